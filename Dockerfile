@@ -1,0 +1,17 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=nzila_export.settings_production
+WORKDIR /app
+
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY . .
+# collectstatic needs settings to load; the real secrets come from the environment at run time.
+RUN SECRET_KEY=build-only-key-that-is-long-enough-for-the-settings-check-000 ALLOWED_HOSTS=build \
+    python manage.py collectstatic --noinput
+
+RUN useradd --create-home nzila
+USER nzila
+EXPOSE 8000
+CMD ["gunicorn", "nzila_export.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,152 @@
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
+from phonenumber_field.serializerfields import PhoneNumberField
+from rest_framework import serializers
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
+
+from accounts.models import SELF_REGISTERING_ROLE_CHOICES, Language, User
+from accounts.selectors import user_email_taken, username_taken
+from accounts.validators import validate_currency_code, validate_time_zone
+
+PROFILE_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "company_name",
+    "phone",
+    "country",
+    "preferred_language",
+    "timezone",
+    "preferred_currency",
+]
+
+
+class UserSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    phone = PhoneNumberField(required=False, allow_blank=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "role", *PROFILE_FIELDS, "date_joined"]
+        read_only_fields = ["id", "username", "role", "date_joined"]
+
+
+class ProfileFieldsMixin(serializers.Serializer):
+    """Validation shared by registration and profile edits."""
+
+    # Declared here so that the currency is upper-cased before it is checked.
+    timezone = serializers.CharField(max_length=64, required=False)
+    preferred_currency = serializers.CharField(max_length=3, required=False)
+
+    def validate_email(self, value):
+        current = self.instance if isinstance(self.instance, User) else None
+        if user_email_taken(email=value, excluding=current):
+            raise serializers.ValidationError(_("An account with this e-mail address already exists."))
+        return value.strip()
+
+    def validate_timezone(self, value):
+        return _django_validated(validate_time_zone, value)
+
+    def validate_preferred_currency(self, value):
+        return _django_validated(validate_currency_code, value.upper())
+
+
+def _django_validated(validator, value):
+    try:
+        validator(value)
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(error.messages) from error
+    return value
+
+
+class RegisterSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.ModelSerializer):
+    password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    role = serializers.ChoiceField(choices=SELF_REGISTERING_ROLE_CHOICES)
+    phone = PhoneNumberField(required=False, allow_blank=True)
+
+    class Meta:
+        model = User
+        fields = ["username", "password", "role", *PROFILE_FIELDS]
+        extra_kwargs = {"email": {"required": True}}
+
+    def validate_username(self, value):
+        if username_taken(username=value):
+            raise serializers.ValidationError(_("This username is taken."))
+        return value
+
+    def validate(self, attrs):
+        candidate = User(**{key: value for key, value in attrs.items() if key != "password"})
+        try:
+            validate_password(attrs["password"], user=candidate)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"password": error.messages}) from error
+        return attrs
+
+
+class ProfileUpdateSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.ModelSerializer):
+    phone = PhoneNumberField(required=False, allow_blank=True)
+
+    class Meta:
+        model = User
+        fields = PROFILE_FIELDS
+
+
+class PasswordChangeSerializer(serializers.Serializer):
+    current_password = serializers.CharField(write_only=True, style={"input_type": "password"})
+    new_password = serializers.CharField(write_only=True, style={"input_type": "password"})
+
+    def validate_current_password(self, value):
+        if not self.context["request"].user.check_password(value):
+            raise serializers.ValidationError(_("The current password is wrong."))
+        return value
+
+    def validate_new_password(self, value):
+        try:
+            validate_password(value, user=self.context["request"].user)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return value
+
+
+class LanguageSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(choices=Language.choices)
+
+
+class PasswordResetRequestSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer):
+    uid = serializers.CharField()
+    token = serializers.CharField()
+    new_password = serializers.CharField(write_only=True, style={"input_type": "password"})
+
+
+class SignInUserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "email", "role", "company_name", "preferred_language"]
+
+
+class TokenPairSerializer(TokenObtainPairSerializer):
+    """The token pair, with the signed-in user so a client needs no second request."""
+
+    def validate(self, attrs):
+        data = super().validate(attrs)
+        data["user"] = SignInUserSerializer(self.user).data
+        return data
+
+
+class TokenPairResponseSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+    user = SignInUserSerializer()
+
+
+class LogoutSerializer(serializers.Serializer):
+    refresh = serializers.CharField()
+
+
+class MessageSerializer(serializers.Serializer):
+    detail = serializers.CharField()

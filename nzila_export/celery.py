@@ -1,0 +1,50 @@
+"""The Celery application, its reliability settings and the one beat schedule.
+
+Every periodic job is listed in BEAT_SCHEDULE below with a comment saying when and why.
+"""
+
+import os
+
+from celery import Celery, Task
+from celery.schedules import crontab  # noqa: F401  (used by the schedule entries as they arrive)
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nzila_export.settings")
+
+app = Celery("nzila_export")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.update(
+    # A task is acknowledged after it finishes, and put back on the queue if its worker dies, so a
+    # crash never loses work (tasks are idempotent, so a rerun is safe).
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    accept_content=["json"],
+    task_serializer="json",
+    result_serializer="json",
+    result_expires=24 * 60 * 60,
+    task_soft_time_limit=5 * 60,
+    task_time_limit=6 * 60,
+    broker_connection_retry_on_startup=True,
+    # Longer than the hard time limit, so Redis does not hand a running task to a second worker.
+    broker_transport_options={"visibility_timeout": 60 * 60},
+    timezone="America/Toronto",
+    enable_utc=True,
+)
+
+BEAT_SCHEDULE: dict[str, dict] = {}
+app.conf.beat_schedule = BEAT_SCHEDULE
+app.autodiscover_tasks()
+
+
+class ExternalServiceTask(Task):
+    """Base for tasks that talk to an outside service: transient failures retry with backoff.
+
+    Only network-level errors are retried; a provider's refusal (a 4xx) must be raised as something
+    else by the adapter, so that it fails at once.
+    """
+
+    autoretry_for = (ConnectionError, TimeoutError)
+    retry_backoff = 10
+    retry_backoff_max = 10 * 60
+    retry_jitter = True
+    max_retries = 6

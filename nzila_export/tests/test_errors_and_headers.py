@@ -1,0 +1,111 @@
+import pytest
+from django.test import Client
+from django.urls import path
+from rest_framework.views import APIView
+
+from accounts.tests.factories import BuyerFactory
+from nzila_export.exceptions import Conflict
+from nzila_export.middleware import CONTENT_SECURITY_POLICY
+
+pytestmark = pytest.mark.django_db
+
+
+class ExplodingView(APIView):
+    permission_classes = []
+
+    def get(self, request):
+        raise RuntimeError("boom")
+
+
+class RefusingView(APIView):
+    permission_classes = []
+
+    def get(self, request):
+        raise Conflict("This deal is already paid.", field="status")
+
+
+urlpatterns = [
+    path("explode/", ExplodingView.as_view()),
+    path("refuse/", RefusingView.as_view()),
+]
+handler500 = "nzila_export.api.errors.server_error"
+
+
+def test_unknown_url_is_a_json_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"status": 404, "code": "not_found", "detail": "Not found."}
+
+
+def test_wrong_method_is_a_json_405(client_for):
+    response = client_for(BuyerFactory()).delete("/api/v1/users/me/")
+    assert response.status_code == 405
+    assert response.json() == {"status": 405, "code": "method_not_allowed", "detail": 'Method "DELETE" not allowed.'}
+
+
+@pytest.mark.urls(__name__)
+def test_unexpected_error_is_a_json_500_without_details(settings):
+    settings.DEBUG = False
+    response = Client(raise_request_exception=False).get("/explode/")
+    assert response.status_code == 500
+    assert response.json() == {
+        "status": 500,
+        "code": "server_error",
+        "detail": "Something went wrong on our side; it has been logged.",
+    }
+
+
+@pytest.mark.urls(__name__)
+def test_domain_refusal_has_its_status_and_field(client):
+    response = client.get("/refuse/")
+    assert response.status_code == 409
+    assert response.json() == {
+        "status": 409,
+        "code": "conflict",
+        "detail": "This deal is already paid.",
+        "fields": {"status": ["This deal is already paid."]},
+    }
+
+
+def test_csrf_failure_is_json(api_client):
+    user = BuyerFactory()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    response = client.post("/admin/logout/")
+    assert response.status_code == 403
+    assert response.json()["code"] == "csrf_failed"
+
+
+def test_security_headers_on_api_and_admin(client):
+    for url in ["/api/v1/health/", "/admin/login/"]:
+        response = client.get(url)
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-XSS-Protection"] == "1; mode=block"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+        assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_api_docs_are_served_without_any_cdn(client):
+    for url in ["/api/docs/", "/api/redoc/"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "cdn" not in html.lower()
+        assert "/static/drf_spectacular_sidecar/" in html
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200
+    assert schema.json()["openapi"].startswith("3.")
+
+
+def test_pagination_defaults_to_20_and_caps_page_size_at_100(client_for):
+    from accounts.tests.factories import StaffFactory
+
+    staff = StaffFactory()
+    BuyerFactory.create_batch(120)
+    client = client_for(staff)
+    assert len(client.get("/api/v1/users/").json()["results"]) == 20
+    assert len(client.get("/api/v1/users/?page_size=500").json()["results"]) == 100
+    assert client.get("/api/v1/users/?page=99").status_code == 404

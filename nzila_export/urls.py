@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+
+from nzila_export.api.views import HealthView
+
+api_v1 = [
+    path("health/", HealthView.as_view(), name="health"),
+    path("", include("accounts.api.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+]
+
+handler400 = "nzila_export.api.errors.bad_request"
+handler403 = "nzila_export.api.errors.permission_denied"
+handler404 = "nzila_export.api.errors.not_found"
+handler500 = "nzila_export.api.errors.server_error"

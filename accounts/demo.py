@@ -68,7 +68,7 @@ DEMO_USERS = [
 
 
 @transaction.atomic
-def demo_users_seed() -> list[User]:
+def demo_users_seed() -> str:
     """Create or refresh the demo accounts; running it again changes nothing but their passwords."""
     users = []
     for spec in DEMO_USERS:
@@ -78,4 +78,4 @@ def demo_users_seed() -> list[User]:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         users.append(user)
-    return users
+    return f"{len(users)} demo accounts"

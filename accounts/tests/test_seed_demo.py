@@ -13,5 +13,5 @@ def test_seed_demo_is_idempotent_and_signs_in():
     roles = sorted(User.objects.values_list("role", flat=True))
     assert roles == ["broker", "buyer", "buyer", "dealer", "dealer", "staff"]
     staff = User.objects.get(username="staff")
-    assert staff.is_staff and staff.is_superuser
+    assert (staff.is_staff, staff.is_superuser) == (True, True)
     assert User.objects.get(username="buyer_abidjan").check_password(DEMO_PASSWORD)

@@ -1,8 +1,10 @@
 """Every write to accounts: registration, profile, passwords, language, and the sign-in record."""
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -10,6 +12,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.models import SELF_REGISTERING_ROLE_CHOICES, User
 from accounts.sign_in_guard import sign_in_failure_register, sign_in_failures_clear
 from audit.services import audit_record, field_changes
+from notifications.services import notify
 from nzila_export.exceptions import DomainError
 
 
@@ -25,6 +28,7 @@ def user_register(*, username: str, email: str, password: str, role: str, **prof
     user.set_password(password)
     user.save()
     audit_record(action="user.register", instance=user, user=user, changes={"role": role})
+    notify(event="account.welcome", recipients=[user], context={})
     return user
 
 
@@ -51,6 +55,7 @@ def user_change_password(*, user: User, new_password: str) -> User:
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit_record(action="user.change_password", instance=user, user=user)
+    notify(event="account.password_changed", recipients=[user], context={"changed_at": timezone.now()})
     return user
 
 
@@ -59,13 +64,17 @@ def password_reset_token_make(*, user: User) -> tuple[str, str]:
     return urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
 
 
+@transaction.atomic
 def password_reset_request(*, email: str) -> User | None:
     """Start a reset for the account with this e-mail, if there is one. The caller answers the same
     either way, so that the endpoint does not tell who has an account."""
     user = User.objects.filter(email__iexact=email, is_active=True).first()
     if user is None:
         return None
+    uid, token = password_reset_token_make(user=user)
+    reset_url = settings.PASSWORD_RESET_URL.format(uid=uid, token=token)
     audit_record(action="user.password_reset_request", instance=user, user=user)
+    notify(event="account.password_reset", recipients=[user], context={"reset_url": reset_url})
     return user
 
 

@@ -31,7 +31,10 @@ app.conf.update(
     enable_utc=True,
 )
 
-BEAT_SCHEDULE: dict[str, dict] = {}
+BEAT_SCHEDULE: dict[str, dict] = {
+    # Every minute: send the messages whose quiet hours or batching window have passed.
+    "dispatch-due-messages": {"task": "notifications.tasks.dispatch_due_messages", "schedule": 60.0},
+}
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()
 

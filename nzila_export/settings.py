@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nzila_export",
     "audit",
     "accounts",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
         },
+    },
+    {
+        # Plain-text messages (e-mail text parts, SMS, WhatsApp): no HTML escaping.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -228,6 +237,28 @@ SPECTACULAR_SETTINGS = {
         "RegistrationRoleEnum": "accounts.models.SELF_REGISTERING_ROLE_CHOICES",
     },
 }
+
+# --- Notifications --------------------------------------------------------------------------------
+# Non-urgent messages wait out the recipient's quiet hours (local time, [start, end) hours).
+NOTIFICATION_QUIET_HOURS = (
+    env.int("NOTIFICATION_QUIET_START_HOUR", default=21),
+    env.int("NOTIFICATION_QUIET_END_HOUR", default=8),
+)
+# Non-urgent notifications about one subject within this many seconds go as one message.
+NOTIFICATION_BATCH_WINDOW_SECONDS = env.int("NOTIFICATION_BATCH_WINDOW_SECONDS", default=180)
+NOTIFICATION_MAX_SEND_ATTEMPTS = env.int("NOTIFICATION_MAX_SEND_ATTEMPTS", default=6)
+# Where a password reset link points: the front end's page, given uid and token.
+PASSWORD_RESET_URL = env.str("PASSWORD_RESET_URL", default=SITE_URL + "/reset-password?uid={uid}&token={token}")
+# Twilio (SMS and WhatsApp). With no account SID, messages are written to the log instead.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_SMS_FROM = env.str("TWILIO_SMS_FROM", default="")
+TWILIO_WHATSAPP_FROM = env.str("TWILIO_WHATSAPP_FROM", default="")
+TWILIO_TIMEOUT_SECONDS = env.int("TWILIO_TIMEOUT_SECONDS", default=10)
+# Approved WhatsApp templates: {"template name": "HX... Content SID"}, as JSON.
+TWILIO_WHATSAPP_CONTENT_SIDS = env.json("TWILIO_WHATSAPP_CONTENT_SIDS", default={})
+# Mailgun's webhook signing key, to accept its bounce and complaint events.
+MAILGUN_WEBHOOK_SIGNING_KEY = env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="")
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

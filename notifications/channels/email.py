@@ -1,0 +1,36 @@
+"""E-mail through Django's e-mail API: any SMTP server or provider backend, chosen by settings."""
+
+import smtplib
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+from notifications.channels.base import PermanentDeliveryError, SendReceipt, TransientDeliveryError
+from notifications.models import MessageLog
+from notifications.rendering import render_email
+
+
+class EmailSender:
+    def send(self, message: MessageLog) -> SendReceipt:
+        subject, text, html = render_email(items=message.items, language=message.language)
+        message_id = make_msgid(domain="nzila.export")
+        email = EmailMultiAlternatives(
+            subject=subject,
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[message.recipient],
+            headers={"Message-ID": message_id},
+        )
+        email.attach_alternative(html, "text/html")
+        try:
+            email.send()
+        except smtplib.SMTPRecipientsRefused as error:
+            raise PermanentDeliveryError(f"The mail server refused the address: {error}", undeliverable=True) from error
+        except (TimeoutError, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError) as error:
+            raise TransientDeliveryError(f"Mail server unreachable: {error}") from error
+        except smtplib.SMTPResponseException as error:
+            if error.smtp_code >= 500:
+                raise PermanentDeliveryError(f"Mail server refused: {error.smtp_code} {error.smtp_error!r}") from error
+            raise TransientDeliveryError(f"Mail server deferred: {error.smtp_code}") from error
+        return SendReceipt(provider_message_id=message_id.strip("<>"))

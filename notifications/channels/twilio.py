@@ -1,0 +1,119 @@
+"""SMS and WhatsApp through Twilio's Messages API. The only module that imports twilio.
+
+WhatsApp allows free-form messages only within 24 hours of the person's last message to us; outside
+that window it takes a pre-approved template (a Content SID with variables).
+https://www.twilio.com/docs/whatsapp/tutorial/send-whatsapp-notification-messages-templates
+"""
+
+import json
+from datetime import timedelta
+
+import requests
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+from django.utils import timezone
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.request_validator import RequestValidator
+from twilio.rest import Client
+
+from notifications.channels.base import PermanentDeliveryError, SendReceipt, TransientDeliveryError
+from notifications.events import EVENTS
+from notifications.models import Channel, MessageLog, MessageStatus, WhatsAppSession
+from notifications.rendering import render_short
+
+WHATSAPP_SESSION_WINDOW = timedelta(hours=24)
+
+# Twilio error codes that mean the number itself cannot receive: stop sending to it.
+# 21211 invalid To number, 21614 not a mobile number, 21610 recipient replied STOP,
+# 63003 the number is not on WhatsApp.
+UNDELIVERABLE_ERROR_CODES = {21211, 21614, 21610, 63003}
+
+# Twilio's MessageStatus values in a status callback, as our statuses.
+# https://www.twilio.com/docs/messaging/api/message-resource#message-status-values
+CALLBACK_STATUSES = {
+    "accepted": MessageStatus.QUEUED,
+    "scheduled": MessageStatus.QUEUED,
+    "queued": MessageStatus.QUEUED,
+    "sending": MessageStatus.SENT,
+    "sent": MessageStatus.SENT,
+    "delivered": MessageStatus.DELIVERED,
+    "read": MessageStatus.READ,
+    "undelivered": MessageStatus.FAILED,
+    "failed": MessageStatus.FAILED,
+    "canceled": MessageStatus.FAILED,
+}
+
+
+def error_code_is_undeliverable(error_code: str) -> bool:
+    return error_code.isdigit() and int(error_code) in UNDELIVERABLE_ERROR_CODES
+
+
+def twilio_client() -> Client:
+    if not (settings.TWILIO_ACCOUNT_SID and settings.TWILIO_AUTH_TOKEN):
+        raise ImproperlyConfigured("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must both be set to use Twilio.")
+    return Client(
+        settings.TWILIO_ACCOUNT_SID,
+        settings.TWILIO_AUTH_TOKEN,
+        http_client=TwilioHttpClient(timeout=settings.TWILIO_TIMEOUT_SECONDS),
+    )
+
+
+def whatsapp_session_is_open(phone: str) -> bool:
+    return WhatsAppSession.objects.filter(
+        phone=phone, last_inbound_at__gte=timezone.now() - WHATSAPP_SESSION_WINDOW
+    ).exists()
+
+
+class TwilioSender:
+    def send(self, message: MessageLog) -> SendReceipt:
+        parameters = {
+            "to": message.recipient,
+            "status_callback": settings.SITE_URL + reverse("twilio-status-callback"),
+        }
+        if message.channel == Channel.WHATSAPP:
+            parameters.update(self._whatsapp_content(message))
+        else:
+            parameters.update(
+                from_=settings.TWILIO_SMS_FROM, body=render_short(items=message.items, language=message.language)
+            )
+        try:
+            created = twilio_client().messages.create(**parameters)
+        except TwilioRestException as error:
+            if error.status >= 500 or error.status == 429:
+                raise TransientDeliveryError(f"Twilio answered {error.status}: {error.msg}") from error
+            raise PermanentDeliveryError(
+                f"Twilio refused ({error.code}): {error.msg}", undeliverable=error.code in UNDELIVERABLE_ERROR_CODES
+            ) from error
+        except requests.RequestException as error:
+            raise TransientDeliveryError(f"Twilio unreachable: {error}") from error
+        return SendReceipt(provider_message_id=created.sid)
+
+    def _whatsapp_content(self, message: MessageLog) -> dict:
+        content = {"to": f"whatsapp:{message.recipient}", "from_": f"whatsapp:{settings.TWILIO_WHATSAPP_FROM}"}
+        media_urls = [item["media_url"] for item in message.items if item.get("media_url")]
+        if media_urls:
+            content["media_url"] = media_urls
+        if whatsapp_session_is_open(message.recipient):
+            content["body"] = render_short(items=message.items, language=message.language)
+            return content
+        template = EVENTS[message.event].whatsapp_template
+        content_sid = settings.TWILIO_WHATSAPP_CONTENT_SIDS.get(template) if template else None
+        if not content_sid:
+            raise PermanentDeliveryError(
+                f"Outside the 24-hour WhatsApp window and no approved template is configured for {message.event}."
+            )
+        first = message.items[0]
+        content.update(
+            content_sid=content_sid, content_variables=json.dumps({"1": first["subject"], "2": first["text"]})
+        )
+        return content
+
+
+def twilio_signature_is_valid(*, url: str, params: dict, signature: str) -> bool:
+    """Twilio signs each callback: HMAC-SHA1 of the URL and the sorted POST parameters, keyed with
+    the auth token. https://www.twilio.com/docs/usage/webhooks/webhooks-security"""
+    if not settings.TWILIO_AUTH_TOKEN:
+        return False
+    return RequestValidator(settings.TWILIO_AUTH_TOKEN).validate(url, params, signature)

@@ -1,0 +1,31 @@
+"""Every event a person can be told about. Adding one takes a line here and its templates in
+notifications/templates/notifications/events/<event>/<en|fr>/: subject.txt and body.txt, and
+optionally short.txt (SMS, WhatsApp) and body.html (otherwise body.txt in the e-mail layout).
+
+`urgent` events (payments, security) go at once, even in quiet hours, and are never batched.
+`channels` narrows where an event may go; the person's preferences narrow it further.
+`whatsapp_template` names the approved WhatsApp template used outside the 24-hour window (its
+Content SID comes from settings.TWILIO_WHATSAPP_CONTENT_SIDS).
+"""
+
+from dataclasses import dataclass
+
+from notifications.models import Category, Channel
+
+ALL_CHANNELS = (Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP, Channel.SMS)
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    category: Category = Category.TRANSACTIONAL
+    urgent: bool = False
+    channels: tuple[Channel, ...] = ALL_CHANNELS
+    whatsapp_template: str = ""
+
+
+EVENTS: dict[str, EventSpec] = {
+    "account.welcome": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "account.password_reset": EventSpec(urgent=True, channels=(Channel.EMAIL,)),
+    "account.password_changed": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
+    "lead.received": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
+}

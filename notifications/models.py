@@ -1,0 +1,137 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nzila_export.models import TimeStampedModel
+
+
+class Channel(models.TextChoices):
+    IN_APP = "in_app", _("In-app")
+    EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    SMS = "sms", _("SMS")
+
+
+class Category(models.TextChoices):
+    """Transactional messages are about the person's own business; marketing needs consent."""
+
+    TRANSACTIONAL = "transactional", _("Transactional")
+    MARKETING = "marketing", _("Marketing")
+
+
+class Notification(TimeStampedModel):
+    """An in-app notification: what the person sees in the app's inbox."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    event = models.CharField(max_length=64)
+    title = models.CharField(max_length=255)
+    body = models.TextField()
+    related_key = models.CharField(max_length=100, blank=True, help_text=_("app_label.model:pk of what it is about"))
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at", "-created_at"], name="notification_inbox_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MessageStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    DELIVERED = "delivered", _("Delivered")
+    READ = "read", _("Read")
+    FAILED = "failed", _("Failed")
+    UNDELIVERABLE = "undeliverable", _("Undeliverable")
+
+
+# How far along a message is; a provider's callback never moves a message backwards.
+STATUS_PROGRESS = {
+    MessageStatus.QUEUED: 0,
+    MessageStatus.SENT: 1,
+    MessageStatus.DELIVERED: 2,
+    MessageStatus.READ: 3,
+    MessageStatus.FAILED: 4,
+    MessageStatus.UNDELIVERABLE: 4,
+}
+
+
+class MessageLog(TimeStampedModel):
+    """One outbound message on one channel, from queueing to its last known delivery status.
+
+    Several notifications about one subject within the batch window share one row: `items` holds
+    each one's rendered text, and the message sent combines them.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="messages")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    recipient = models.CharField(max_length=255, help_text=_("E-mail address or E.164 phone number"))
+    event = models.CharField(max_length=64, help_text=_("The first event; see items for all"))
+    language = models.CharField(max_length=2)
+    items = models.JSONField(default=list, help_text=_("Rendered notifications: subject, text, html, short"))
+    batch_key = models.CharField(max_length=120, blank=True)
+    urgent = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=MessageStatus.choices, default=MessageStatus.QUEUED)
+    send_after = models.DateTimeField(help_text=_("Not sent before this time (quiet hours, batching)"))
+    attempts = models.PositiveSmallIntegerField(default=0)
+    provider_message_id = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    resent_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "send_after"], name="message_due_idx"),
+            models.Index(fields=["user", "channel", "batch_key", "status"], name="message_batch_idx"),
+            models.Index(fields=["provider_message_id"], name="message_provider_id_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} to {self.recipient}: {self.event} ({self.status})"
+
+
+class ChannelPreference(TimeStampedModel):
+    """A person's choice for one channel and one category. No row means the default
+    (see notifications.preferences)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="channel_preferences")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    enabled = models.BooleanField()
+    consented_at = models.DateTimeField(null=True, blank=True, help_text=_("When marketing consent was given"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "channel", "category"], name="one_preference_per_channel_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.channel}/{self.category}: {'on' if self.enabled else 'off'}"
+
+
+class SuppressedRecipient(TimeStampedModel):
+    """An address we no longer send to: it bounced, complained or the provider called it invalid."""
+
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    address = models.CharField(max_length=255)
+    reason = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["channel", "address"], name="one_suppression_per_address")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.address}"
+
+
+class WhatsAppSession(models.Model):
+    """When a person last wrote to us on WhatsApp. Within 24 hours of that, WhatsApp allows free-form
+    messages; outside it, only pre-approved templates."""
+
+    phone = models.CharField(max_length=32, unique=True)
+    last_inbound_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.phone

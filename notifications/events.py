@@ -28,4 +28,7 @@ EVENTS: dict[str, EventSpec] = {
     "account.password_reset": EventSpec(urgent=True, channels=(Channel.EMAIL,)),
     "account.password_changed": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
     "lead.received": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
+    # The buyer asked for these (a saved search, a watched price): transactional, never urgent.
+    "vehicle.saved_search_match": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "vehicle.price_drop": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
 }

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "notifications",
+    "vehicles",
 ]
 
 MIDDLEWARE = [
@@ -142,8 +143,25 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded files (vehicle photos, ...): S3 through django-storages when a bucket is named, else MEDIA_ROOT.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=True),
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -259,6 +277,23 @@ TWILIO_TIMEOUT_SECONDS = env.int("TWILIO_TIMEOUT_SECONDS", default=10)
 TWILIO_WHATSAPP_CONTENT_SIDS = env.json("TWILIO_WHATSAPP_CONTENT_SIDS", default={})
 # Mailgun's webhook signing key, to accept its bounce and complaint events.
 MAILGUN_WEBHOOK_SIGNING_KEY = env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="")
+
+# --- Vehicles ---
+# CAD value of one unit of each currency a listing may be priced in: price filters and ordering compare
+# in CAD. A stand-in reference table, to be replaced by the exchange-rate service of the Payments issue
+# (vehicles.pricing.price_in_cad is the one place that reads it).
+VEHICLE_REFERENCE_RATES_CAD = {
+    "CAD": "1",
+    "USD": "1.37",
+    "EUR": "1.49",
+    "GBP": "1.74",
+    "XOF": "0.00227",
+    "XAF": "0.00227",
+    "NGN": "0.00089",
+    "GHS": "0.089",
+    "KES": "0.0106",
+    "ZAR": "0.075",
+}
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -1,0 +1,31 @@
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+
+class IsDealer(BasePermission):
+    message = "Only dealers can do this."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_dealer)
+
+
+class ReadAnyoneWriteDealerOrStaff(BasePermission):
+    """Anyone reads; dealers create; dealers (their own) and staff (all) edit and delete."""
+
+    message = "Only dealers list vehicles, and only dealers and staff edit them."
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return True
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if request.method == "POST" and getattr(view, "action", None) == "create":
+            return user.is_dealer
+        return user.is_dealer or user.is_platform_staff
+
+
+class IsBuyer(BasePermission):
+    message = "Only buyers save searches and watch prices."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_buyer)

@@ -1,0 +1,219 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from vehicles.filters import PAGE_PARAMETERS, VehicleFilterSet
+from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, VehicleStatus
+from vehicles.pricing import supported_currencies
+from vehicles.validators import validate_vin
+
+WRITABLE_FIELDS = [
+    "make",
+    "model",
+    "trim",
+    "year",
+    "vin",
+    "mileage_km",
+    "condition",
+    "body_type",
+    "fuel_type",
+    "transmission",
+    "drive",
+    "exterior_color",
+    "price",
+    "currency",
+    "city",
+    "province",
+    "description",
+    "status",
+]
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+class VehiclePhotoSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VehiclePhoto
+        fields = ["id", "position", "image", "thumbnail", "image_format", "width", "height", "size_bytes", "created_at"]
+        read_only_fields = fields
+
+
+class DealerSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    company_name = serializers.CharField(read_only=True)
+
+
+class VehicleSerializer(serializers.ModelSerializer):
+    """A listing as everyone sees it; written by its dealer (never chooses the dealer)."""
+
+    vin = serializers.CharField(max_length=17, help_text="17 characters; no I, O or Q; check digit verified.")
+    year = serializers.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
+    price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
+    currency = serializers.ChoiceField(choices=[], default="CAD")
+    dealer = DealerSummarySerializer(read_only=True)
+    photos = VehiclePhotoSerializer(many=True, read_only=True)
+    search_rank = serializers.FloatField(read_only=True, required=False, allow_null=True)
+
+    class Meta:
+        model = Vehicle
+        fields = [
+            "id",
+            "dealer",
+            *WRITABLE_FIELDS,
+            "price_cad",
+            "photos",
+            "search_rank",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "price_cad", "created_at", "updated_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["currency"].choices = [(code, code) for code in supported_currencies()]
+
+    def validate_vin(self, value):
+        value = value.strip().upper()
+        try:
+            validate_vin(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return value
+
+    def to_internal_value(self, data):
+        if hasattr(data, "get") and isinstance(data.get("currency"), str):
+            data = data.copy()
+            data["currency"] = data["currency"].strip().upper()
+        return super().to_internal_value(data)
+
+
+class VehiclePriceChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VehiclePriceChange
+        fields = [
+            "id",
+            "old_price",
+            "old_currency",
+            "new_price",
+            "new_currency",
+            "old_price_cad",
+            "new_price_cad",
+            "changed_at",
+        ]
+        read_only_fields = fields
+
+
+class PhotoUploadSerializer(serializers.Serializer):
+    image = serializers.FileField(help_text="JPEG, PNG or WebP (recognised by content), at most 10 MB.")
+
+
+class PhotoReorderSerializer(serializers.Serializer):
+    order = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), max_length=500, help_text="Every photo id, in the new order."
+    )
+
+
+class CsvImportSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV with a header row; see the export for the columns.")
+
+
+class ImportRowReportSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="Line number in the file (the header is line 1).")
+    vin = serializers.CharField()
+    result = serializers.ChoiceField(choices=["created", "updated", "unchanged", "rejected"])
+    vehicle = serializers.IntegerField(allow_null=True)
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class ImportReportSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    rejected = serializers.IntegerField()
+    rows = ImportRowReportSerializer(many=True)
+
+
+class ImportRejectedSerializer(serializers.Serializer):
+    """The error format, with the per-row report: nothing was imported."""
+
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    fields = serializers.DictField(required=False)
+    report = ImportReportSerializer(required=False)
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.JSONField()
+    count = serializers.IntegerField()
+    make = serializers.CharField(required=False)
+
+
+class PriceBandSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    min = serializers.IntegerField(allow_null=True)
+    max = serializers.IntegerField(allow_null=True)
+    count = serializers.IntegerField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    make = FacetValueSerializer(many=True)
+    model = FacetValueSerializer(many=True)
+    year = FacetValueSerializer(many=True)
+    condition = FacetValueSerializer(many=True)
+    body_type = FacetValueSerializer(many=True)
+    fuel_type = FacetValueSerializer(many=True)
+    price_cad = PriceBandSerializer(many=True)
+
+
+class AutocompleteQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=100, help_text="What the user has typed so far.")
+
+
+class SuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    make = serializers.CharField()
+    model = serializers.CharField(allow_blank=True)
+    count = serializers.IntegerField()
+
+
+class AutocompleteSerializer(serializers.Serializer):
+    suggestions = SuggestionSerializer(many=True)
+
+
+class SavedSearchSerializer(serializers.ModelSerializer):
+    query_params = serializers.DictField(
+        child=serializers.CharField(max_length=300, allow_blank=True),
+        help_text='The vehicle list\'s query parameters, e.g. {"make": "Toyota,Honda", "price__lte": "20000"}.',
+    )
+
+    class Meta:
+        model = SavedSearch
+        fields = ["id", "name", "query_params", "is_active", "last_announced_at", "created_at"]
+        read_only_fields = ["id", "last_announced_at", "created_at"]
+
+    def validate_query_params(self, value):
+        known = set(VehicleFilterSet.base_filters) - {"ordering"}
+        unknown = sorted(set(value) - known - PAGE_PARAMETERS)
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown search parameter %(names)s; use %(known)s.")
+                % {"names": ", ".join(unknown), "known": ", ".join(sorted(known))}
+            )
+        params = {key: item for key, item in value.items() if key in known}
+        filterset = VehicleFilterSet(data=params, queryset=Vehicle.objects.none())
+        if not filterset.is_valid():
+            raise serializers.ValidationError(
+                [f"{field}: {message}" for field, messages in filterset.errors.items() for message in messages]
+            )
+        if not params:
+            raise serializers.ValidationError(_("Give at least one search parameter."))
+        return params
+
+
+class PriceAlertSerializer(serializers.ModelSerializer):
+    vehicle = serializers.PrimaryKeyRelatedField(queryset=Vehicle.objects.filter(status=VehicleStatus.AVAILABLE))
+
+    class Meta:
+        model = PriceAlert
+        fields = ["id", "vehicle", "created_at"]
+        read_only_fields = ["id", "created_at"]

@@ -1,0 +1,306 @@
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+
+from nzila_export.api.errors import error_body
+from nzila_export.api.pagination import StandardPagination
+from vehicles import photos, selectors, services
+from vehicles.api import serializers as vehicle_serializers
+from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
+from vehicles.api.permissions import IsBuyer, IsDealer, ReadAnyoneWriteDealerOrStaff
+from vehicles.filters import VehicleFilterSet
+from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto
+from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
+
+WRITE_ACTIONS = {"update", "partial_update", "destroy"}
+
+
+class VehiclePagination(StandardPagination):
+    """The standard page, plus `did_you_mean` when a search found nothing."""
+
+    did_you_mean = None
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["did_you_mean"] = self.did_you_mean
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["did_you_mean"] = {
+            "type": "string",
+            "nullable": True,
+            "description": "When a search found nothing: the search with its words corrected, e.g. Toyota Camry.",
+        }
+        return schema
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description="Available vehicles (a dealer also sees its own, staff all), filtered and searched."
+    ),
+    create=extend_schema(description="List a vehicle (dealers). The dealer is the caller."),
+    destroy=extend_schema(description="Soft delete."),
+)
+class VehicleViewSet(viewsets.ModelViewSet):
+    """Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all."""
+
+    permission_classes = [ReadAnyoneWriteDealerOrStaff]
+    serializer_class = vehicle_serializers.VehicleSerializer
+    queryset = Vehicle.objects.none()  # for the schema; the real one is scoped to the caller
+    pagination_class = VehiclePagination
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = VehicleFilterSet
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action in WRITE_ACTIONS:
+            vehicles = selectors.vehicle_list_editable_by(user=user)
+        else:
+            vehicles = selectors.vehicle_list_visible_to(user=user)
+        return selectors.vehicle_with_gallery(vehicles.order_by("-created_at", "-id"))
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        search = request.query_params.get("search", "").strip()
+        if search and response.data["count"] == 0:
+            response.data["did_you_mean"] = vehicle_did_you_mean(
+                queryset=selectors.vehicle_list_visible_to(user=request.user), text=search
+            )
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        vehicle = self.get_object()
+        user = request.user if request.user.is_authenticated else None
+        session_key = ""
+        if user is None and hasattr(request, "session"):
+            if not request.session.session_key:
+                request.session.save()
+            session_key = request.session.session_key or ""
+        services.vehicle_view_record(vehicle=vehicle, user=user, session_key=session_key)
+        return Response(self.get_serializer(vehicle).data)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.vehicle_create(dealer=self.request.user, data=serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.vehicle_update(
+            vehicle=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_destroy(self, instance):
+        services.vehicle_delete(vehicle=instance, user=self.request.user)
+
+    @extend_schema(
+        filters=False, responses={200: vehicle_serializers.VehiclePriceChangeSerializer(many=True)}, parameters=[]
+    )
+    @action(detail=True, methods=["get"], url_path="price-history", pagination_class=None)
+    def price_history(self, request, pk=None):
+        """Every price the listing has had, oldest first."""
+        vehicle = self.get_object()
+        changes = selectors.vehicle_price_history(vehicle=vehicle)
+        return Response(vehicle_serializers.VehiclePriceChangeSerializer(changes, many=True).data)
+
+    @extend_schema(filters=True, responses={200: vehicle_serializers.FacetsSerializer})
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def facets(self, request):
+        """Counts per make, model, year, condition, body type, fuel type and CAD price band, under
+        the same filters as the list; each facet ignores its own filter."""
+        visible = selectors.vehicle_list_visible_to(user=request.user)
+        filterset = VehicleFilterSet(data=request.query_params, queryset=visible, request=request)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return Response(selectors.vehicle_facets(params=filterset.form.data, queryset=visible))
+
+    @extend_schema(
+        filters=False,
+        parameters=[vehicle_serializers.AutocompleteQuerySerializer],
+        responses={200: vehicle_serializers.AutocompleteSerializer},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def autocomplete(self, request):
+        """Makes and models beginning with what the user typed, most listed first."""
+        query = vehicle_serializers.AutocompleteQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        visible = selectors.vehicle_list_visible_to(user=request.user).filter(status="available")
+        return Response({"suggestions": vehicle_autocomplete(queryset=visible, text=query.validated_data["q"])})
+
+    @extend_schema(
+        filters=False,
+        request={"multipart/form-data": vehicle_serializers.CsvImportSerializer},
+        responses={
+            200: vehicle_serializers.ImportReportSerializer,
+            400: OpenApiResponse(
+                vehicle_serializers.ImportRejectedSerializer,
+                description="A bad file or a rejected row: nothing was imported; `report` says why, row by row.",
+            ),
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        permission_classes=[IsDealer],
+        parser_classes=[MultiPartParser, FormParser],
+        pagination_class=None,
+    )
+    def import_csv(self, request):
+        """Create or update (by VIN) the dealer's vehicles from a CSV file, all or nothing."""
+        upload = vehicle_serializers.CsvImportSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        try:
+            plan = import_plan_build(upload=upload.validated_data["file"], dealer=request.user)
+        except CsvFileError as error:
+            raise ValidationError({"file": [str(error)]}) from error
+        if plan.rejected:
+            message = f"{plan.rejected} of {len(plan.report_rows)} rows were rejected; nothing was imported."
+            body = error_body(
+                status_code=400,
+                code="import_rejected",
+                detail=message,
+                fields={"file": [message]},
+                report=plan.report(),
+            )
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        vehicles = services.vehicle_import(dealer=request.user, rows=plan.rows)
+        for report, vehicle in zip(plan.written_reports, vehicles, strict=True):
+            report["vehicle"] = vehicle.pk
+        return Response(plan.report())
+
+    @extend_schema(filters=False, responses={(200, "text/csv"): OpenApiTypes.STR})
+    @action(detail=False, methods=["get"], permission_classes=[IsDealer], pagination_class=None)
+    def export(self, request):
+        """The dealer's own live inventory as CSV, in the columns an import reads."""
+        vehicles = Vehicle.objects.filter(dealer=request.user).order_by("id")
+        response = StreamingHttpResponse(export_lines(vehicles=vehicles), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="inventory.csv"'
+        return response
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request={"multipart/form-data": vehicle_serializers.PhotoUploadSerializer},
+        responses={201: vehicle_serializers.VehiclePhotoSerializer},
+    ),
+)
+class VehiclePhotoViewSet(
+    mixins.ListModelMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):
+    """A vehicle's ordered gallery: anyone who sees the vehicle sees its photos; its dealer (or staff)
+    adds, removes and reorders them."""
+
+    serializer_class = vehicle_serializers.VehiclePhotoSerializer
+    queryset = VehiclePhoto.objects.none()
+    pagination_class = None
+    filter_backends = []
+    parser_classes = [MultiPartParser, FormParser]
+    lookup_value_regex = r"\d+"
+
+    def get_permissions(self):
+        if self.action == "list":
+            return [AllowAny()]
+        return [IsAuthenticated(), ReadAnyoneWriteDealerOrStaff()]
+
+    def get_vehicle(self) -> Vehicle:
+        user = self.request.user
+        if self.action == "list":
+            vehicles = selectors.vehicle_list_visible_to(user=user)
+        else:
+            vehicles = selectors.vehicle_list_editable_by(user=user)
+        return get_object_or_404(vehicles, pk=self.kwargs["vehicle_id"])
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return VehiclePhoto.objects.none()
+        return self.get_vehicle().photos.order_by("position", "id")
+
+    def create(self, request, *args, **kwargs):
+        vehicle = self.get_vehicle()
+        upload = vehicle_serializers.PhotoUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        image = upload.validated_data["image"]
+        if image.size > photos.MAX_PHOTO_BYTES:
+            raise ValidationError(
+                {"image": [f"A photo is at most 10 MB; this one is {image.size / 1024 / 1024:.1f} MB."]}
+            )
+        photo = photos.vehicle_photo_add(vehicle=vehicle, content=image.read(), user=request.user)
+        return Response(self.get_serializer(photo).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        photos.vehicle_photo_delete(photo=instance, user=self.request.user)
+
+    @extend_schema(
+        request=vehicle_serializers.PhotoReorderSerializer,
+        responses={200: vehicle_serializers.VehiclePhotoSerializer(many=True)},
+    )
+    @action(detail=False, methods=["post"], parser_classes=[JSONParser])
+    def reorder(self, request, *args, **kwargs):
+        """Put the gallery in the given order (every photo id once)."""
+        vehicle = self.get_vehicle()
+        body = vehicle_serializers.PhotoReorderSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        ordered = photos.vehicle_photos_reorder(
+            vehicle=vehicle, photo_ids=body.validated_data["order"], user=request.user
+        )
+        return Response(self.get_serializer(ordered, many=True).data)
+
+
+class SavedSearchViewSet(viewsets.ModelViewSet):
+    """A buyer's saved searches, announced hourly when new listings match."""
+
+    permission_classes = [IsBuyer]
+    serializer_class = vehicle_serializers.SavedSearchSerializer
+    queryset = SavedSearch.objects.none()
+    filter_backends = []
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        return selectors.saved_search_list_for(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.saved_search_create(owner=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.saved_search_update(
+            saved_search=serializer.instance, data=serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.saved_search_delete(saved_search=instance)
+
+
+class PriceAlertViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Vehicles a buyer watches: told when the price drops."""
+
+    permission_classes = [IsBuyer]
+    serializer_class = vehicle_serializers.PriceAlertSerializer
+    queryset = PriceAlert.objects.none()
+    filter_backends = []
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        return selectors.price_alert_list_for(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.price_alert_create(
+            owner=self.request.user, vehicle=serializer.validated_data["vehicle"]
+        )
+
+    def perform_destroy(self, instance):
+        services.price_alert_delete(alert=instance)

@@ -1,0 +1,278 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Lower, Upper
+from django.utils.translation import gettext_lazy as _
+
+from accounts.validators import validate_currency_code
+from nzila_export.models import SoftDeleteModel, TimeStampedModel
+from vehicles.validators import validate_vin
+
+
+class Condition(models.TextChoices):
+    NEW = "new", _("New")
+    USED_EXCELLENT = "used_excellent", _("Used, excellent")
+    USED_GOOD = "used_good", _("Used, good")
+    USED_FAIR = "used_fair", _("Used, fair")
+    SALVAGE = "salvage", _("Salvage")
+
+
+class BodyType(models.TextChoices):
+    SEDAN = "sedan", _("Sedan")
+    SUV = "suv", _("SUV")
+    PICKUP = "pickup", _("Pickup truck")
+    HATCHBACK = "hatchback", _("Hatchback")
+    COUPE = "coupe", _("Coupe")
+    CONVERTIBLE = "convertible", _("Convertible")
+    WAGON = "wagon", _("Wagon")
+    MINIVAN = "minivan", _("Minivan")
+    VAN = "van", _("Van")
+    TRUCK = "truck", _("Truck")
+
+
+class FuelType(models.TextChoices):
+    GASOLINE = "gasoline", _("Gasoline")
+    DIESEL = "diesel", _("Diesel")
+    HYBRID = "hybrid", _("Hybrid")
+    PLUG_IN_HYBRID = "plug_in_hybrid", _("Plug-in hybrid")
+    ELECTRIC = "electric", _("Electric")
+
+
+class Transmission(models.TextChoices):
+    AUTOMATIC = "automatic", _("Automatic")
+    MANUAL = "manual", _("Manual")
+    CVT = "cvt", _("CVT")
+
+
+class Drive(models.TextChoices):
+    FWD = "fwd", _("Front-wheel drive")
+    RWD = "rwd", _("Rear-wheel drive")
+    AWD = "awd", _("All-wheel drive")
+    FOUR_WD = "4wd", _("Four-wheel drive")
+
+
+class Province(models.TextChoices):
+    ALBERTA = "AB", "Alberta"
+    BRITISH_COLUMBIA = "BC", "British Columbia"
+    MANITOBA = "MB", "Manitoba"
+    NEW_BRUNSWICK = "NB", "New Brunswick"
+    NEWFOUNDLAND_AND_LABRADOR = "NL", "Newfoundland and Labrador"
+    NOVA_SCOTIA = "NS", "Nova Scotia"
+    NORTHWEST_TERRITORIES = "NT", "Northwest Territories"
+    NUNAVUT = "NU", "Nunavut"
+    ONTARIO = "ON", "Ontario"
+    PRINCE_EDWARD_ISLAND = "PE", "Prince Edward Island"
+    QUEBEC = "QC", "Quebec"
+    SASKATCHEWAN = "SK", "Saskatchewan"
+    YUKON = "YT", "Yukon"
+
+
+class VehicleStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    AVAILABLE = "available", _("Available")
+    RESERVED = "reserved", _("Reserved")
+    SOLD = "sold", _("Sold")
+    ARCHIVED = "archived", _("Archived")
+
+
+# A listing that no longer holds its VIN: another one may be listed with it.
+CLOSED_STATUSES = (VehicleStatus.SOLD, VehicleStatus.ARCHIVED)
+# A car promised or handed to a buyer: it may not become a different car.
+IDENTITY_LOCKED_STATUSES = (VehicleStatus.RESERVED, VehicleStatus.SOLD)
+IDENTITY_FIELDS = ("make", "model", "year", "vin")
+
+
+# Full text: make, model and trim with the 'simple' configuration (names are not stemmed), colour and
+# description with both 'english' and 'french' so that either language's word forms match.
+SEARCH_VECTOR = (
+    SearchVector("make", "model", "trim", config="simple", weight="A")
+    + SearchVector("exterior_color", config="english", weight="B")
+    + SearchVector("exterior_color", config="french", weight="B")
+    + SearchVector("description", config="english", weight="C")
+    + SearchVector("description", config="french", weight="C")
+)
+
+
+class Vehicle(TimeStampedModel, SoftDeleteModel):
+    dealer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vehicles")
+    make = models.CharField(max_length=60)
+    model = models.CharField(max_length=80)
+    trim = models.CharField(max_length=80, blank=True)
+    year = models.PositiveSmallIntegerField()
+    vin = models.CharField("VIN", max_length=17, validators=[validate_vin])
+    mileage_km = models.PositiveIntegerField()
+    condition = models.CharField(max_length=16, choices=Condition.choices)
+    body_type = models.CharField(max_length=16, choices=BodyType.choices, blank=True)
+    fuel_type = models.CharField(max_length=16, choices=FuelType.choices, blank=True)
+    transmission = models.CharField(max_length=16, choices=Transmission.choices, blank=True)
+    drive = models.CharField(max_length=8, choices=Drive.choices, blank=True)
+    exterior_color = models.CharField(max_length=40, blank=True)
+    price = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, default="CAD", validators=[validate_currency_code])
+    price_cad = models.DecimalField(
+        max_digits=14, decimal_places=2, editable=False, help_text=_("The price in CAD, kept by the service.")
+    )
+    city = models.CharField(max_length=80)
+    province = models.CharField(max_length=2, choices=Province.choices)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=VehicleStatus.choices, default=VehicleStatus.DRAFT)
+
+    search_vector = models.GeneratedField(expression=SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True)
+    # "toyota camry": what fuzzy (trigram) matching, suggestions and autocomplete compare against.
+    search_name = models.GeneratedField(
+        expression=Lower(Concat("make", Value(" "), "model")),
+        output_field=models.CharField(max_length=141),
+        db_persist=True,
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vin"],
+                condition=Q(deleted_at__isnull=True) & ~Q(status__in=CLOSED_STATUSES),
+                name="vehicles_vehicle_vin_live_unique",
+                violation_error_message=_("A live listing with this VIN already exists."),
+            ),
+            models.CheckConstraint(condition=Q(price__gte=0), name="vehicles_vehicle_price_not_negative"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="vehicles_search_vector_gin"),
+            GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="vehicles_search_name_trgm"),
+            models.Index(Upper("make"), name="vehicles_make_upper"),
+            models.Index(Upper("model"), name="vehicles_model_upper"),
+            models.Index(fields=["status", "price_cad"], name="vehicles_status_price_cad"),
+            models.Index(fields=["status", "year"], name="vehicles_status_year"),
+            models.Index(fields=["status", "created_at"], name="vehicles_status_created"),
+            models.Index(fields=["dealer", "status"], name="vehicles_dealer_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.make} {self.model} ({self.vin})"
+
+
+def photo_upload_path(instance, filename):
+    return f"vehicles/{instance.vehicle_id}/photos/{filename}"
+
+
+class VehiclePhoto(TimeStampedModel):
+    class Format(models.TextChoices):
+        JPEG = "JPEG", "JPEG"
+        PNG = "PNG", "PNG"
+        WEBP = "WEBP", "WebP"
+
+    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to=photo_upload_path, max_length=255)
+    thumbnail = models.FileField(upload_to=photo_upload_path, max_length=255)
+    image_format = models.CharField(max_length=4, choices=Format.choices)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size_bytes = models.PositiveIntegerField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["vehicle", "position"], name="vehicles_photo_gallery")]
+
+    def __str__(self):
+        return f"Photo {self.position} of vehicle {self.vehicle_id}"
+
+
+class VehiclePriceChange(models.Model):
+    """One row per price a listing has had: the first with no old price, then one per change."""
+
+    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="price_changes")
+    old_price = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    old_currency = models.CharField(max_length=3, blank=True)
+    new_price = models.DecimalField(max_digits=14, decimal_places=2)
+    new_currency = models.CharField(max_length=3)
+    old_price_cad = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    new_price_cad = models.DecimalField(max_digits=14, decimal_places=2)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self):
+        return f"{self.vehicle_id}: {self.old_price} {self.old_currency} -> {self.new_price} {self.new_currency}"
+
+    @property
+    def is_drop(self) -> bool:
+        return self.old_price_cad is not None and self.new_price_cad < self.old_price_cad
+
+
+class ViewHistory(models.Model):
+    """A detail view of a listing, by a signed-in user or an anonymous session: input to recommendations."""
+
+    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="views")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
+    session_key = models.CharField(max_length=40, blank=True)
+    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name_plural = "view history"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(session_key=""), name="vehicles_view_has_a_viewer"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["user", "-viewed_at"], name="vehicles_view_user"),
+            models.Index(fields=["session_key", "-viewed_at"], name="vehicles_view_session"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id or self.session_key} viewed {self.vehicle_id}"
+
+
+class SavedSearch(TimeStampedModel):
+    """A buyer's query (the vehicle list's query parameters), announced hourly when new listings match."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
+    name = models.CharField(max_length=120)
+    query_params = models.JSONField(default=dict)
+    is_active = models.BooleanField(default=True)
+    last_announced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.name
+
+
+class SavedSearchMatch(models.Model):
+    """A vehicle announced for a saved search; the unique pair makes each announcement happen once."""
+
+    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="matches")
+    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="+")
+    announced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["saved_search", "vehicle"], name="vehicles_saved_search_match_once")
+        ]
+
+    def __str__(self):
+        return f"{self.vehicle_id} for saved search {self.saved_search_id}"
+
+
+class PriceAlert(TimeStampedModel):
+    """A buyer watching a vehicle's price; told once per drop."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="price_alerts")
+    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="price_alerts")
+    last_announced_change = models.ForeignKey(
+        VehiclePriceChange, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["owner", "vehicle"], name="vehicles_price_alert_once")]
+
+    def __str__(self):
+        return f"{self.owner_id} watches {self.vehicle_id}"

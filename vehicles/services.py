@@ -1,0 +1,220 @@
+"""Every write to vehicles: listings, price history, view history, saved searches and price alerts.
+
+Photos are written by vehicles.photos, CSV imports by vehicle_import below (rows validated by the
+API first), and the announcements of saved-search matches and price drops by vehicles.announcements.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from accounts.models import User
+from audit.services import audit_record, field_changes
+from nzila_export.exceptions import Conflict, DomainError
+from vehicles.models import (
+    CLOSED_STATUSES,
+    IDENTITY_FIELDS,
+    IDENTITY_LOCKED_STATUSES,
+    PriceAlert,
+    SavedSearch,
+    Vehicle,
+    VehiclePriceChange,
+    VehicleStatus,
+    ViewHistory,
+)
+from vehicles.pricing import price_in_cad
+
+
+class VinAlreadyListed(Conflict):
+    code = "vin_already_listed"
+
+
+class VehicleIdentityLocked(DomainError):
+    code = "vehicle_identity_locked"
+
+
+def vehicle_identity_changes(*, vehicle: Vehicle, data: dict) -> list[str]:
+    """The identity fields (make, model, year, VIN) that `data` would change on a reserved or sold
+    vehicle; empty when the vehicle may change or they do not."""
+    if vehicle.status not in IDENTITY_LOCKED_STATUSES:
+        return []
+    return [
+        field
+        for field in IDENTITY_FIELDS
+        if field in data and _normalized(field, data[field]) != getattr(vehicle, field)
+    ]
+
+
+def _normalized(field: str, value):
+    return value.strip().upper() if field == "vin" and isinstance(value, str) else value
+
+
+def _vin_live_elsewhere(*, vin: str, status: str, excluding: Vehicle | None = None) -> bool:
+    if status in CLOSED_STATUSES:
+        return False
+    vehicles = Vehicle.objects.filter(vin=vin).exclude(status__in=CLOSED_STATUSES)
+    if excluding is not None:
+        vehicles = vehicles.exclude(pk=excluding.pk)
+    return vehicles.exists()
+
+
+def _save_checked(vehicle: Vehicle, **save_options) -> None:
+    """Save, turning the database's one-live-listing-per-VIN constraint into a clear answer when a
+    concurrent listing wins the race after our own check."""
+    if _vin_live_elsewhere(vin=vehicle.vin, status=vehicle.status, excluding=vehicle if vehicle.pk else None):
+        raise VinAlreadyListed(f"A live listing with VIN {vehicle.vin} already exists.", field="vin")
+    try:
+        with transaction.atomic():
+            vehicle.save(**save_options)
+    except IntegrityError as error:
+        if "vehicles_vehicle_vin_live_unique" in str(error):
+            raise VinAlreadyListed(f"A live listing with VIN {vehicle.vin} already exists.", field="vin") from error
+        raise
+
+
+def _price_change_record(*, vehicle: Vehicle, old: VehiclePriceChange | None, user: User | None) -> VehiclePriceChange:
+    return VehiclePriceChange.objects.create(
+        vehicle=vehicle,
+        old_price=old.new_price if old else None,
+        old_currency=old.new_currency if old else "",
+        old_price_cad=old.new_price_cad if old else None,
+        new_price=vehicle.price,
+        new_currency=vehicle.currency,
+        new_price_cad=vehicle.price_cad,
+        changed_by=user,
+    )
+
+
+@transaction.atomic
+def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
+    if not dealer.is_dealer:
+        raise DomainError("Only dealers list vehicles.")
+    vehicle = Vehicle(dealer=dealer, **data)
+    vehicle.vin = vehicle.vin.strip().upper()
+    vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
+    _save_checked(vehicle)
+    _price_change_record(vehicle=vehicle, old=None, user=dealer)
+    audit_record(action="vehicle.create", instance=vehicle, user=dealer, changes={"status": vehicle.status})
+    return vehicle
+
+
+@transaction.atomic
+def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicle:
+    """Change a listing. A reserved or sold vehicle keeps its make, model, year and VIN; a price
+    change is kept in the price history, and a drop is announced to those watching the price."""
+    vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk)
+    if "vin" in data:
+        data = {**data, "vin": data["vin"].strip().upper()}
+    locked = vehicle_identity_changes(vehicle=vehicle, data=data)
+    if locked:
+        raise VehicleIdentityLocked(
+            f"A {vehicle.get_status_display().lower()} vehicle cannot become a different car: "
+            f"its {', '.join(locked)} cannot change.",
+            field=locked[0],
+        )
+    changes = field_changes(instance=vehicle, data=data)
+    if not changes:
+        return vehicle
+    for field, value in data.items():
+        setattr(vehicle, field, value)
+    old_price_cad = vehicle.price_cad
+    vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
+    _save_checked(vehicle)
+    if "price" in changes or "currency" in changes:
+        previous = vehicle.price_changes.order_by("-changed_at", "-id").first()
+        price_change = _price_change_record(vehicle=vehicle, old=previous, user=user)
+        if vehicle.price_cad < old_price_cad:
+            from vehicles.tasks import announce_price_drop
+
+            transaction.on_commit(lambda: announce_price_drop.delay(price_change.pk))
+    audit_record(action="vehicle.update", instance=vehicle, user=user, changes=changes)
+    return vehicle
+
+
+@transaction.atomic
+def vehicle_delete(*, vehicle: Vehicle, user: User | None) -> None:
+    vehicle.soft_delete(user=user)
+
+
+@transaction.atomic
+def vehicles_archive(*, vehicles: Iterable[Vehicle], user: User | None) -> int:
+    """Archive several listings at once (the admin's bulk action); sold ones stay sold."""
+    archived = 0
+    for vehicle in vehicles:
+        if vehicle.status in (VehicleStatus.ARCHIVED, VehicleStatus.SOLD):
+            continue
+        vehicle_update(vehicle=vehicle, data={"status": VehicleStatus.ARCHIVED}, user=user)
+        archived += 1
+    return archived
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One validated CSV row: create it, or update `vehicle` (the dealer's live listing with its VIN)."""
+
+    data: dict
+    vehicle: Vehicle | None = None
+
+
+@transaction.atomic
+def vehicle_import(*, dealer: User, rows: list[ImportRow]) -> list[Vehicle]:
+    """Write validated CSV rows, all or nothing; the vehicles in the order of `rows`."""
+    vehicles = [
+        vehicle_create(dealer=dealer, data=row.data)
+        if row.vehicle is None
+        else vehicle_update(vehicle=row.vehicle, data=row.data, user=dealer)
+        for row in rows
+    ]
+    created = sum(1 for row in rows if row.vehicle is None)
+    audit_record(action="vehicle.import", user=dealer, changes={"created": created, "updated": len(rows) - created})
+    return vehicles
+
+
+def vehicle_view_record(*, vehicle: Vehicle, user: User | None, session_key: str) -> ViewHistory | None:
+    if user is None and not session_key:
+        return None
+    return ViewHistory.objects.create(vehicle=vehicle, user=user, session_key="" if user else session_key)
+
+
+@transaction.atomic
+def saved_search_create(*, owner: User, name: str, query_params: dict) -> SavedSearch:
+    saved_search = SavedSearch.objects.create(owner=owner, name=name, query_params=query_params)
+    audit_record(action="saved_search.create", instance=saved_search, user=owner)
+    return saved_search
+
+
+@transaction.atomic
+def saved_search_update(*, saved_search: SavedSearch, data: dict) -> SavedSearch:
+    changes = field_changes(instance=saved_search, data=data)
+    for field, value in data.items():
+        setattr(saved_search, field, value)
+    saved_search.save()
+    if changes:
+        audit_record(action="saved_search.update", instance=saved_search, changes=changes)
+    return saved_search
+
+
+@transaction.atomic
+def saved_search_delete(*, saved_search: SavedSearch) -> None:
+    audit_record(action="saved_search.delete", instance=saved_search)
+    saved_search.delete()
+
+
+@transaction.atomic
+def price_alert_create(*, owner: User, vehicle: Vehicle) -> PriceAlert:
+    alert, created = PriceAlert.objects.get_or_create(
+        owner=owner,
+        vehicle=vehicle,
+        defaults={"last_announced_change": vehicle.price_changes.order_by("-changed_at", "-id").first()},
+    )
+    if not created:
+        raise Conflict("You already watch this vehicle's price.", field="vehicle")
+    audit_record(action="price_alert.create", instance=alert, user=owner)
+    return alert
+
+
+@transaction.atomic
+def price_alert_delete(*, alert: PriceAlert) -> None:
+    audit_record(action="price_alert.delete", instance=alert)
+    alert.delete()

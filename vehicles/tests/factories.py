@@ -1,0 +1,65 @@
+import random
+from decimal import Decimal
+
+import factory
+
+from accounts.tests.factories import BuyerFactory, DealerFactory
+from vehicles.models import (
+    BodyType,
+    Condition,
+    FuelType,
+    PriceAlert,
+    Province,
+    SavedSearch,
+    Transmission,
+    Vehicle,
+    VehicleStatus,
+)
+from vehicles.pricing import price_in_cad
+from vehicles.vins import vin_random
+
+_rng = random.Random(2026)
+
+
+class VehicleFactory(factory.django.DjangoModelFactory):
+    """A listing as the service would store it (price_cad included). Tests of writes use the services."""
+
+    class Meta:
+        model = Vehicle
+
+    dealer = factory.SubFactory(DealerFactory)
+    make = "Toyota"
+    model = "Camry"
+    trim = "LE"
+    year = 2019
+    vin = factory.LazyAttribute(lambda vehicle: vin_random(rng=_rng, make=vehicle.make))
+    mileage_km = 80_000
+    condition = Condition.USED_GOOD
+    body_type = BodyType.SEDAN
+    fuel_type = FuelType.GASOLINE
+    transmission = Transmission.AUTOMATIC
+    exterior_color = "Silver"
+    price = Decimal("18500.00")
+    currency = "CAD"
+    price_cad = factory.LazyAttribute(lambda vehicle: price_in_cad(amount=vehicle.price, currency=vehicle.currency))
+    city = "Halifax"
+    province = Province.NOVA_SCOTIA
+    description = "One owner, winter tires included."
+    status = VehicleStatus.AVAILABLE
+
+
+class SavedSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedSearch
+
+    owner = factory.SubFactory(BuyerFactory)
+    name = "Toyotas under 20k"
+    query_params = factory.LazyFunction(lambda: {"make": "Toyota", "price__lte": "20000"})
+
+
+class PriceAlertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PriceAlert
+
+    owner = factory.SubFactory(BuyerFactory)
+    vehicle = factory.SubFactory(VehicleFactory)

@@ -1,0 +1,208 @@
+from decimal import Decimal
+
+import pytest
+
+from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
+from audit.models import AuditLog
+from vehicles.models import Vehicle, VehiclePriceChange, VehicleStatus, ViewHistory
+from vehicles.tests.factories import VehicleFactory
+
+pytestmark = pytest.mark.django_db
+
+NEW_CAR = {
+    "make": "Honda",
+    "model": "Civic",
+    "trim": "EX",
+    "year": 2020,
+    "vin": "1hgcm82633a004352",
+    "mileage_km": 42000,
+    "condition": "used_excellent",
+    "body_type": "sedan",
+    "fuel_type": "gasoline",
+    "transmission": "cvt",
+    "drive": "fwd",
+    "exterior_color": "Blue",
+    "price": "21000.00",
+    "currency": "usd",
+    "city": "Montréal",
+    "province": "QC",
+    "description": "Un seul propriétaire.",
+    "status": "available",
+}
+
+
+def test_dealer_lists_a_vehicle_as_itself_with_cad_price_history_and_audit(client_for):
+    dealer, other_dealer = DealerFactory(), DealerFactory()
+    response = client_for(dealer).post("/api/v1/vehicles/", {**NEW_CAR, "dealer": other_dealer.pk}, format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["dealer"] == {"id": dealer.pk, "company_name": dealer.company_name}
+    assert (body["vin"], body["currency"], body["price_cad"]) == ("1HGCM82633A004352", "USD", "28770.00")
+    vehicle = Vehicle.objects.get()
+    assert vehicle.dealer == dealer
+    assert vehicle.price_cad == Decimal("28770.00")
+    change = VehiclePriceChange.objects.get()
+    assert (change.old_price, change.new_price, change.new_currency) == (None, Decimal("21000.00"), "USD")
+    assert AuditLog.objects.filter(action="vehicle.create", object_id=str(vehicle.pk), user=dealer).count() == 1
+
+
+@pytest.mark.parametrize("factory", [BuyerFactory, BrokerFactory])
+def test_buyers_and_brokers_cannot_list_vehicles(client_for, factory):
+    response = client_for(factory()).post("/api/v1/vehicles/", NEW_CAR, format="json")
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+    assert Vehicle.objects.count() == 0
+
+
+def test_anonymous_cannot_list_vehicles(api_client):
+    assert api_client.post("/api/v1/vehicles/", NEW_CAR, format="json").status_code == 401
+
+
+def test_bad_vin_is_a_400_naming_the_rule(client_for):
+    response = client_for(DealerFactory()).post(
+        "/api/v1/vehicles/", {**NEW_CAR, "vin": "1HGCM82643A004352"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"vin": ["The check digit (9th character) of this VIN should be 3, not 4."]}
+
+
+def test_currency_without_a_reference_rate_is_refused(client_for):
+    response = client_for(DealerFactory()).post("/api/v1/vehicles/", {**NEW_CAR, "currency": "JPY"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == ["currency"]
+
+
+def test_one_live_listing_per_vin(client_for):
+    VehicleFactory(vin="1HGCM82633A004352")
+    response = client_for(DealerFactory()).post("/api/v1/vehicles/", NEW_CAR, format="json")
+    assert response.status_code == 409
+    assert response.json()["fields"] == {"vin": ["A live listing with VIN 1HGCM82633A004352 already exists."]}
+    assert Vehicle.objects.count() == 1
+
+
+def test_a_sold_vin_can_be_listed_again(client_for):
+    VehicleFactory(vin="1HGCM82633A004352", status=VehicleStatus.SOLD)
+    response = client_for(DealerFactory()).post("/api/v1/vehicles/", NEW_CAR, format="json")
+    assert response.status_code == 201
+    assert Vehicle.objects.count() == 2
+
+
+def test_anyone_reads_available_dealer_sees_own_drafts_staff_all(api_client, client_for):
+    dealer = DealerFactory()
+    available = VehicleFactory(dealer=dealer)
+    draft = VehicleFactory(dealer=dealer, status=VehicleStatus.DRAFT)
+    other_draft = VehicleFactory(status=VehicleStatus.DRAFT)
+    deleted = VehicleFactory()
+    deleted.soft_delete()
+
+    def ids(client):
+        return {row["id"] for row in client.get("/api/v1/vehicles/").json()["results"]}
+
+    assert ids(api_client) == {available.pk}
+    assert ids(client_for(BuyerFactory())) == {available.pk}
+    assert ids(client_for(dealer)) == {available.pk, draft.pk}
+    assert ids(client_for(StaffFactory())) == {available.pk, draft.pk, other_draft.pk}
+    assert api_client.get(f"/api/v1/vehicles/{draft.pk}/").status_code == 404
+    assert api_client.get(f"/api/v1/vehicles/{deleted.pk}/").status_code == 404
+
+
+def test_dealer_cannot_edit_or_delete_another_dealers_vehicle(client_for):
+    vehicle = VehicleFactory(price=Decimal("18500.00"))
+    intruder = client_for(DealerFactory())
+    assert intruder.patch(f"/api/v1/vehicles/{vehicle.pk}/", {"price": "1.00"}, format="json").status_code == 404
+    assert intruder.delete(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 404
+    vehicle.refresh_from_db()
+    assert (vehicle.price, vehicle.deleted_at) == (Decimal("18500.00"), None)
+
+
+def test_buyer_cannot_edit_a_vehicle(client_for):
+    vehicle = VehicleFactory()
+    response = client_for(BuyerFactory()).patch(f"/api/v1/vehicles/{vehicle.pk}/", {"price": "1.00"}, format="json")
+    assert response.status_code == 403
+
+
+def test_staff_edit_any_vehicle(client_for):
+    vehicle = VehicleFactory()
+    response = client_for(StaffFactory()).patch(f"/api/v1/vehicles/{vehicle.pk}/", {"mileage_km": 81000}, format="json")
+    assert response.status_code == 200
+    vehicle.refresh_from_db()
+    assert vehicle.mileage_km == 81000
+
+
+@pytest.mark.parametrize("status", [VehicleStatus.RESERVED, VehicleStatus.SOLD])
+def test_reserved_or_sold_vehicle_cannot_become_a_different_car(client_for, status):
+    vehicle = VehicleFactory(status=status, make="Toyota", model="Camry", year=2019)
+    client = client_for(vehicle.dealer)
+    response = client.patch(f"/api/v1/vehicles/{vehicle.pk}/", {"model": "Corolla", "year": 2021}, format="json")
+    assert response.status_code == 400
+    label = status.label.lower()
+    assert response.json()["fields"] == {
+        "model": [f"A {label} vehicle cannot become a different car: its model, year cannot change."]
+    }
+    vehicle.refresh_from_db()
+    assert (vehicle.model, vehicle.year) == ("Camry", 2019)
+    # Other fields still change.
+    allowed = client.patch(f"/api/v1/vehicles/{vehicle.pk}/", {"mileage_km": 90000, "model": "Camry"}, format="json")
+    assert allowed.status_code == 200
+
+
+def test_delete_is_soft_and_audited(client_for):
+    vehicle = VehicleFactory()
+    response = client_for(vehicle.dealer).delete(f"/api/v1/vehicles/{vehicle.pk}/")
+    assert response.status_code == 204
+    assert Vehicle.objects.count() == 0
+    assert Vehicle.all_objects.get().deleted_by == vehicle.dealer
+    assert AuditLog.objects.filter(action="soft_delete", object_id=str(vehicle.pk)).count() == 1
+
+
+def test_every_price_change_is_kept_in_the_history(client_for, api_client):
+    dealer = DealerFactory()
+    client = client_for(dealer)
+    vehicle_id = client.post("/api/v1/vehicles/", {**NEW_CAR, "currency": "CAD"}, format="json").json()["id"]
+    client.patch(f"/api/v1/vehicles/{vehicle_id}/", {"price": "20000.00"}, format="json")
+    client.patch(f"/api/v1/vehicles/{vehicle_id}/", {"mileage_km": 43000}, format="json")
+    client.patch(f"/api/v1/vehicles/{vehicle_id}/", {"currency": "USD"}, format="json")
+    history = api_client.get(f"/api/v1/vehicles/{vehicle_id}/price-history/").json()
+    assert [
+        (row["old_price"], row["old_currency"], row["new_price"], row["new_currency"], row["new_price_cad"])
+        for row in history
+    ] == [
+        (None, "", "21000.00", "CAD", "21000.00"),
+        ("21000.00", "CAD", "20000.00", "CAD", "20000.00"),
+        ("20000.00", "CAD", "20000.00", "USD", "27400.00"),
+    ]
+
+
+def test_detail_views_are_recorded_for_users_and_sessions(api_client, client_for):
+    vehicle = VehicleFactory()
+    buyer = BuyerFactory()
+    assert client_for(buyer).get(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 200
+    assert api_client.get(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 200
+    api_client.get(f"/api/v1/vehicles/{vehicle.pk}/")
+    views = list(ViewHistory.objects.order_by("id").values_list("user_id", "session_key"))
+    assert views[0] == (buyer.pk, "")
+    assert views[1][0] is None
+    assert views[1][1] != ""
+    assert views[2] == views[1]  # the same anonymous visitor, by its session
+
+
+def test_list_runs_a_fixed_number_of_queries_whatever_the_page_size(api_client, django_assert_num_queries):
+    for index in range(50):
+        vehicle = VehicleFactory(mileage_km=1000 + index)
+        vehicle.photos.create(
+            image=f"vehicles/{vehicle.pk}/photos/a.jpg",
+            thumbnail=f"vehicles/{vehicle.pk}/photos/a-thumb.jpg",
+            image_format="JPEG",
+            width=10,
+            height=10,
+            size_bytes=100,
+        )
+    # count, page with dealers, photos of the page (inside the request's savepoint pair)
+    with django_assert_num_queries(5):
+        small = api_client.get("/api/v1/vehicles/?page_size=5&ordering=mileage_km")
+    with django_assert_num_queries(5):
+        large = api_client.get("/api/v1/vehicles/?page_size=50&ordering=mileage_km")
+    assert len(small.json()["results"]) == 5
+    assert len(large.json()["results"]) == 50
+    assert [row["mileage_km"] for row in small.json()["results"]] == [1000, 1001, 1002, 1003, 1004]
+    assert len(large.json()["results"][0]["photos"]) == 1

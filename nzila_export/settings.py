@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "notifications",
+    "leads",
     "vehicles",
 ]
 
@@ -253,6 +254,9 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "accounts.models.Language",
         "RoleEnum": "accounts.models.Role",
         "RegistrationRoleEnum": "accounts.models.SELF_REGISTERING_ROLE_CHOICES",
+        "LeadStatusEnum": "leads.models.LeadStatus",
+        "VehicleStatusEnum": "vehicles.models.VehicleStatus",
+        "CountryEnum": "django_countries.countries",
     },
 }
 

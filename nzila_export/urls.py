@@ -8,6 +8,7 @@ api_v1 = [
     path("health/", HealthView.as_view(), name="health"),
     path("", include("accounts.api.urls")),
     path("", include("vehicles.api.urls")),
+    path("", include("leads.api.urls")),
     path("", include("notifications.api.urls")),
 ]
 

@@ -1,0 +1,242 @@
+"""Every write to leads: destination rules loading, lead intake, status, contacts, broker assignment."""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Role, User
+from audit.services import audit_record
+from leads.destination_rules import DESTINATION_RULES_FILE, destination_rule_rows, destination_rules_upsert
+from leads.eligibility import destination_check
+from leads.models import OPEN_STATUSES, DestinationRule, Lead, LeadContact, LeadSource, LeadStatus
+from leads.scoring import get_lead_scoring_engine
+from leads.selectors import buyer_for_email
+from notifications.services import notify
+from nzila_export.exceptions import Conflict, DomainError
+from vehicles.models import Vehicle, VehicleStatus
+
+# A device clock a little ahead of ours is not a contact "in the future".
+CONTACT_CLOCK_SKEW = timedelta(minutes=5)
+
+
+@transaction.atomic
+def destination_rules_load(*, path: Path = DESTINATION_RULES_FILE, user=None) -> tuple[int, int]:
+    """Upsert every rule in the CSV by country; other countries' rules stay as they are.
+    Returns (created, updated). A malformed file loads nothing."""
+    rows = destination_rule_rows(path=path)
+    created, updated = destination_rules_upsert(model=DestinationRule, rows=rows)
+    audit_record(
+        action="destination_rules.load",
+        user=user,
+        object_repr=str(path.name),
+        changes={"created": created, "updated": updated, "countries": [row["country"] for row in rows]},
+    )
+    return created, updated
+
+
+# --- Leads --------------------------------------------------------------------------------------------
+
+
+class VehicleNotOpenForInquiries(DomainError):
+    code = "vehicle_unavailable"
+
+
+class InvalidLeadTransition(Conflict):
+    code = "invalid_transition"
+
+
+# From each status, where a lead may go. Converted and lost are final: a buyer who comes back is a new
+# lead, so that conversion figures count each inquiry once.
+LEAD_TRANSITIONS = {
+    LeadStatus.NEW: {LeadStatus.CONTACTED, LeadStatus.QUALIFIED, LeadStatus.LOST},
+    LeadStatus.CONTACTED: {LeadStatus.QUALIFIED, LeadStatus.NEGOTIATING, LeadStatus.LOST},
+    LeadStatus.QUALIFIED: {LeadStatus.NEGOTIATING, LeadStatus.CONVERTED, LeadStatus.LOST},
+    LeadStatus.NEGOTIATING: {LeadStatus.CONVERTED, LeadStatus.LOST},
+    LeadStatus.CONVERTED: set(),
+    LeadStatus.LOST: set(),
+}
+
+
+def lead_score_refresh(*, lead: Lead, now: datetime | None = None) -> list[str]:
+    """Set score, priority, conversion probability and next action from the scoring engine (not saved).
+    Returns the fields it sets, for `save(update_fields=...)`."""
+    engine = get_lead_scoring_engine()(lead, now=now)
+    lead.score = engine.score()
+    lead.priority = engine.priority()
+    lead.conversion_probability = Decimal(str(engine.get_conversion_probability()))
+    lead.next_action = dict(engine.recommend_next_action())
+    return ["score", "priority", "conversion_probability", "next_action", "updated_at"]
+
+
+@transaction.atomic
+def lead_create(
+    *,
+    vehicle: Vehicle,
+    full_name: str,
+    email: str,
+    destination_country: str,
+    source: str = LeadSource.WEBSITE,
+    phone: str = "",
+    message: str = "",
+    submitted_by: User | None = None,
+) -> Lead:
+    """Take an inquiry on an available vehicle, from a signed-in user or an anonymous visitor.
+
+    The buyer is the caller when a buyer signs in, otherwise the active buyer whose e-mail matches (an
+    anonymous inquiry from a known buyer joins that buyer's leads). A broker who submits a lead is
+    assigned to it. A car the destination refuses is still taken: the lead keeps the check's reasons.
+    The dealer is told through the notifications service."""
+    if vehicle.status != VehicleStatus.AVAILABLE or vehicle.deleted_at is not None:
+        raise VehicleNotOpenForInquiries("This vehicle is not available for inquiries.", field="vehicle")
+    caller = submitted_by if submitted_by is not None and submitted_by.is_authenticated else None
+    caller_is_buyer = caller is not None and caller.role == Role.BUYER
+    buyer = caller if caller_is_buyer else buyer_for_email(email=email)
+    eligibility = destination_check(vehicle=vehicle, country=destination_country)
+    lead = Lead(
+        vehicle=vehicle,
+        dealer_id=vehicle.dealer_id,
+        buyer=buyer,
+        broker=caller if caller is not None and caller.role == Role.BROKER else None,
+        full_name=full_name.strip(),
+        email=email.strip(),
+        phone=phone or "",
+        message=message.strip(),
+        destination_country=str(destination_country).upper(),
+        source=source,
+        destination_allowed=eligibility.allowed,
+        destination_reasons=eligibility.reasons,
+    )
+    lead_score_refresh(lead=lead)  # unsaved, the lead counts as received now
+    lead.save()
+    audit_record(
+        action="lead.create",
+        instance=lead,
+        user=caller,
+        changes={
+            "vehicle": vehicle.pk,
+            "source": lead.source,
+            "destination_country": lead.destination_country.code,
+            "destination_allowed": eligibility.allowed,
+            "buyer": buyer.pk if buyer is not None else None,
+        },
+    )
+    notify(
+        event="lead.received",
+        recipients=[vehicle.dealer],
+        context={"lead": lead, "vehicle": vehicle, "lead_url": f"{settings.SITE_URL}/api/v1/leads/{lead.pk}/"},
+        related_object=lead,
+    )
+    return lead
+
+
+def _locked(lead: Lead) -> Lead:
+    """The lead's row, locked for this transaction, so that two changes cannot interleave."""
+    return Lead.objects.select_for_update().select_related("vehicle").get(pk=lead.pk)
+
+
+@transaction.atomic
+def lead_transition(*, lead: Lead, status: str, lost_reason: str = "", user: User | None = None) -> Lead:
+    """Move a lead to `status` if LEAD_TRANSITIONS allows it; `lost` needs a reason. A refusal changes
+    nothing."""
+    lead = _locked(lead)
+    if status not in LeadStatus.values:
+        raise DomainError(f"Unknown status {status!r}.", field="status")
+    if status == lead.status:
+        raise InvalidLeadTransition(f"The lead is already {LeadStatus(status).label.lower()}.", field="status")
+    allowed = LEAD_TRANSITIONS[LeadStatus(lead.status)]
+    if status not in allowed:
+        options = ", ".join(sorted(allowed)) or "none: it is final"
+        raise InvalidLeadTransition(
+            f"A {LeadStatus(lead.status).label.lower()} lead cannot become {LeadStatus(status).label.lower()} "
+            f"(allowed: {options}).",
+            field="status",
+        )
+    lost_reason = lost_reason.strip()
+    if status == LeadStatus.LOST and not lost_reason:
+        raise DomainError("Say why the lead was lost.", field="lost_reason")
+    changes = {"status": [lead.status, status]}
+    lead.status = status
+    if status == LeadStatus.LOST:
+        lead.lost_reason = lost_reason
+        changes["lost_reason"] = ["", lost_reason]
+    fields = lead_score_refresh(lead=lead)
+    lead.save(update_fields=["status", "lost_reason", *fields])
+    audit_record(action="lead.transition", instance=lead, user=user, changes=changes)
+    return lead
+
+
+@transaction.atomic
+def lead_contact_log(
+    *, lead: Lead, channel: str, note: str, contacted_at: datetime | None = None, user: User | None = None
+) -> LeadContact:
+    """Log a contact with the buyer. The latest contact time becomes the lead's last_contacted_at (a
+    contact logged late for an earlier time does not move it back); the first contact on a new lead
+    makes it contacted."""
+    now = timezone.now()
+    contacted_at = contacted_at or now
+    if contacted_at > now + CONTACT_CLOCK_SKEW:
+        raise DomainError("A contact cannot be logged in the future.", field="contacted_at")
+    lead = _locked(lead)
+    if lead.status not in OPEN_STATUSES:
+        raise InvalidLeadTransition(
+            f"The lead is {LeadStatus(lead.status).label.lower()}; contacts are logged on open leads only.",
+            field="non_field_errors",
+        )
+    contact = LeadContact.objects.create(
+        lead=lead, channel=channel, note=note.strip(), contacted_at=contacted_at, contacted_by=user
+    )
+    changes = {"contact": contact.pk, "channel": channel}
+    if lead.last_contacted_at is None or contacted_at > lead.last_contacted_at:
+        changes["last_contacted_at"] = [_iso(lead.last_contacted_at), _iso(contacted_at)]
+        lead.last_contacted_at = contacted_at
+    if lead.status == LeadStatus.NEW:
+        changes["status"] = [lead.status, LeadStatus.CONTACTED]
+        lead.status = LeadStatus.CONTACTED
+    fields = lead_score_refresh(lead=lead, now=now)
+    lead.save(update_fields=["last_contacted_at", "status", *fields])
+    audit_record(action="lead.contact", instance=lead, user=user, changes=changes)
+    return contact
+
+
+@transaction.atomic
+def lead_assign_broker(*, lead: Lead, broker: User | None, user: User | None = None) -> Lead:
+    """Assign a broker to work the lead (None takes the assignment away)."""
+    if broker is not None and (broker.role != Role.BROKER or not broker.is_active):
+        raise DomainError("Choose an active broker account.", field="broker")
+    lead = _locked(lead)
+    if lead.status not in OPEN_STATUSES:
+        raise InvalidLeadTransition(
+            f"The lead is {LeadStatus(lead.status).label.lower()}; brokers are assigned to open leads only.",
+            field="broker",
+        )
+    old_broker_id = lead.broker_id
+    lead.broker = broker
+    fields = lead_score_refresh(lead=lead)
+    lead.save(update_fields=["broker", *fields])
+    audit_record(
+        action="lead.assign_broker",
+        instance=lead,
+        user=user,
+        changes={"broker": [old_broker_id, broker.pk if broker is not None else None]},
+    )
+    return lead
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+@transaction.atomic
+def lead_rescore(*, lead: Lead, user: User | None = None) -> Lead:
+    """Recompute the score as of now (engagement and age decay with time)."""
+    lead = _locked(lead)
+    old_score = lead.score
+    fields = lead_score_refresh(lead=lead)
+    lead.save(update_fields=fields)
+    if lead.score != old_score:
+        audit_record(action="lead.rescore", instance=lead, user=user, changes={"score": [old_score, lead.score]})
+    return lead

@@ -1,0 +1,286 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from rest_framework.throttling import ScopedRateThrottle
+
+from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
+from audit.models import AuditLog
+from leads.models import Lead, LeadStatus
+from leads.tests.factories import AvailableVehicleFactory, LeadFactory
+
+pytestmark = pytest.mark.django_db
+
+LEADS = "/api/v1/leads/"
+
+
+def _inquiry(vehicle, **overrides) -> dict:
+    return {
+        "vehicle": vehicle.pk,
+        "full_name": "Kouamé Yao",
+        "email": "kouame@example.ci",
+        "phone": "+2250701020304",
+        "message": "Is it still available? Shipping to Abidjan.",
+        "destination_country": "CI",
+        "source": "website",
+        **overrides,
+    }
+
+
+def _ids(response) -> list[int]:
+    assert response.status_code == 200, response.json()
+    return [row["id"] for row in response.json()["results"]]
+
+
+def test_an_anonymous_visitor_inquires_and_is_linked_to_the_existing_buyer(api_client):
+    buyer = BuyerFactory(email="kouame@example.ci")
+    vehicle = AvailableVehicleFactory(year=timezone.localdate().year - 2)
+    response = api_client.post(LEADS, _inquiry(vehicle), format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["buyer"] == buyer.pk
+    assert body["dealer"] == vehicle.dealer_id
+    assert body["vehicle"]["id"] == vehicle.pk
+    assert body["phone"] == "+2250701020304"
+    assert (body["status"], body["score"], body["priority"]) == ("new", 66, "medium")
+    assert body["next_action"] == {
+        "action": "first_contact",
+        "reason": "New inquiry, not yet answered.",
+        "due_within_hours": 24,
+    }
+    assert (body["destination_allowed"], body["destination_reasons"], body["similar_eligible_vehicles"]) == (
+        True,
+        [],
+        [],
+    )
+    assert body["is_stalled"] is False
+    assert Lead.objects.get().buyer == buyer
+
+
+def test_a_refused_destination_still_takes_the_lead_and_offers_similar_eligible_cars(api_client):
+    this_year = timezone.localdate().year
+    old_suv = AvailableVehicleFactory(make="Toyota", model="RAV4", body_type="suv", year=this_year - 9, price=15000)
+    same_make_and_body = AvailableVehicleFactory(make="Toyota", model="Highlander", body_type="suv", year=this_year - 2)
+    same_make = AvailableVehicleFactory(make="toyota", model="Corolla", body_type="sedan", year=this_year - 1)
+    same_body = AvailableVehicleFactory(make="Honda", model="CR-V", body_type="suv", year=this_year - 3)
+    AvailableVehicleFactory(make="Toyota", body_type="suv", year=this_year - 8)  # too old for CI too
+    AvailableVehicleFactory(make="Toyota", body_type="suv", year=this_year - 1, status="reserved")
+    AvailableVehicleFactory(make="Ford", body_type="pickup", year=this_year - 1)  # not alike
+
+    response = api_client.post(LEADS, _inquiry(old_suv), format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["destination_allowed"] is False
+    assert body["destination_reasons"] == [
+        "Côte d'Ivoire admits used cars up to 5 years old (counted from first registration); "
+        f"this {this_year - 9} car is 9 years old, counted from its model year."
+    ]
+    assert [car["id"] for car in body["similar_eligible_vehicles"]] == [
+        same_make_and_body.pk,
+        same_make.pk,
+        same_body.pk,
+    ]
+    assert body["next_action"]["action"] == "offer_eligible_alternatives"
+    assert Lead.objects.get().destination_allowed is False
+
+
+def test_a_right_hand_drive_destination_offers_no_canadian_car(api_client):
+    vehicle = AvailableVehicleFactory()
+    AvailableVehicleFactory(year=timezone.localdate().year)
+    response = api_client.post(LEADS, _inquiry(vehicle, destination_country="KE"), format="json")
+    assert response.status_code == 201
+    assert response.json()["similar_eligible_vehicles"] == []
+    assert "right-hand-drive" in response.json()["destination_reasons"][0]
+
+
+def test_invalid_inquiries_get_field_messages_and_create_nothing(api_client):
+    draft = AvailableVehicleFactory(status="draft")
+    response = api_client.post(
+        LEADS,
+        {"vehicle": 999999, "full_name": " ", "email": "nope", "phone": "123", "destination_country": "XX"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"vehicle", "full_name", "email", "phone", "destination_country"}
+    assert response.json()["fields"]["vehicle"] == ["No vehicle with this id."]
+    unavailable = api_client.post(LEADS, _inquiry(draft), format="json")
+    assert unavailable.status_code == 400
+    assert unavailable.json()["fields"] == {"vehicle": ["This vehicle is not available for inquiries."]}
+    assert not Lead.objects.exists()
+
+
+def test_anonymous_inquiries_are_throttled_per_ip(api_client, monkeypatch):
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "inquiries", "2/hour")
+    vehicle = AvailableVehicleFactory()
+    for _ in range(2):
+        assert api_client.post(LEADS, _inquiry(vehicle), format="json").status_code == 201
+    blocked = api_client.post(LEADS, _inquiry(vehicle), format="json")
+    assert blocked.status_code == 429
+    assert blocked.json()["code"] == "throttled"
+    assert int(blocked["Retry-After"]) > 0
+    assert Lead.objects.count() == 2
+    other_ip = api_client.post(LEADS, _inquiry(vehicle), format="json", REMOTE_ADDR="10.0.0.9")
+    assert other_ip.status_code == 201
+
+
+def test_each_role_sees_only_its_leads(client_for):
+    dealer, other_dealer = DealerFactory(), DealerFactory()
+    broker, buyer, other_buyer = BrokerFactory(), BuyerFactory(), BuyerFactory()
+    mine = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), buyer=buyer, broker=broker)
+    dealers_other = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), buyer=other_buyer)
+    elsewhere = LeadFactory(vehicle=AvailableVehicleFactory(dealer=other_dealer), buyer=other_buyer)
+
+    assert sorted(_ids(client_for(dealer).get(LEADS))) == [mine.pk, dealers_other.pk]
+    assert _ids(client_for(other_dealer).get(LEADS)) == [elsewhere.pk]
+    assert _ids(client_for(broker).get(LEADS)) == [mine.pk]
+    assert _ids(client_for(buyer).get(LEADS)) == [mine.pk]
+    assert sorted(_ids(client_for(other_buyer).get(LEADS))) == [dealers_other.pk, elsewhere.pk]
+    assert len(_ids(client_for(StaffFactory()).get(LEADS))) == 3
+
+    assert client_for(other_dealer).get(f"{LEADS}{mine.pk}/").status_code == 404
+    assert client_for(other_buyer).get(f"{LEADS}{mine.pk}/").status_code == 404
+    assert client_for(buyer).get(f"{LEADS}{mine.pk}/").json()["id"] == mine.pk
+
+
+def test_listing_leads_needs_a_sign_in(api_client):
+    assert api_client.get(LEADS).status_code == 401
+
+
+def test_the_dealer_moves_the_status_and_the_buyer_cannot(client_for):
+    lead = LeadFactory()
+    refused = client_for(lead.buyer).patch(f"{LEADS}{lead.pk}/", {"status": "contacted"}, format="json")
+    assert refused.status_code == 403
+    response = client_for(lead.dealer).patch(f"{LEADS}{lead.pk}/", {"status": "qualified"}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "qualified"
+    assert response.json()["next_action"]["action"] == "send_offer"
+    lead.refresh_from_db()
+    assert lead.status == "qualified"
+
+
+def test_status_refusals_answer_400_or_409_and_change_nothing(client_for):
+    lead = LeadFactory(status=LeadStatus.CONVERTED)
+    dealer = client_for(lead.dealer)
+    conflict = dealer.patch(f"{LEADS}{lead.pk}/", {"status": "lost", "lost_reason": "x"}, format="json")
+    assert conflict.status_code == 409
+    assert conflict.json() == {
+        "status": 409,
+        "code": "invalid_transition",
+        "detail": "A converted lead cannot become lost (allowed: none: it is final).",
+        "fields": {"status": ["A converted lead cannot become lost (allowed: none: it is final)."]},
+    }
+    open_lead = LeadFactory(vehicle=AvailableVehicleFactory(dealer=lead.dealer))
+    no_reason = dealer.patch(f"{LEADS}{open_lead.pk}/", {"status": "lost"}, format="json")
+    assert no_reason.status_code == 400
+    assert no_reason.json()["fields"] == {"lost_reason": ["Say why the lead was lost."]}
+    unknown = dealer.patch(f"{LEADS}{open_lead.pk}/", {"status": "won"}, format="json")
+    assert unknown.status_code == 400
+    assert list(unknown.json()["fields"]) == ["status"]
+    lead.refresh_from_db()
+    open_lead.refresh_from_db()
+    assert (lead.status, open_lead.status, open_lead.lost_reason) == ("converted", "new", "")
+    assert not AuditLog.objects.filter(action="lead.transition").exists()
+
+
+def test_put_and_delete_are_not_offered(client_for):
+    lead = LeadFactory()
+    assert client_for(lead.dealer).put(f"{LEADS}{lead.pk}/", {"status": "contacted"}, format="json").status_code == 405
+    assert client_for(lead.dealer).delete(f"{LEADS}{lead.pk}/").status_code == 405
+
+
+def test_the_assigned_broker_logs_a_contact_that_moves_last_contacted_at(client_for):
+    broker = BrokerFactory()
+    lead = LeadFactory(broker=broker)
+    client = client_for(broker)
+    response = client.post(
+        f"{LEADS}{lead.pk}/contacts/", {"channel": "whatsapp", "note": "Sent the shipping quote."}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["contacted_by"] == broker.pk
+    lead.refresh_from_db()
+    assert lead.last_contacted_at == parse_datetime(response.json()["contacted_at"])
+    assert lead.status == "contacted"
+    log = client.get(f"{LEADS}{lead.pk}/contacts/")
+    assert [row["note"] for row in log.json()] == ["Sent the shipping quote."]
+    assert (
+        client_for(lead.buyer)
+        .post(f"{LEADS}{lead.pk}/contacts/", {"channel": "phone", "note": "x"}, format="json")
+        .status_code
+        == 403
+    )
+    empty = client.post(f"{LEADS}{lead.pk}/contacts/", {"channel": "fax", "note": " "}, format="json")
+    assert empty.status_code == 400
+    assert set(empty.json()["fields"]) == {"channel", "note"}
+    assert lead.contacts.count() == 1
+
+
+def test_the_dealer_assigns_a_broker_and_a_broker_cannot(client_for):
+    lead = LeadFactory()
+    broker = BrokerFactory()
+    response = client_for(lead.dealer).post(f"{LEADS}{lead.pk}/assign-broker/", {"broker": broker.pk}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["broker"] == broker.pk
+    assert client_for(broker).get(f"{LEADS}{lead.pk}/").status_code == 200
+    refused = client_for(broker).post(f"{LEADS}{lead.pk}/assign-broker/", {"broker": None}, format="json")
+    assert refused.status_code == 403
+    not_a_broker = client_for(lead.dealer).post(
+        f"{LEADS}{lead.pk}/assign-broker/", {"broker": lead.buyer.pk}, format="json"
+    )
+    assert not_a_broker.status_code == 400
+    assert not_a_broker.json()["fields"] == {"broker": ["Choose an active broker account."]}
+    lead.refresh_from_db()
+    assert lead.broker == broker
+
+
+def test_stalled_leads_are_flagged_and_filterable(client_for):
+    dealer = DealerFactory()
+    now = timezone.now()
+
+    def lead(*, created_days_ago, contacted_days_ago=None, status="new"):
+        made = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), status=status)
+        Lead.objects.filter(pk=made.pk).update(
+            created_at=now - timedelta(days=created_days_ago),
+            last_contacted_at=None if contacted_days_ago is None else now - timedelta(days=contacted_days_ago),
+        )
+        return made
+
+    never_contacted_old = lead(created_days_ago=4)
+    contacted_long_ago = lead(created_days_ago=10, contacted_days_ago=3.5, status="contacted")
+    lead(created_days_ago=2)  # young
+    lead(created_days_ago=10, contacted_days_ago=1, status="contacted")  # recently contacted
+    lead(created_days_ago=10, status="lost")  # closed: never stalled
+
+    client = client_for(dealer)
+    stalled = client.get(LEADS, {"is_stalled": "true"})
+    assert sorted(_ids(stalled)) == sorted([never_contacted_old.pk, contacted_long_ago.pk])
+    assert all(row["is_stalled"] for row in stalled.json()["results"])
+    assert len(_ids(client.get(LEADS, {"is_stalled": "false"}))) == 3
+
+
+def test_filters_and_ordering(client_for):
+    dealer = DealerFactory()
+    vehicle = AvailableVehicleFactory(dealer=dealer)
+    low = LeadFactory(vehicle=vehicle, score=20, priority="low", source="whatsapp")
+    high = LeadFactory(vehicle=vehicle, score=90, priority="high", source="referral", status="qualified")
+    other_car = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), score=50, priority="medium")
+    client = client_for(dealer)
+    assert _ids(client.get(LEADS, {"ordering": "-score"})) == [high.pk, other_car.pk, low.pk]
+    assert _ids(client.get(LEADS, {"ordering": "score"})) == [low.pk, other_car.pk, high.pk]
+    assert _ids(client.get(LEADS, {"status": "qualified"})) == [high.pk]
+    assert _ids(client.get(LEADS, {"priority": "low"})) == [low.pk]
+    assert _ids(client.get(LEADS, {"source": "referral"})) == [high.pk]
+    assert sorted(_ids(client.get(LEADS, {"vehicle": vehicle.pk}))) == sorted([low.pk, high.pk])
+    assert client.get(LEADS, {"priority": "urgent"}).status_code == 400
+
+
+@pytest.mark.parametrize("page_size", [5, 50])
+def test_the_lead_list_runs_a_fixed_number_of_queries(client_for, django_assert_num_queries, page_size):
+    dealer = DealerFactory()
+    for _ in range(page_size):
+        LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), broker=BrokerFactory())
+    client = client_for(dealer)
+    # The request's savepoint and its release, the user (JWT), the count, and the page with its vehicles.
+    with django_assert_num_queries(5):
+        response = client.get(LEADS, {"page_size": page_size})
+    assert len(response.json()["results"]) == page_size

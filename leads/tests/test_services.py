@@ -1,0 +1,200 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory
+from audit.models import AuditLog
+from leads.models import Lead, LeadContact, LeadStatus
+from leads.services import (
+    InvalidLeadTransition,
+    VehicleNotOpenForInquiries,
+    lead_assign_broker,
+    lead_contact_log,
+    lead_create,
+    lead_transition,
+)
+from leads.tests.factories import AvailableVehicleFactory, LeadFactory
+from notifications.models import Notification
+from nzila_export.exceptions import DomainError
+from vehicles.models import VehicleStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def _create(**overrides) -> Lead:
+    fields = {
+        "vehicle": overrides.pop("vehicle", None) or AvailableVehicleFactory(year=2022),
+        "full_name": "Adaeze Okafor",
+        "email": "adaeze@example.ng",
+        "destination_country": "NG",
+        "source": "website",
+        **overrides,
+    }
+    return lead_create(**fields)
+
+
+def test_an_anonymous_inquiry_with_a_known_buyer_s_email_is_linked_to_that_buyer():
+    buyer = BuyerFactory(email="Adaeze@Example.ng")
+    lead = _create(email="adaeze@example.NG", submitted_by=None)
+    assert lead.buyer == buyer
+    assert lead.dealer == lead.vehicle.dealer
+    assert (lead.status, lead.destination_allowed, lead.destination_reasons) == ("new", True, [])
+    assert lead.score == 66  # 30 engagement + 20 price + 6 website + 10 age
+    assert (lead.priority, lead.next_action["action"]) == ("medium", "first_contact")
+    record = AuditLog.objects.get(action="lead.create")
+    assert record.object_id == str(lead.pk)
+    assert record.changes["buyer"] == buyer.pk
+
+
+def test_a_dealer_with_the_same_email_is_not_taken_for_the_buyer():
+    DealerFactory(email="adaeze@example.ng")
+    assert _create().buyer is None
+
+
+def test_a_signed_in_buyer_is_the_lead_s_buyer_whatever_the_email():
+    buyer = BuyerFactory()
+    lead = _create(email="another@example.com", submitted_by=buyer)
+    assert lead.buyer == buyer
+
+
+def test_a_broker_who_submits_a_lead_is_assigned_to_it():
+    broker = BrokerFactory()
+    lead = _create(source="broker", submitted_by=broker)
+    assert (lead.broker, lead.buyer) == (broker, None)
+    assert lead.score == 30 + 20 + 12 + 0 + 10 + 10
+
+
+def test_the_dealer_is_notified_of_a_new_lead_in_its_language():
+    dealer = DealerFactory(preferred_language="fr")
+    lead = _create(vehicle=AvailableVehicleFactory(dealer=dealer, make="Honda", model="CR-V", year=2021))
+    notification = Notification.objects.get(user=dealer, event="lead.received")
+    assert notification.title == "Nouvelle demande : Honda CR-V 2021 de Adaeze Okafor"
+    assert "Nigeria" in notification.body
+    assert f"/api/v1/leads/{lead.pk}/" in notification.body
+
+
+def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons():
+    lead = _create(destination_country="KE")
+    assert lead.pk is not None
+    assert lead.destination_allowed is False
+    assert lead.destination_reasons == [
+        "Kenya admits right-hand-drive cars only, and cars from Canada are left-hand drive."
+    ]
+    assert lead.next_action["action"] == "offer_eligible_alternatives"
+    assert "Kenya admits right-hand-drive cars only" in Notification.objects.get(event="lead.received").body
+
+
+@pytest.mark.parametrize("status", [VehicleStatus.DRAFT, VehicleStatus.SOLD, VehicleStatus.RESERVED])
+def test_no_lead_on_a_vehicle_that_is_not_available(status):
+    vehicle = AvailableVehicleFactory(status=status)
+    with pytest.raises(VehicleNotOpenForInquiries) as refusal:
+        _create(vehicle=vehicle)
+    assert (refusal.value.field, refusal.value.message) == ("vehicle", "This vehicle is not available for inquiries.")
+    assert not Lead.objects.exists()
+    assert not Notification.objects.exists()
+
+
+def test_status_moves_along_the_allowed_path_and_is_audited():
+    lead = LeadFactory()
+    dealer = lead.dealer
+    for status in ["contacted", "qualified", "negotiating", "converted"]:
+        lead = lead_transition(lead=lead, status=status, user=dealer)
+    lead.refresh_from_db()
+    assert lead.status == "converted"
+    assert lead.conversion_probability == 1
+    assert lead.next_action == {"action": "none", "reason": "The lead is converted.", "due_within_hours": None}
+    changes = [record.changes["status"] for record in AuditLog.objects.filter(action="lead.transition").order_by("id")]
+    assert changes == [
+        ["new", "contacted"],
+        ["contacted", "qualified"],
+        ["qualified", "negotiating"],
+        ["negotiating", "converted"],
+    ]
+
+
+def test_lost_needs_a_reason_and_a_refusal_changes_nothing():
+    lead = LeadFactory(status=LeadStatus.CONTACTED, score=50)
+    with pytest.raises(DomainError) as refusal:
+        lead_transition(lead=lead, status="lost", lost_reason="  ")
+    assert refusal.value.field == "lost_reason"
+    lead.refresh_from_db()
+    assert (lead.status, lead.lost_reason, lead.score) == ("contacted", "", 50)
+    assert not AuditLog.objects.filter(action="lead.transition").exists()
+
+    lead = lead_transition(lead=lead, status="lost", lost_reason="Bought a car locally")
+    assert (lead.status, lead.lost_reason, lead.conversion_probability) == ("lost", "Bought a car locally", 0)
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "message"),
+    [
+        ("converted", "contacted", "A converted lead cannot become contacted (allowed: none: it is final)."),
+        ("lost", "new", "A lost lead cannot become new (allowed: none: it is final)."),
+        ("new", "negotiating", "A new lead cannot become negotiating (allowed: contacted, lost, qualified)."),
+        ("qualified", "qualified", "The lead is already qualified."),
+    ],
+)
+def test_refused_transitions_say_why_and_change_nothing(current, target, message):
+    lead = LeadFactory(status=current)
+    updated_at = lead.updated_at
+    with pytest.raises(InvalidLeadTransition) as refusal:
+        lead_transition(lead=lead, status=target)
+    assert refusal.value.message == message
+    assert refusal.value.status_code == 409
+    lead.refresh_from_db()
+    assert (lead.status, lead.updated_at) == (current, updated_at)
+    assert not AuditLog.objects.filter(action="lead.transition").exists()
+
+
+def test_a_contact_moves_last_contacted_at_and_makes_a_new_lead_contacted():
+    lead = LeadFactory()
+    dealer = lead.dealer
+    contact = lead_contact_log(lead=lead, channel="whatsapp", note="Sent photos and the shipping quote.", user=dealer)
+    lead.refresh_from_db()
+    assert lead.last_contacted_at == contact.contacted_at
+    assert lead.status == "contacted"
+    assert lead.next_action["action"] == "qualify"
+    assert contact.contacted_by == dealer
+    record = AuditLog.objects.get(action="lead.contact")
+    assert record.changes["status"] == ["new", "contacted"]
+
+
+def test_an_earlier_contact_logged_late_does_not_move_last_contacted_at_back():
+    lead = LeadFactory(status=LeadStatus.CONTACTED)
+    latest = lead_contact_log(lead=lead, channel="phone", note="Called.")
+    lead_contact_log(
+        lead=lead, channel="email", note="Yesterday's e-mail.", contacted_at=timezone.now() - timedelta(days=1)
+    )
+    lead.refresh_from_db()
+    assert lead.last_contacted_at == latest.contacted_at
+    assert lead.contacts.count() == 2
+
+
+def test_no_contact_in_the_future_or_on_a_closed_lead():
+    lead = LeadFactory()
+    with pytest.raises(DomainError) as future:
+        lead_contact_log(lead=lead, channel="phone", note="x", contacted_at=timezone.now() + timedelta(hours=1))
+    assert future.value.field == "contacted_at"
+    closed = LeadFactory(status=LeadStatus.CONVERTED)
+    with pytest.raises(InvalidLeadTransition):
+        lead_contact_log(lead=closed, channel="phone", note="x")
+    assert not LeadContact.objects.exists()
+    lead.refresh_from_db()
+    assert (lead.status, lead.last_contacted_at) == ("new", None)
+
+
+def test_assigning_a_broker_adds_ten_points_and_only_brokers_can_be_assigned():
+    lead = lead_create(
+        vehicle=AvailableVehicleFactory(), full_name="Kofi", email="kofi@example.gh", destination_country="GH"
+    )
+    score = lead.score
+    with pytest.raises(DomainError) as refusal:
+        lead_assign_broker(lead=lead, broker=BuyerFactory())
+    assert refusal.value.field == "broker"
+    broker = BrokerFactory()
+    lead = lead_assign_broker(lead=lead, broker=broker, user=lead.dealer)
+    assert (lead.broker, lead.score) == (broker, score + 10)
+    assert AuditLog.objects.get(action="lead.assign_broker").changes == {"broker": [None, broker.pk]}
+    lead = lead_assign_broker(lead=lead, broker=None)
+    assert (lead.broker, lead.score) == (None, score)

@@ -30,13 +30,28 @@ class DestinationRuleAdmin(admin.ModelAdmin):
     )
 
     def save_model(self, request, obj, form, change):
+        """Audit what changed, compared with the stored row (array fields make form.changed_data noisy)."""
+        before = DestinationRule.objects.filter(pk=obj.pk).first() if change else None
         super().save_model(request, obj, form, change)
+        fields = [name for name in form.fields if hasattr(obj, name)]
+        if before is None:
+            changes = {name: [None, _as_text(getattr(obj, name))] for name in fields}
+        else:
+            changes = {
+                name: [_as_text(getattr(before, name)), _as_text(getattr(obj, name))]
+                for name in fields
+                if getattr(before, name) != getattr(obj, name)
+            }
         audit_record(
             action="destination_rule.update" if change else "destination_rule.create",
             instance=obj,
-            changes={field: str(form.cleaned_data.get(field)) for field in form.changed_data},
+            changes=changes,
             user=request.user,
         )
+
+
+def _as_text(value):
+    return value if value is None or isinstance(value, bool | int | list) else str(value)
 
 
 class StalledFilter(admin.SimpleListFilter):

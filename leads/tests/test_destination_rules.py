@@ -1,6 +1,8 @@
+import importlib
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditLog
@@ -11,7 +13,19 @@ from leads.services import destination_rules_load
 pytestmark = pytest.mark.django_db
 
 
-def test_migration_loads_every_country_of_the_csv():
+def test_the_data_migration_loads_the_file_and_unloads_only_its_countries():
+    migration = importlib.import_module("leads.migrations.0002_load_destination_rules")
+    DestinationRule.objects.all().delete()
+    staff_added = DestinationRule.objects.create(
+        country="MA", name="Morocco", currency="MAD", sources="staff research", as_of="2026-01"
+    )
+    migration.load(django_apps, None)
+    assert DestinationRule.objects.count() == 17
+    migration.unload(django_apps, None)
+    assert list(DestinationRule.objects.all()) == [staff_added]
+
+
+def test_every_country_of_the_csv_is_loaded():
     assert DestinationRule.objects.count() == 16
     kenya = DestinationRule.objects.get(country="KE")
     assert (kenya.steering_allowed, kenya.max_age_years, kenya.age_counted_from) == ("RHD", 8, "first_registration")

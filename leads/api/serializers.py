@@ -4,7 +4,8 @@ from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 
 from accounts.models import User
-from leads.models import ContactChannel, Lead, LeadContact, LeadSource, LeadStatus
+from leads.models import ContactChannel, Lead, LeadContact, LeadPriority, LeadSource, LeadStatus
+from leads.selectors import lead_can_work
 from vehicles.models import Vehicle
 
 
@@ -24,14 +25,33 @@ class NextActionSerializer(serializers.Serializer):
     due_within_hours = serializers.IntegerField(allow_null=True)
 
 
+WORKING_DATA_NOTE = "Null unless the caller works the lead (its dealer, its broker, staff)."
+
+# The dealer's own assessment of a lead: not shown to the buyer or the visitor who sent it.
+WORKING_FIELDS = ("lost_reason", "score", "priority", "conversion_probability", "next_action")
+
+
 class LeadSerializer(serializers.ModelSerializer):
+    """A lead. Pass the request in the context: callers who do not work the lead get null for the
+    working fields."""
+
     vehicle = LeadVehicleSerializer(read_only=True)
     destination_country = CountryField(read_only=True)
     phone = serializers.CharField(read_only=True)
-    conversion_probability = serializers.DecimalField(
-        max_digits=3, decimal_places=2, coerce_to_string=False, read_only=True
+    lost_reason = serializers.CharField(read_only=True, allow_null=True, help_text=WORKING_DATA_NOTE)
+    score = serializers.IntegerField(read_only=True, allow_null=True, help_text="0-100. " + WORKING_DATA_NOTE)
+    priority = serializers.ChoiceField(
+        choices=LeadPriority.choices, read_only=True, allow_null=True, help_text=WORKING_DATA_NOTE
     )
-    next_action = NextActionSerializer(read_only=True)
+    conversion_probability = serializers.DecimalField(
+        max_digits=3,
+        decimal_places=2,
+        coerce_to_string=False,
+        read_only=True,
+        allow_null=True,
+        help_text="0.00-1.00. " + WORKING_DATA_NOTE,
+    )
+    next_action = NextActionSerializer(read_only=True, allow_null=True, help_text=WORKING_DATA_NOTE)
     destination_reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
     is_stalled = serializers.SerializerMethodField(
         help_text="Open, and no contact for 3 days (or never contacted and older than 3 days)."
@@ -68,6 +88,14 @@ class LeadSerializer(serializers.ModelSerializer):
 
     def get_is_stalled(self, lead) -> bool:
         return bool(getattr(lead, "is_stalled", False))
+
+    def to_representation(self, lead):
+        data = super().to_representation(lead)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not lead_can_work(lead=lead, user=user):
+            data.update(dict.fromkeys(WORKING_FIELDS))
+        return data
 
 
 class LeadCreatedSerializer(LeadSerializer):

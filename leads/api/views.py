@@ -68,7 +68,10 @@ class LeadViewSet(
             if lead.destination_allowed is False
             else []
         )
-        return Response(serializers.LeadCreatedSerializer(lead).data, status=status.HTTP_201_CREATED)
+        return Response(
+            serializers.LeadCreatedSerializer(lead, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(
         request=serializers.LeadStatusSerializer,
@@ -83,7 +86,7 @@ class LeadViewSet(
         serializer = serializers.LeadStatusSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         lead = services.lead_transition(lead=lead, user=request.user, **serializer.validated_data)
-        return Response(serializers.LeadSerializer(self._visible(lead)).data)
+        return Response(serializers.LeadSerializer(self._visible(lead), context=self.get_serializer_context()).data)
 
     @extend_schema(methods=["GET"], request=None, responses={200: serializers.LeadContactSerializer(many=True)})
     @extend_schema(
@@ -117,7 +120,7 @@ class LeadViewSet(
         serializer = serializers.LeadBrokerAssignSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         lead = services.lead_assign_broker(lead=lead, broker=serializer.validated_data["broker"], user=request.user)
-        return Response(serializers.LeadSerializer(self._visible(lead)).data)
+        return Response(serializers.LeadSerializer(self._visible(lead), context=self.get_serializer_context()).data)
 
     def _check_can_work(self, lead: Lead) -> None:
         if not lead_can_work(lead=lead, user=self.request.user):

@@ -43,19 +43,31 @@ def test_an_anonymous_visitor_inquires_and_is_linked_to_the_existing_buyer(api_c
     assert body["dealer"] == vehicle.dealer_id
     assert body["vehicle"]["id"] == vehicle.pk
     assert body["phone"] == "+2250701020304"
-    assert (body["status"], body["score"], body["priority"]) == ("new", 66, "medium")
-    assert body["next_action"] == {
-        "action": "first_contact",
-        "reason": "New inquiry, not yet answered.",
-        "due_within_hours": 24,
-    }
+    # The dealer's assessment is not the visitor's to see.
+    assert body["status"] == "new"
+    assert [body[name] for name in ["score", "priority", "conversion_probability", "next_action", "lost_reason"]] == [
+        None
+    ] * 5
+    lead = Lead.objects.get()
+    assert (lead.score, lead.priority, lead.next_action["due_within_hours"]) == (66, "medium", 24)
     assert (body["destination_allowed"], body["destination_reasons"], body["similar_eligible_vehicles"]) == (
         True,
         [],
         [],
     )
     assert body["is_stalled"] is False
-    assert Lead.objects.get().buyer == buyer
+    assert lead.buyer == buyer
+
+
+def test_only_those_who_work_a_lead_see_its_score_and_next_action(client_for):
+    lead = LeadFactory(score=72, priority="high", conversion_probability="0.25")
+    as_buyer = client_for(lead.buyer).get(f"{LEADS}{lead.pk}/").json()
+    assert (as_buyer["score"], as_buyer["priority"], as_buyer["next_action"]) == (None, None, None)
+    as_dealer = client_for(lead.dealer).get(f"{LEADS}{lead.pk}/").json()
+    assert (as_dealer["score"], as_dealer["priority"], as_dealer["conversion_probability"]) == (72, "high", 0.25)
+    assert as_dealer["next_action"]["action"] == "first_contact"
+    staff_list = client_for(StaffFactory()).get(LEADS).json()["results"]
+    assert staff_list[0]["score"] == 72
 
 
 def test_a_refused_destination_still_takes_the_lead_and_offers_similar_eligible_cars(api_client):
@@ -81,8 +93,8 @@ def test_a_refused_destination_still_takes_the_lead_and_offers_similar_eligible_
         same_make.pk,
         same_body.pk,
     ]
-    assert body["next_action"]["action"] == "offer_eligible_alternatives"
-    assert Lead.objects.get().destination_allowed is False
+    lead = Lead.objects.get()
+    assert (lead.destination_allowed, lead.next_action["action"]) == (False, "offer_eligible_alternatives")
 
 
 def test_a_right_hand_drive_destination_offers_no_canadian_car(api_client):

@@ -15,7 +15,7 @@ from leads.services import (
     lead_transition,
 )
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
-from notifications.models import Notification
+from notifications.models import MessageLog, Notification
 from nzila_export.exceptions import DomainError
 from vehicles.models import VehicleStatus
 
@@ -72,6 +72,8 @@ def test_the_dealer_is_notified_of_a_new_lead_in_its_language():
     assert notification.title == "Nouvelle demande : Honda CR-V 2021 de Adaeze Okafor"
     assert "Nigeria" in notification.body
     assert f"/api/v1/leads/{lead.pk}/" in notification.body
+    email = MessageLog.objects.get(user=dealer, channel="email")
+    assert (email.event, email.recipient, email.language) == ("lead.received", dealer.email, "fr")
 
 
 def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons():

@@ -6,7 +6,7 @@ Every periodic job is listed in BEAT_SCHEDULE below with a comment saying when a
 import os
 
 from celery import Celery, Task
-from celery.schedules import crontab  # noqa: F401  (used by the schedule entries as they arrive)
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nzila_export.settings")
 
@@ -34,6 +34,11 @@ app.conf.update(
 BEAT_SCHEDULE: dict[str, dict] = {
     # Every minute: send the messages whose quiet hours or batching window have passed.
     "dispatch-due-messages": {"task": "notifications.tasks.dispatch_due_messages", "schedule": 60.0},
+    # Hourly, at minute 5: tell buyers of new listings matching their saved searches (each vehicle once).
+    "announce-saved-search-matches": {
+        "task": "vehicles.tasks.announce_saved_search_matches",
+        "schedule": crontab(minute=5),
+    },
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

@@ -146,10 +146,25 @@ class Vehicle(TimeStampedModel, SoftDeleteModel):
             models.Index(fields=["status", "year"], name="vehicles_status_year"),
             models.Index(fields=["status", "created_at"], name="vehicles_status_created"),
             models.Index(fields=["dealer", "status"], name="vehicles_dealer_status"),
+            models.Index(fields=["search_name"], name="vehicles_search_name"),
         ]
 
     def __str__(self):
         return f"{self.year} {self.make} {self.model} ({self.vin})"
+
+
+class VehicleName(models.Model):
+    """Every make-and-model ever listed ("toyota camry"), a few hundred rows: fuzzy search matches the
+    query against these first, then fetches the vehicles by name through a plain index, which is far
+    cheaper than rechecking trigram candidates among every listing."""
+
+    name = models.CharField(max_length=141, unique=True)
+
+    class Meta:
+        indexes = [GinIndex(OpClass("name", name="gin_trgm_ops"), name="vehicles_name_trgm")]
+
+    def __str__(self):
+        return self.name
 
 
 def photo_upload_path(instance, filename):

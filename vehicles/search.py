@@ -4,8 +4,9 @@ suggestions and autocomplete.
 Full text (PostgreSQL, GIN index on the generated `search_vector`): make, model and trim in the 'simple'
 configuration (names are not stemmed), colour and description in 'english' and 'french'. The query is
 read in all three configurations, any of which may match. Fuzzy (pg_trgm, GIN trigram index on the
-generated `search_name`, "toyota camry"): the whole query is trigram-similar to make and model, or
-word-similar to a part of it, so `Toyoya Camri` still finds a Toyota Camry.
+`VehicleName` vocabulary of make-and-model names, "toyota camry"): the whole query is trigram-similar to
+a name, or word-similar to a part of it, so `Toyoya Camri` still finds a Toyota Camry; the vehicles are
+then fetched by name (B-tree index on the generated `search_name`).
 """
 
 import difflib
@@ -14,11 +15,12 @@ import re
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db.models import Count, F, Q, QuerySet
 
-from vehicles.models import Vehicle
+from vehicles.models import Vehicle, VehicleName
 
 SEARCH_CONFIGURATIONS = ("simple", "english", "french")
 SUGGESTION_CUTOFF = 0.6
 AUTOCOMPLETE_LIMIT = 10
+MAX_FUZZY_NAMES = 100
 WORD = re.compile(r"[\w-]+")
 
 
@@ -29,6 +31,15 @@ def _full_text_query(text: str) -> SearchQuery:
     return query
 
 
+def vehicle_names_like(*, text: str) -> list[str]:
+    """The make-and-model names trigram-similar to `text`, or with a part word-similar to it."""
+    return list(
+        VehicleName.objects.filter(Q(name__trigram_similar=text) | Q(name__trigram_word_similar=text))
+        .order_by("name")
+        .values_list("name", flat=True)[:MAX_FUZZY_NAMES]
+    )
+
+
 def vehicle_search(*, queryset: QuerySet[Vehicle], text: str) -> QuerySet[Vehicle]:
     """The vehicles of `queryset` that match `text` by words or fuzzily, most relevant first."""
     text = " ".join(text.split())
@@ -36,10 +47,12 @@ def vehicle_search(*, queryset: QuerySet[Vehicle], text: str) -> QuerySet[Vehicl
         return queryset
     query = _full_text_query(text)
     fuzzy = text.lower()
+    match = Q(search_vector=query)
+    names = vehicle_names_like(text=fuzzy)
+    if names:
+        match |= Q(search_name__in=names)
     return (
-        queryset.filter(
-            Q(search_vector=query) | Q(search_name__trigram_similar=fuzzy) | Q(search_name__trigram_word_similar=fuzzy)
-        )
+        queryset.filter(match)
         .annotate(search_rank=SearchRank(F("search_vector"), query) + TrigramSimilarity("search_name", fuzzy))
         .order_by("-search_rank", "-id")
     )

@@ -7,7 +7,7 @@ API first), and the announcements of saved-search matches and price drops by veh
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from accounts.models import User
 from audit.services import audit_record, field_changes
@@ -86,6 +86,18 @@ def _price_change_record(*, vehicle: Vehicle, old: VehiclePriceChange | None, us
     )
 
 
+def vehicle_names_register(*, vehicle_ids: list[int] | None = None) -> None:
+    """Add the make-and-model names of these vehicles (all when None) to the fuzzy-search vocabulary,
+    as the database computes them. Bulk loads (the benchmark) call it once afterwards."""
+    sql = "INSERT INTO vehicles_vehiclename (name) SELECT DISTINCT search_name FROM vehicles_vehicle"
+    params = []
+    if vehicle_ids is not None:
+        sql += " WHERE id = ANY(%s)"
+        params = [list(vehicle_ids)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ON CONFLICT (name) DO NOTHING", params)
+
+
 @transaction.atomic
 def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
     if not dealer.is_dealer:
@@ -94,6 +106,7 @@ def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
     vehicle.vin = vehicle.vin.strip().upper()
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
     _save_checked(vehicle)
+    vehicle_names_register(vehicle_ids=[vehicle.pk])
     _price_change_record(vehicle=vehicle, old=None, user=dealer)
     audit_record(action="vehicle.create", instance=vehicle, user=dealer, changes={"status": vehicle.status})
     return vehicle
@@ -121,6 +134,8 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
     old_price_cad = vehicle.price_cad
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
     _save_checked(vehicle)
+    if "make" in changes or "model" in changes:
+        vehicle_names_register(vehicle_ids=[vehicle.pk])
     if "price" in changes or "currency" in changes:
         previous = vehicle.price_changes.order_by("-changed_at", "-id").first()
         price_change = _price_change_record(vehicle=vehicle, old=previous, user=user)

@@ -16,6 +16,7 @@ from vehicles.models import (
     VehicleStatus,
 )
 from vehicles.pricing import price_in_cad
+from vehicles.services import vehicle_names_register
 from vehicles.vins import vin_random
 
 _rng = random.Random(2026)
@@ -26,6 +27,7 @@ class VehicleFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Vehicle
+        skip_postgeneration_save = True
 
     dealer = factory.SubFactory(DealerFactory)
     make = "Toyota"
@@ -46,6 +48,11 @@ class VehicleFactory(factory.django.DjangoModelFactory):
     province = Province.NOVA_SCOTIA
     description = "One owner, winter tires included."
     status = VehicleStatus.AVAILABLE
+
+    @factory.post_generation
+    def _register_name(self, create, extracted, **kwargs):
+        if create:
+            vehicle_names_register(vehicle_ids=[self.pk])
 
 
 class SavedSearchFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ from accounts.demo import DEMO_PASSWORD, DEMO_USERS
 # returns a line saying what it made.
 DEMO_SEEDERS = [
     "accounts.demo.demo_users_seed",
+    "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
 ]
 

@@ -1,0 +1,139 @@
+"""Vehicle search with 100,000 listings: median latency of a filtered ordered list page, a full-text +
+fuzzy search and the facets, each through the real view stack (Django's test client, in process).
+
+Runs against its own database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/nzila_bench),
+created, migrated and filled with bulk_create on the first run and reused after. Targets: list and
+search under 50 ms median, facets under 150 ms.
+
+    .venv/bin/python scripts/bench/vehicles_search.py [--requests 200] [--vehicles 100000]
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/nzila_bench")
+os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nzila_export.settings")
+os.environ["DEBUG"] = "false"  # no query log: measure what production runs
+os.environ["THROTTLE_ANON"] = "100000000/hour"
+os.environ["LOG_LEVEL"] = "WARNING"
+
+import django  # noqa: E402
+
+TARGETS_MS = {"list": 50, "search (fuzzy)": 50, "search (full text)": 50, "facets": 150}
+CASES = {
+    "list": "/api/v1/vehicles/?make=Toyota,Honda&year__gte=2015&price__lte=40000&ordering=price,-year",
+    "search (fuzzy)": "/api/v1/vehicles/?search=Toyoya%20Camri",
+    "search (full text)": "/api/v1/vehicles/?search=heated%20seats%20rav4",
+    "facets": "/api/v1/vehicles/facets/?make=Toyota&year__gte=2015",
+}
+BATCH = 5000
+
+
+def create_database() -> None:
+    import environ
+    import psycopg
+    from psycopg import sql
+
+    config = environ.Env.db_url_config(BENCH_DATABASE_URL)
+    with psycopg.connect(
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
+
+
+def fill(target: int) -> None:
+    from django.db import connection
+
+    from accounts.models import Role, User
+    from vehicles.demo import vehicle_spec
+    from vehicles.models import Vehicle
+    from vehicles.pricing import price_in_cad
+    from vehicles.services import vehicle_names_register
+
+    existing = Vehicle.all_objects.count()
+    if existing >= target:
+        print(f"{existing:,} vehicles already in {connection.settings_dict['NAME']}")
+        return
+    dealers = [
+        User.objects.get_or_create(
+            username=f"bench_dealer_{index}",
+            defaults={"email": f"bench{index}@example.com", "role": Role.DEALER, "company_name": f"Bench {index}"},
+        )[0]
+        for index in range(20)
+    ]
+    rng = random.Random(100_000)  # noqa: S311 - reproducible fake data, not secrets
+    started = time.perf_counter()
+    for start in range(existing, target, BATCH):
+        batch = []
+        for serial in range(start, min(start + BATCH, target)):
+            spec = vehicle_spec(rng=rng, serial=serial)
+            spec["price_cad"] = price_in_cad(amount=spec["price"], currency=spec["currency"])
+            batch.append(Vehicle(dealer=rng.choice(dealers), **spec))
+        Vehicle.objects.bulk_create(batch)
+    vehicle_names_register()  # the fuzzy-search vocabulary, which bulk_create does not maintain
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE vehicles_vehicle")
+    print(f"made {target - existing:,} vehicles in {time.perf_counter() - started:.0f} s")
+
+
+def measure(requests: int) -> dict[str, float]:
+    from django.test import Client
+
+    client = Client()
+    medians = {}
+    for name, url in CASES.items():
+        for _ in range(10):  # warm the connection, caches and plans
+            assert client.get(url).status_code == 200
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.content[:300]
+        medians[name] = statistics.median(timings)
+        body = response.json()
+        size = body.get("count", "-") if isinstance(body, dict) else "-"
+        print(
+            f"{name:<20} median {medians[name]:6.1f} ms  p95 {statistics.quantiles(timings, n=20)[18]:6.1f} ms  "
+            f"target < {TARGETS_MS[name]} ms  (matches: {size})  {url}"
+        )
+    return medians
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--vehicles", type=int, default=100_000)
+    arguments = parser.parse_args()
+    create_database()
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    fill(arguments.vehicles)
+    medians = measure(arguments.requests)
+    missed = [name for name, median in medians.items() if median >= TARGETS_MS[name]]
+    if missed:
+        print(f"over target: {', '.join(missed)}")
+        return 1
+    print("all medians within target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

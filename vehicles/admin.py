@@ -1,0 +1,79 @@
+from django.contrib import admin, messages
+
+from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, ViewHistory
+from vehicles.services import vehicle_create, vehicle_update, vehicles_archive
+
+
+class VehiclePhotoInline(admin.TabularInline):
+    model = VehiclePhoto
+    extra = 0
+    fields = ["position", "image", "thumbnail", "image_format", "width", "height", "size_bytes"]
+    readonly_fields = ["image", "thumbnail", "image_format", "width", "height", "size_bytes"]
+    ordering = ["position", "id"]
+
+
+class VehiclePriceChangeInline(admin.TabularInline):
+    model = VehiclePriceChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "old_price", "old_currency", "new_price", "new_currency", "new_price_cad", "changed_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Vehicle)
+class VehicleAdmin(admin.ModelAdmin):
+    list_display = ["id", "year", "make", "model", "trim", "vin", "price", "currency", "price_cad", "status", "dealer"]
+    list_filter = ["status", "condition", "body_type", "fuel_type", "province", "make"]
+    search_fields = ["vin", "make", "model", "trim", "city", "dealer__company_name", "dealer__username"]
+    list_select_related = ["dealer"]
+    raw_id_fields = ["dealer"]
+    readonly_fields = ["price_cad", "created_at", "updated_at", "deleted_at", "deleted_by"]
+    exclude = ["search_vector", "search_name"]
+    inlines = [VehiclePhotoInline, VehiclePriceChangeInline]
+    actions = ["archive_selected"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return Vehicle.all_objects.select_related("dealer")
+
+    @admin.action(description="Archive the selected vehicles")
+    def archive_selected(self, request, queryset):
+        archived = vehicles_archive(vehicles=queryset.filter(deleted_at__isnull=True), user=request.user)
+        self.message_user(request, f"{archived} vehicle(s) archived.", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        # Through the services, so that price_cad, the price history and the audit stay right.
+        data = {field: form.cleaned_data[field] for field in form.changed_data if field in form.cleaned_data}
+        if change:
+            vehicle_update(vehicle=obj, data=data, user=request.user)
+        else:
+            fields = {field: value for field, value in form.cleaned_data.items() if field != "dealer"}
+            created = vehicle_create(dealer=form.cleaned_data["dealer"], data=fields)
+            obj.pk = created.pk
+
+
+@admin.register(SavedSearch)
+class SavedSearchAdmin(admin.ModelAdmin):
+    list_display = ["id", "name", "owner", "is_active", "last_announced_at", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "owner__username", "owner__email"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(PriceAlert)
+class PriceAlertAdmin(admin.ModelAdmin):
+    list_display = ["id", "owner", "vehicle", "created_at"]
+    raw_id_fields = ["owner", "vehicle", "last_announced_change"]
+
+
+@admin.register(ViewHistory)
+class ViewHistoryAdmin(admin.ModelAdmin):
+    list_display = ["id", "vehicle", "user", "session_key", "viewed_at"]
+    raw_id_fields = ["vehicle", "user"]
+    date_hierarchy = "viewed_at"

@@ -24,6 +24,14 @@ class ReadAnyoneWriteDealerOrStaff(BasePermission):
         return user.is_dealer or user.is_platform_staff
 
 
+class IsDealerOrStaff(BasePermission):
+    message = "Only dealers and staff can do this."
+
+    def has_permission(self, request, view):
+        user = request.user
+        return bool(user and user.is_authenticated and (user.is_dealer or user.is_platform_staff))
+
+
 class IsBuyer(BasePermission):
     message = "Only buyers save searches and watch prices."
 

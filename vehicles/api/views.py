@@ -16,7 +16,7 @@ from nzila_export.api.pagination import StandardPagination
 from vehicles import photos, selectors, services
 from vehicles.api import serializers as vehicle_serializers
 from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
-from vehicles.api.permissions import IsBuyer, IsDealer, ReadAnyoneWriteDealerOrStaff
+from vehicles.api.permissions import IsBuyer, IsDealer, IsDealerOrStaff, ReadAnyoneWriteDealerOrStaff
 from vehicles.filters import VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto
 from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
@@ -209,7 +209,7 @@ class VehiclePhotoViewSet(
     def get_permissions(self):
         if self.action == "list":
             return [AllowAny()]
-        return [IsAuthenticated(), ReadAnyoneWriteDealerOrStaff()]
+        return [IsAuthenticated(), IsDealerOrStaff()]
 
     def get_vehicle(self) -> Vehicle:
         user = self.request.user

@@ -97,3 +97,14 @@ def test_gallery_is_ordered_reordered_and_compacted_on_delete(client_for, api_cl
     assert list(incomplete.json()["fields"]) == ["order"]
     assert client.delete(f"/api/v1/vehicles/{vehicle.pk}/photos/{first}/").status_code == 204
     assert gallery() == [(third, 0), (second, 1)]
+
+
+def test_staff_add_photos_to_any_vehicle_and_other_dealers_cannot_delete(client_for):
+    from accounts.tests.factories import StaffFactory
+
+    vehicle = VehicleFactory()
+    response = upload(client_for(StaffFactory()), vehicle, image_bytes("JPEG"), "a.jpg")
+    assert response.status_code == 201
+    photo_id = response.json()["id"]
+    assert client_for(DealerFactory()).delete(f"/api/v1/vehicles/{vehicle.pk}/photos/{photo_id}/").status_code == 404
+    assert VehiclePhoto.objects.filter(pk=photo_id).exists()

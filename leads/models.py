@@ -133,6 +133,9 @@ class Lead(TimeStampedModel):
     )
     next_action = models.JSONField(default=dict, blank=True)
     last_contacted_at = models.DateTimeField(null=True, blank=True)
+    last_follow_up_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the dealer was last reminded of this lead (stalled-lead job).")
+    )
     destination_allowed = models.BooleanField(
         null=True, blank=True, help_text=_("The destination check when the lead came in (empty: not checked).")
     )

@@ -4,6 +4,7 @@ similar cars a destination admits, and the buyer-history seam of the scoring eng
 from datetime import datetime
 
 from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -93,3 +94,11 @@ def similar_eligible_vehicles(
             "closeness", "price_distance", "-year", "id"
         )[:limit]
     )
+
+
+def lead_stalled_ids_to_follow_up(*, now: datetime | None = None) -> QuerySet:
+    """Ids of stalled leads whose dealer has not been reminded since the lead stalled (since its last
+    contact, or since it came in when nobody ever contacted the buyer)."""
+    stalled_since = Coalesce(F("last_contacted_at"), F("created_at"))
+    not_followed_up = Q(last_follow_up_at__isnull=True) | Q(last_follow_up_at__lt=stalled_since)
+    return Lead.objects.filter(lead_stalled_condition(now=now)).filter(not_followed_up).values_list("id", flat=True)

@@ -14,7 +14,7 @@ from leads.destination_rules import DESTINATION_RULES_FILE, destination_rule_row
 from leads.eligibility import destination_check
 from leads.models import OPEN_STATUSES, DestinationRule, Lead, LeadContact, LeadSource, LeadStatus
 from leads.scoring import get_lead_scoring_engine
-from leads.selectors import buyer_for_email
+from leads.selectors import buyer_for_email, lead_stalled_ids_to_follow_up
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
 from vehicles.models import Vehicle, VehicleStatus
@@ -240,3 +240,17 @@ def lead_rescore(*, lead: Lead, user: User | None = None) -> Lead:
     if lead.score != old_score:
         audit_record(action="lead.rescore", instance=lead, user=user, changes={"score": [old_score, lead.score]})
     return lead
+
+
+@transaction.atomic
+def lead_follow_up(*, lead_id: int) -> bool:
+    """Remind the dealer (and the assigned broker) of a stalled lead, once per stall. Returns whether
+    a reminder went out; a second run finds the lead already followed up and sends nothing."""
+    lead = Lead.objects.select_for_update(of=("self",)).select_related("vehicle", "dealer", "broker").get(pk=lead_id)
+    if not Lead.objects.filter(pk=lead.pk).filter(pk__in=lead_stalled_ids_to_follow_up()).exists():
+        return False
+    lead.last_follow_up_at = timezone.now()
+    lead.save(update_fields=["last_follow_up_at", "updated_at"])
+    recipients = [user for user in (lead.dealer, lead.broker) if user is not None]
+    notify(event="lead.follow_up", recipients=recipients, context={"lead": lead}, related_object=lead)
+    return True

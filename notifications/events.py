@@ -31,4 +31,9 @@ EVENTS: dict[str, EventSpec] = {
     # The buyer asked for these (a saved search, a watched price): transactional, never urgent.
     "vehicle.saved_search_match": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "vehicle.price_drop": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "lead.follow_up": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "deal.created": EventSpec(whatsapp_template="deal_update"),
+    "deal.moved": EventSpec(whatsapp_template="deal_update"),
+    "deal.stalled": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "deal.held_for_review": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
 }

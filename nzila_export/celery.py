@@ -39,6 +39,15 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "vehicles.tasks.announce_saved_search_matches",
         "schedule": crontab(minute=5),
     },
+    # Daily at 9:00 Toronto time, the start of the dealers' day: remind the parties of stalled deals and
+    # the dealers of stalled leads, once per stall.
+    "check-stalled-deals": {"task": "deals.tasks.check_stalled_deals", "schedule": crontab(hour=9, minute=0)},
+    # Daily at 00:30 Toronto: the day's exchange rates (Bank of Canada publishes around 16:30 the
+    # business day before; the fallback covers NGN, GHS, KES), then alert staff about stale ones.
+    "update-exchange-rates": {
+        "task": "payments.tasks.update_exchange_rates",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

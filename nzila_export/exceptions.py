@@ -15,3 +15,8 @@ class DomainError(Exception):
 class Conflict(DomainError):
     status_code = 409
     code = "conflict"
+
+
+class Forbidden(DomainError):
+    status_code = 403
+    code = "permission_denied"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "leads",
+    "deals",
     "vehicles",
 ]
 
@@ -297,6 +298,17 @@ VEHICLE_REFERENCE_RATES_CAD = {
     "GHS": "0.089",
     "KES": "0.0106",
     "ZAR": "0.075",
+}
+
+# --- Deals ----------------------------------------------------------------------------------------
+# Days a deal may sit in each status before it counts as stalled and its parties are reminded.
+DEAL_STALLED_AFTER_DAYS = {
+    "draft": env.int("DEAL_STALLED_DAYS_DRAFT", default=7),
+    "pending_documents": env.int("DEAL_STALLED_DAYS_PENDING_DOCUMENTS", default=5),
+    "pending_payment": env.int("DEAL_STALLED_DAYS_PENDING_PAYMENT", default=3),
+    "paid": env.int("DEAL_STALLED_DAYS_PAID", default=7),
+    "in_transit": env.int("DEAL_STALLED_DAYS_IN_TRANSIT", default=45),
+    "delivered": env.int("DEAL_STALLED_DAYS_DELIVERED", default=7),
 }
 
 # --- Celery ---------------------------------------------------------------------------------------

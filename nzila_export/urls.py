@@ -9,6 +9,7 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("vehicles.api.urls")),
     path("", include("leads.api.urls")),
+    path("", include("deals.api.urls")),
     path("", include("notifications.api.urls")),
 ]
 

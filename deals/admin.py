@@ -1,0 +1,52 @@
+from django.contrib import admin, messages
+
+from deals.models import Deal, DealEvent
+from deals.services import deal_release_hold
+
+
+class DealEventInline(admin.TabularInline):
+    model = DealEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["created_at", "from_status", "to_status", "actor", "reason"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Deal)
+class DealAdmin(admin.ModelAdmin):
+    """Status, money and risk change only through the services (the API), so they are read-only here."""
+
+    list_display = [
+        "id",
+        "vehicle",
+        "dealer",
+        "buyer",
+        "agreed_price",
+        "currency",
+        "status",
+        "risk_level",
+        "is_on_hold",
+    ]
+    list_filter = ["status", "risk_level", "is_on_hold", "incoterm", "destination_country"]
+    search_fields = ["id", "vehicle__vin", "vehicle__make", "vehicle__model", "buyer__username", "dealer__username"]
+    list_select_related = ["vehicle", "dealer", "buyer"]
+    readonly_fields = [
+        "vehicle", "dealer", "buyer", "broker", "lead", "agreed_price", "currency", "status", "status_changed_at",
+        "cancellation_reason", "destination_override_reason", "risk_score", "risk_level", "risk_flags",
+        "risk_recommendation", "is_on_hold", "hold_reason", "last_follow_up_at",
+    ]  # fmt: skip
+    inlines = [DealEventInline]
+    actions = ["release_hold"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Release the hold on the selected deals (reviewed)")
+    def release_hold(self, request, queryset):
+        released = 0
+        for deal in queryset.filter(is_on_hold=True):
+            deal_release_hold(deal=deal, reviewer=request.user, note="Reviewed in the admin")
+            released += 1
+        self.message_user(request, f"{released} deal(s) released.", messages.SUCCESS)

@@ -1,0 +1,94 @@
+from django.core.exceptions import ValidationError
+from django_countries import countries
+from django_countries.serializers import CountryFieldMixin
+from rest_framework import serializers
+
+from accounts.models import Role, User
+from accounts.validators import validate_currency_code
+from deals.models import Deal, DealEvent, DealStatus, Incoterm
+from vehicles.models import Vehicle
+
+
+class PartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "company_name", "role"]
+
+
+class DealSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    dealer = PartySerializer(read_only=True)
+    buyer = PartySerializer(read_only=True)
+    broker = PartySerializer(read_only=True)
+    is_stalled = serializers.BooleanField(read_only=True)
+    risk = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deal
+        fields = [
+            "id", "vehicle", "lead", "dealer", "buyer", "broker", "agreed_price", "currency",
+            "destination_country", "destination_port", "incoterm", "notes", "status", "status_changed_at",
+            "cancellation_reason", "destination_override_reason", "is_on_hold", "hold_reason", "is_stalled", "risk",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_risk(self, deal) -> dict:
+        return {
+            "risk_score": deal.risk_score,
+            "risk_level": deal.risk_level,
+            "red_flags": deal.risk_flags,
+            "recommendation": deal.risk_recommendation,
+        }
+
+
+class DealTermsSerializer(serializers.Serializer):
+    """The terms every new deal needs, whether opened directly or from a lead."""
+
+    agreed_price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=1)
+    currency = serializers.CharField(max_length=3)
+    destination_port = serializers.RegexField(r"^[A-Za-z]{2}[A-Za-z2-9]{3}$", help_text="UN/LOCODE, e.g. CIABJ")
+    incoterm = serializers.ChoiceField(choices=Incoterm.choices, default=Incoterm.CIF)
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+    destination_override_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Staff only: why the destination's rules are overridden"
+    )
+
+    def validate_currency(self, value):
+        try:
+            validate_currency_code(value.upper())
+        except ValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+        return value.upper()
+
+
+class DealCreateSerializer(DealTermsSerializer):
+    vehicle = serializers.PrimaryKeyRelatedField(queryset=Vehicle.objects.all())
+    buyer = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(role=Role.BUYER, is_active=True))
+    broker = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(role=Role.BROKER, is_active=True), required=False, allow_null=True, default=None
+    )
+    destination_country = serializers.CharField(max_length=2)
+
+    def validate_destination_country(self, value):
+        if value.upper() not in dict(countries):
+            raise serializers.ValidationError(f"{value} is not an ISO 3166-1 alpha-2 country code.")
+        return value.upper()
+
+
+class DealTransitionSerializer(serializers.Serializer):
+    to = serializers.ChoiceField(choices=DealStatus.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DealReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=[("release", "Release the hold"), ("cancel", "Cancel the deal")])
+    note = serializers.CharField()
+
+
+class DealEventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+
+    class Meta:
+        model = DealEvent
+        fields = ["from_status", "to_status", "reason", "actor", "created_at"]
+        read_only_fields = fields

@@ -1,0 +1,84 @@
+"""FraudDetectionEngine: how risky a deal looks, from signals we can measure, each with its reason.
+
+Points per signal (capped at 100): a buyer account under 7 days old +20; an agreed price more than 30 %
+below the listing's value +25 (or more than 50 % above it +10); a buyer whose country is not the
+destination +15; three or more deals opened by the buyer within 24 hours +20; a dealer using a free
+e-mail provider +10; an agreed price over CAD 50,000 +10. Levels: under 30 low (proceed), 30 to 60
+medium (review), over 60 high: the deal is held for staff review.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from deals.models import Deal, RiskLevel
+from vehicles.pricing import price_in_cad
+
+NEW_ACCOUNT_AGE = timedelta(days=7)
+RAPID_DEALS_WINDOW = timedelta(hours=24)
+RAPID_DEALS_COUNT = 3
+UNDERPRICED_RATIO = Decimal("0.70")
+OVERPRICED_RATIO = Decimal("1.50")
+HIGH_VALUE_CAD = Decimal("50000")
+FREE_EMAIL_DOMAINS = frozenset(
+    {"gmail.com", "yahoo.com", "yahoo.fr", "hotmail.com", "hotmail.fr", "outlook.com", "live.com", "aol.com",
+     "icloud.com", "mail.com", "gmx.com", "proton.me", "protonmail.com", "yandex.com"}
+)  # fmt: skip
+MEDIUM_FROM = 30
+HIGH_ABOVE = 60
+
+
+@dataclass(frozen=True)
+class RiskAssessment:
+    risk_score: int
+    risk_level: str
+    red_flags: list[str] = field(default_factory=list)
+    recommendation: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "risk_score": self.risk_score,
+            "risk_level": self.risk_level,
+            "red_flags": self.red_flags,
+            "recommendation": self.recommendation,
+        }
+
+
+class FraudDetectionEngine:
+    def assess_deal_risk(self, deal: Deal) -> RiskAssessment:
+        """{risk_score 0-100, risk_level low|medium|high, red_flags [reasons], recommendation}."""
+        flags: list[tuple[int, str]] = []
+        now = timezone.now()
+        buyer, dealer, vehicle = deal.buyer, deal.dealer, deal.vehicle
+
+        if now - buyer.date_joined < NEW_ACCOUNT_AGE:
+            flags.append((20, "The buyer's account is less than 7 days old."))
+        agreed_cad = price_in_cad(amount=deal.agreed_price, currency=deal.currency)
+        if vehicle.price_cad:
+            ratio = agreed_cad / vehicle.price_cad
+            if ratio < UNDERPRICED_RATIO:
+                flags.append((25, f"The agreed price is {100 - ratio * 100:.0f} % below the listing's value."))
+            elif ratio > OVERPRICED_RATIO:
+                flags.append((10, f"The agreed price is {ratio * 100 - 100:.0f} % above the listing's value."))
+        if buyer.country and str(buyer.country) != str(deal.destination_country):
+            flags.append(
+                (15, f"The buyer's country ({buyer.country}) is not the destination ({deal.destination_country}).")
+            )
+        recent = Deal.objects.filter(buyer=buyer, created_at__gte=now - RAPID_DEALS_WINDOW).exclude(pk=deal.pk).count()
+        if recent + 1 >= RAPID_DEALS_COUNT:
+            flags.append((20, f"The buyer opened {recent + 1} deals within 24 hours."))
+        if dealer.email.rsplit("@", 1)[-1].lower() in FREE_EMAIL_DOMAINS:
+            flags.append((10, "The dealer uses a free e-mail provider."))
+        if agreed_cad > HIGH_VALUE_CAD:
+            flags.append((10, "The agreed price is over CAD 50,000."))
+
+        score = min(sum(points for points, _reason in flags), 100)
+        if score > HIGH_ABOVE:
+            level, recommendation = RiskLevel.HIGH, "Hold the deal until staff have reviewed it."
+        elif score >= MEDIUM_FROM:
+            level, recommendation = RiskLevel.MEDIUM, "Proceed, and check the flagged points before payment."
+        else:
+            level, recommendation = RiskLevel.LOW, "Proceed."
+        return RiskAssessment(score, level, [reason for _points, reason in flags], recommendation)

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from accounts.validators import validate_currency_code
+from nzila_export.models import TimeStampedModel
+
+
+class DealStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING_DOCUMENTS = "pending_documents", _("Pending documents")
+    PENDING_PAYMENT = "pending_payment", _("Pending payment")
+    PAID = "paid", _("Paid")
+    IN_TRANSIT = "in_transit", _("In transit")
+    DELIVERED = "delivered", _("Delivered")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+CLOSED_STATUSES = [DealStatus.COMPLETED, DealStatus.CANCELLED]
+
+
+class Incoterm(models.TextChoices):
+    FOB = "FOB", _("FOB: free on board at the Canadian port")
+    CIF = "CIF", _("CIF: cost, insurance and freight to the destination port")
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class Deal(TimeStampedModel):
+    """A sale of one vehicle from its dealer to a buyer, maybe through a broker, from the lead it
+    came from to the buyer's port. Its status only moves through deals.services.deal_transition."""
+
+    vehicle = models.ForeignKey("vehicles.Vehicle", on_delete=models.PROTECT, related_name="deals")
+    dealer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="dealer_deals")
+    buyer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="buyer_deals")
+    broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="broker_deals"
+    )
+    lead = models.OneToOneField("leads.Lead", null=True, blank=True, on_delete=models.SET_NULL, related_name="deal")
+    agreed_price = models.DecimalField(max_digits=14, decimal_places=2)
+    currency = models.CharField(max_length=3, validators=[validate_currency_code])
+    destination_country = CountryField()
+    destination_port = models.CharField(max_length=5, help_text=_("UN/LOCODE, for example CIABJ"))
+    incoterm = models.CharField(max_length=3, choices=Incoterm.choices, default=Incoterm.CIF)
+    notes = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=DealStatus.choices, default=DealStatus.DRAFT, db_index=True)
+    status_changed_at = models.DateTimeField()
+    cancellation_reason = models.TextField(blank=True)
+    destination_override_reason = models.TextField(
+        blank=True, help_text=_("Why staff let this deal through although the destination's rules refuse the car")
+    )
+    risk_score = models.PositiveSmallIntegerField(default=0)
+    risk_level = models.CharField(max_length=8, choices=RiskLevel.choices, default=RiskLevel.LOW)
+    risk_flags = models.JSONField(default=list, blank=True)
+    risk_recommendation = models.CharField(max_length=255, blank=True)
+    is_on_hold = models.BooleanField(default=False, help_text=_("Held for staff review: no move but cancel"))
+    hold_reason = models.CharField(max_length=255, blank=True)
+    last_follow_up_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vehicle"], condition=~Q(status__in=CLOSED_STATUSES), name="one_open_deal_per_vehicle"
+            ),
+            models.CheckConstraint(condition=Q(agreed_price__gt=0), name="deal_agreed_price_positive"),
+        ]
+        indexes = [
+            models.Index(fields=["dealer", "status"], name="deal_dealer_status_idx"),
+            models.Index(fields=["buyer", "status"], name="deal_buyer_status_idx"),
+            models.Index(fields=["broker", "status"], name="deal_broker_status_idx"),
+            models.Index(fields=["status", "status_changed_at"], name="deal_stalled_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Deal {self.pk}: vehicle {self.vehicle_id} ({self.status})"
+
+    @property
+    def participants(self) -> list:
+        return [user for user in (self.dealer, self.buyer, self.broker) if user is not None]
+
+
+class DealEvent(models.Model):
+    """The deal's timeline: each status move, hold and release, with who and why."""
+
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=DealStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=DealStatus.choices)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.deal_id}: {self.from_status or '-'} → {self.to_status}"

@@ -1,0 +1,190 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
+from audit.models import AuditLog
+from deals.models import Deal, DealEvent, DealStatus
+from leads.models import LeadStatus
+from leads.tests.factories import LeadFactory
+from notifications.models import Notification
+from vehicles.models import VehicleStatus
+from vehicles.tests.factories import VehicleFactory
+
+pytestmark = pytest.mark.django_db
+
+TERMS = {"agreed_price": "17500.00", "currency": "CAD", "destination_port": "CIABJ", "incoterm": "CIF"}
+
+
+def seasoned_buyer(**fields):
+    return BuyerFactory(country="CI", date_joined=timezone.now() - timedelta(days=60), **fields)
+
+
+def test_dealer_converts_a_qualified_lead_into_a_deal(client_for):
+    lead = LeadFactory(
+        vehicle__year=2023,
+        status=LeadStatus.QUALIFIED,
+        destination_country="CI",
+        buyer=seasoned_buyer(),
+        broker=BrokerFactory(),
+    )
+    response = client_for(lead.dealer).post(f"/api/v1/leads/{lead.pk}/convert/", TERMS, format="json")
+
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["status"] == "draft"
+    assert (body["agreed_price"], body["currency"], body["destination_country"]) == ("17500.00", "CAD", "CI")
+    assert (body["buyer"]["id"], body["broker"]["id"], body["lead"]) == (lead.buyer_id, lead.broker_id, lead.pk)
+    assert body["risk"]["risk_level"] == "low"
+    lead.refresh_from_db()
+    lead.vehicle.refresh_from_db()
+    assert lead.status == LeadStatus.CONVERTED
+    assert lead.vehicle.status == VehicleStatus.RESERVED
+    deal = Deal.objects.get()
+    assert [(e.from_status, e.to_status) for e in deal.events.all()] == [("", "draft")]
+    assert AuditLog.objects.filter(action="deal.create", object_id=str(deal.pk), user=lead.dealer).exists()
+    told = set(Notification.objects.filter(event="deal.created").values_list("user_id", flat=True))
+    assert told == {lead.dealer_id, lead.buyer_id, lead.broker_id}
+
+
+def test_a_lead_without_a_buyer_account_cannot_be_converted(client_for):
+    lead = LeadFactory(status=LeadStatus.QUALIFIED, buyer=None, email="visitor@example.com")
+    response = client_for(lead.dealer).post(f"/api/v1/leads/{lead.pk}/convert/", TERMS, format="json")
+    assert response.status_code == 400
+    assert "no buyer account" in response.json()["fields"]["lead"][0]
+    assert not Deal.objects.exists()
+
+
+def test_another_dealer_cannot_convert_the_lead(client_for):
+    lead = LeadFactory(status=LeadStatus.QUALIFIED, destination_country="CI", vehicle__year=2023)
+    response = client_for(DealerFactory()).post(f"/api/v1/leads/{lead.pk}/convert/", TERMS, format="json")
+    assert response.status_code == 404
+    assert not Deal.objects.exists()
+
+
+def test_dealer_opens_a_deal_directly_on_its_own_vehicle_only(client_for):
+    vehicle, buyer = VehicleFactory(year=2023), seasoned_buyer()
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": buyer.pk, "destination_country": "CI"}
+    assert client_for(DealerFactory()).post("/api/v1/deals/", terms, format="json").status_code == 403
+    assert client_for(buyer).post("/api/v1/deals/", terms, format="json").status_code == 403
+    response = client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json")
+    assert response.status_code == 201
+    assert Deal.objects.get().dealer == vehicle.dealer
+
+
+def test_a_vehicle_has_at_most_one_open_deal(client_for):
+    vehicle = VehicleFactory(year=2023)
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": seasoned_buyer().pk, "destination_country": "CI"}
+    assert client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json").status_code == 201
+    second = client_for(vehicle.dealer).post("/api/v1/deals/", {**terms, "buyer": seasoned_buyer().pk}, format="json")
+    assert second.status_code == 409
+    assert second.json()["fields"] == {"vehicle": ["This vehicle is reserved."]}
+    assert Deal.objects.count() == 1
+
+
+def test_the_destination_refuses_a_car_it_bans_with_the_reason(client_for):
+    vehicle = VehicleFactory(year=2012)
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": seasoned_buyer().pk, "destination_country": "KE",
+             "destination_port": "KEMBA"}  # fmt: skip
+    response = client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json")
+    assert response.status_code == 400
+    reasons = response.json()["fields"]["destination_country"][0]
+    assert "Kenya admits right-hand-drive cars only" in reasons
+    assert "up to 8 years old" in reasons
+    assert not Deal.objects.exists()
+    vehicle.refresh_from_db()
+    assert vehicle.status == VehicleStatus.AVAILABLE
+
+
+def test_only_staff_may_override_the_destination_rules_and_it_is_audited(client_for):
+    vehicle = VehicleFactory(year=2012)
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": seasoned_buyer().pk, "destination_country": "CI",
+             "destination_override_reason": "Diplomatic import, exempt from the age cap"}  # fmt: skip
+    assert client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json").status_code == 403
+    staff = StaffFactory()
+    response = client_for(staff).post("/api/v1/deals/", terms, format="json")
+    assert response.status_code == 201
+    record = AuditLog.objects.get(action="deal.destination_override")
+    assert record.user == staff
+    assert record.changes == {"reason": "Diplomatic import, exempt from the age cap"}
+
+
+def test_the_port_must_be_one_of_the_destinations_ports(client_for):
+    vehicle = VehicleFactory(year=2023)
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": seasoned_buyer().pk, "destination_country": "CI",
+             "destination_port": "SNDKR"}  # fmt: skip
+    response = client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"]["destination_port"] == [
+        "SNDKR is not an arrival port for Côte d'Ivoire: use one of CIABJ, CISPY."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("agreed_price", "-5"), ("currency", "ZZZ"), ("destination_port", "abidjan"), ("destination_country", "XX")],
+)
+def test_bad_terms_are_refused_by_field(client_for, field, value):
+    vehicle = VehicleFactory(year=2023)
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": seasoned_buyer().pk, "destination_country": "CI"}
+    response = client_for(vehicle.dealer).post("/api/v1/deals/", {**terms, field: value}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == [field]
+
+
+def test_a_high_risk_deal_is_held_for_staff_review(client_for):
+    staff = StaffFactory()
+    vehicle = VehicleFactory(year=2023, price=Decimal("30000.00"), price_cad=Decimal("30000.00"))
+    vehicle.dealer.email = "cheapcars@gmail.com"
+    vehicle.dealer.save()
+    new_buyer = BuyerFactory(country="NG")
+    terms = {**TERMS, "agreed_price": "9000.00", "vehicle": vehicle.pk, "buyer": new_buyer.pk,
+             "destination_country": "CI"}  # fmt: skip
+    response = client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json")
+
+    assert response.status_code == 201
+    risk = response.json()["risk"]
+    assert risk["risk_score"] == 70
+    assert risk["risk_level"] == "high"
+    assert risk["red_flags"] == [
+        "The buyer's account is less than 7 days old.",
+        "The agreed price is 70 % below the listing's value.",
+        "The buyer's country (NG) is not the destination (CI).",
+        "The dealer uses a free e-mail provider.",
+    ]
+    deal = Deal.objects.get()
+    assert deal.is_on_hold
+    assert Notification.objects.filter(event="deal.held_for_review", user=staff).exists()
+
+    held = client_for(vehicle.dealer).post(f"/api/v1/deals/{deal.pk}/transition/", {"to": "pending_documents"})
+    assert held.status_code == 400
+    assert held.json()["detail"].startswith("The deal is held for staff review: High fraud risk")
+    assert (
+        client_for(vehicle.dealer)
+        .post(f"/api/v1/deals/{deal.pk}/review/", {"decision": "release", "note": "ok"})
+        .status_code
+        == 403
+    )
+    released = client_for(staff).post(
+        f"/api/v1/deals/{deal.pk}/review/", {"decision": "release", "note": "Called the buyer; verified ID."}
+    )
+    assert released.status_code == 200
+    assert released.json()["is_on_hold"] is False
+    moved = client_for(vehicle.dealer).post(f"/api/v1/deals/{deal.pk}/transition/", {"to": "pending_documents"})
+    assert moved.status_code == 200
+    assert DealEvent.objects.filter(deal=deal, reason="Hold released: Called the buyer; verified ID.").exists()
+
+
+def test_staff_review_can_cancel_a_held_deal_and_free_the_vehicle(client_for):
+    from deals.tests.factories import DealFactory
+
+    deal = DealFactory(is_on_hold=True, hold_reason="High fraud risk")
+    response = client_for(StaffFactory()).post(
+        f"/api/v1/deals/{deal.pk}/review/", {"decision": "cancel", "note": "Stolen identity"}
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == DealStatus.CANCELLED
+    deal.vehicle.refresh_from_db()
+    assert deal.vehicle.status == VehicleStatus.AVAILABLE

@@ -1,0 +1,97 @@
+"""The deal's status graph, who may make each move, and what each move needs.
+
+    draft → pending_documents → pending_payment → paid → in_transit → delivered → completed
+    cancelled from any state before in_transit (with a reason)
+
+Each required document is due by a stage, as in real exports (documents.requirements): the bill of
+sale, ownership, lien search and commercial invoice before payment; the export declaration and the
+destination's pre-shipment documents before departure; the bill of lading once loaded.
+"""
+
+from deals.models import Deal, DealStatus
+
+MOVES = {
+    DealStatus.DRAFT: {DealStatus.PENDING_DOCUMENTS, DealStatus.CANCELLED},
+    DealStatus.PENDING_DOCUMENTS: {DealStatus.PENDING_PAYMENT, DealStatus.CANCELLED},
+    DealStatus.PENDING_PAYMENT: {DealStatus.PAID, DealStatus.CANCELLED},
+    DealStatus.PAID: {DealStatus.IN_TRANSIT, DealStatus.CANCELLED},
+    DealStatus.IN_TRANSIT: {DealStatus.DELIVERED},
+    DealStatus.DELIVERED: {DealStatus.COMPLETED},
+}
+
+# Who may ask for each move. Staff may make any; `None` (the platform itself: a payment that covers
+# the price, a shipment that arrives) may too. The buyer confirms completion and may cancel until paid.
+DEALER, BUYER = "dealer", "buyer"
+MOVERS = {
+    DealStatus.PENDING_DOCUMENTS: {DEALER},
+    DealStatus.PENDING_PAYMENT: {DEALER},
+    DealStatus.PAID: set(),
+    DealStatus.IN_TRANSIT: {DEALER},
+    DealStatus.DELIVERED: set(),
+    DealStatus.COMPLETED: {BUYER},
+    DealStatus.CANCELLED: {DEALER, BUYER},
+}
+
+
+def move_is_in_graph(*, deal: Deal, to: str) -> bool:
+    return to in MOVES.get(deal.status, set())
+
+
+def actor_may_move(*, deal: Deal, to: str, actor) -> bool:
+    if actor is None or actor.is_platform_staff:
+        return True
+    roles = set()
+    if actor.pk == deal.dealer_id:
+        roles.add(DEALER)
+    if actor.pk == deal.buyer_id and not (to == DealStatus.CANCELLED and deal.status == DealStatus.PAID):
+        roles.add(BUYER)
+    return bool(roles & MOVERS[to])
+
+
+def move_blockers(*, deal: Deal, to: str, reason: str) -> list[str]:
+    """What stands between the deal and `to`, in words a person can act on; empty when nothing."""
+    if to == DealStatus.CANCELLED:
+        return [] if reason.strip() else ["A reason is required to cancel a deal."]
+    if to == DealStatus.PENDING_PAYMENT:
+        return _documents_blocker(deal=deal, stage="before_payment", before="payment")
+    if to == DealStatus.PAID:
+        return _payment_blocker(deal=deal)
+    if to == DealStatus.IN_TRANSIT:
+        return _shipment_blocker(deal=deal, needs="departed") + _documents_blocker(
+            deal=deal, stage="before_departure", before="departure"
+        )
+    if to == DealStatus.DELIVERED:
+        return _shipment_blocker(deal=deal, needs="delivered")
+    return []
+
+
+# Documents, payments and shipments are built on deals (their rows point at a deal), so each
+# condition imports its app's selector when a move is checked, not when deals is loaded.
+
+
+def _documents_blocker(*, deal: Deal, stage: str, before: str) -> list[str]:
+    from documents.requirements import deal_documents_missing
+
+    missing = deal_documents_missing(deal=deal, stage=stage)
+    if not missing:
+        return []
+    return [f"Documents due before {before} are not verified yet: {', '.join(missing)}."]
+
+
+def _payment_blocker(*, deal: Deal) -> list[str]:
+    from payments.selectors import deal_amount_paid
+
+    paid = deal_amount_paid(deal=deal)
+    if paid < deal.agreed_price:
+        return [f"Payments cover {paid} of the agreed {deal.agreed_price} {deal.currency}."]
+    return []
+
+
+def _shipment_blocker(*, deal: Deal, needs: str) -> list[str]:
+    from shipments.selectors import deal_shipment_delivered, deal_shipment_departed
+
+    if needs == "departed" and not deal_shipment_departed(deal=deal):
+        return ["No shipment of this deal has departed yet."]
+    if needs == "delivered" and not deal_shipment_delivered(deal=deal):
+        return ["The shipment has not been delivered yet."]
+    return []

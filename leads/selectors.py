@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import Role, User
+from deals.models import Deal, DealStatus
 from leads.eligibility import destination_rule_for, oldest_admitted_year, steering_refused
 from leads.models import OPEN_STATUSES, STALLED_AFTER, Lead, LeadContact
 from vehicles.models import Vehicle, VehicleStatus
@@ -61,11 +62,8 @@ def buyer_for_email(*, email: str) -> User | None:
 
 
 def buyer_completed_deals_count(*, buyer: User) -> int:
-    """How many deals this buyer has completed, for the scoring engine's buyer-history part.
-
-    A seam: the deals app does not exist yet, so every buyer has none. The deals issue replaces the
-    body with a count of the buyer's completed deals; nothing else needs to change."""
-    return 0
+    """How many deals this buyer has completed, for the scoring engine's buyer-history part."""
+    return Deal.objects.filter(buyer=buyer, status=DealStatus.COMPLETED).count()
 
 
 def similar_eligible_vehicles(

@@ -258,6 +258,7 @@ SPECTACULAR_SETTINGS = {
         "LeadStatusEnum": "leads.models.LeadStatus",
         "VehicleStatusEnum": "vehicles.models.VehicleStatus",
         "CountryEnum": "django_countries.countries",
+        "DealStatusEnum": "deals.models.DealStatus",
     },
 }
 

@@ -5,6 +5,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.tests.factories import BrokerFactory
+from deals.models import DealStatus
+from deals.tests.factories import DealFactory
 from leads.models import Lead, LeadSource, LeadStatus
 from leads.scoring import LeadScoringEngine, get_lead_scoring_engine
 from leads.selectors import buyer_completed_deals_count
@@ -102,10 +104,14 @@ def test_buyer_history_points(completed_deals, points):
     assert LeadScoringEngine(lead, completed_deals=completed_deals).breakdown()["buyer_history"] == points
 
 
-def test_buyer_history_seam_counts_no_deals_until_the_deals_app_exists():
+def test_buyer_history_counts_the_buyers_completed_deals_only():
     lead = _lead(received_days_ago=0)
     assert buyer_completed_deals_count(buyer=lead.buyer) == 0
-    assert LeadScoringEngine(lead).breakdown()["buyer_history"] == 0
+    DealFactory(buyer=lead.buyer, status=DealStatus.COMPLETED)
+    DealFactory(buyer=lead.buyer, status=DealStatus.CANCELLED)
+    DealFactory(status=DealStatus.COMPLETED)
+    assert buyer_completed_deals_count(buyer=lead.buyer) == 1
+    assert LeadScoringEngine(lead).breakdown()["buyer_history"] == 10
 
 
 def test_priority_thresholds():

@@ -36,4 +36,9 @@ EVENTS: dict[str, EventSpec] = {
     "deal.moved": EventSpec(whatsapp_template="deal_update"),
     "deal.stalled": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "deal.held_for_review": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    # Payments: money moved or failed to (urgent: at once, even in quiet hours); rates are for staff.
+    "payment.received": EventSpec(urgent=True, whatsapp_template="payment_update"),
+    "payment.failed": EventSpec(urgent=True, whatsapp_template="payment_update"),
+    "payment.refunded": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    "exchange_rates.stale": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
 }

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "leads",
     "deals",
     "vehicles",
+    "payments",
 ]
 
 MIDDLEWARE = [
@@ -311,6 +312,26 @@ DEAL_STALLED_AFTER_DAYS = {
     "in_transit": env.int("DEAL_STALLED_DAYS_IN_TRANSIT", default=45),
     "delivered": env.int("DEAL_STALLED_DAYS_DELIVERED", default=7),
 }
+
+# --- Payments -------------------------------------------------------------------------------------
+# Exchange rates: where the daily job reads them. "local" reads payments/rates/local_rates.json (no
+# network; the default outside production); "bank_of_canada" is the Bank of Canada's Valet API, and the
+# fallback ("open_er_api", open.er-api.com) covers what it does not publish (NGN, GHS, KES) or a day it
+# fails. XOF and XAF are always derived from EUR at 655.957 per euro.
+EXCHANGE_RATE_PROVIDER = env.str("EXCHANGE_RATE_PROVIDER", default="bank_of_canada" if IS_PRODUCTION else "local")
+EXCHANGE_RATE_FALLBACK_PROVIDER = env.str(
+    "EXCHANGE_RATE_FALLBACK_PROVIDER", default="open_er_api" if IS_PRODUCTION else ""
+)
+BANK_OF_CANADA_VALET_URL = env.str("BANK_OF_CANADA_VALET_URL", default="https://www.bankofcanada.ca/valet")
+OPEN_ER_API_URL = env.str("OPEN_ER_API_URL", default="https://open.er-api.com")
+EXCHANGE_RATE_TIMEOUT_SECONDS = env.int("EXCHANGE_RATE_TIMEOUT_SECONDS", default=10)
+# Staff are alerted when no source has confirmed a needed currency's rate for this many hours.
+EXCHANGE_RATE_STALE_AFTER_HOURS = env.int("EXCHANGE_RATE_STALE_AFTER_HOURS", default=48)
+# A conversion on a day with no rate uses the newest earlier rate up to this many days old (weekends,
+# holidays); beyond that it is refused, never done at a guessed rate.
+EXCHANGE_RATE_MAX_AGE_DAYS = env.int("EXCHANGE_RATE_MAX_AGE_DAYS", default=4)
+# The gateway that takes card payments: "sandbox" (approves or declines by amount, no keys) or "stripe".
+PAYMENTS_CARD_GATEWAY = env.str("PAYMENTS_CARD_GATEWAY", default="sandbox")
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("leads.api.urls")),
     path("", include("deals.api.urls")),
     path("", include("notifications.api.urls")),
+    path("", include("payments.api.urls")),
 ]
 
 urlpatterns = [

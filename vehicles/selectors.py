@@ -68,9 +68,15 @@ def vehicle_facets(*, params, queryset: QuerySet[Vehicle]) -> dict:
     matching `params`, each facet ignoring its own filter. `params` must be valid for the FilterSet."""
     from vehicles.filters import VehicleFilterSet
 
+    filterset = VehicleFilterSet(data=params, queryset=queryset)
+    filterset.is_valid()  # validated by the caller; this fills cleaned_data once for every facet
+
     def filtered(ignored: tuple[str, ...]) -> QuerySet[Vehicle]:
-        data = {key: value for key, value in params.items() if key not in ignored and key not in NOT_FILTERS}
-        return VehicleFilterSet(data=data, queryset=queryset).qs.order_by()
+        vehicles = queryset
+        for name, value in filterset.form.cleaned_data.items():
+            if name not in ignored and name not in NOT_FILTERS:
+                vehicles = filterset.filters[name].filter(vehicles, value)
+        return vehicles.order_by()
 
     facets = {}
     for facet, (columns, ignored) in FACETS.items():

@@ -28,12 +28,19 @@ os.environ["LOG_LEVEL"] = "WARNING"
 
 import django  # noqa: E402
 
-TARGETS_MS = {"list": 50, "search (fuzzy)": 50, "search (full text)": 50, "facets": 150}
+TARGETS_MS = {
+    "list": 50,
+    "search (fuzzy)": 50,
+    "search (full text)": 50,
+    "facets": 150,
+    "search, none: did you mean": 150,  # no target in the issue; an empty result is rare
+}
 CASES = {
     "list": "/api/v1/vehicles/?make=Toyota,Honda&year__gte=2015&price__lte=40000&ordering=price,-year",
     "search (fuzzy)": "/api/v1/vehicles/?search=Toyoya%20Camri",
     "search (full text)": "/api/v1/vehicles/?search=heated%20seats%20rav4",
     "facets": "/api/v1/vehicles/facets/?make=Toyota&year__gte=2015",
+    "search, none: did you mean": "/api/v1/vehicles/?search=Hondda%20Civik&year__gte=2030",
 }
 BATCH = 5000
 
@@ -109,7 +116,7 @@ def measure(requests: int) -> dict[str, float]:
         body = response.json()
         size = body.get("count", "-") if isinstance(body, dict) else "-"
         print(
-            f"{name:<20} median {medians[name]:6.1f} ms  p95 {statistics.quantiles(timings, n=20)[18]:6.1f} ms  "
+            f"{name:<28} median {medians[name]:6.1f} ms  p95 {statistics.quantiles(timings, n=20)[18]:6.1f} ms  "
             f"target < {TARGETS_MS[name]} ms  (matches: {size})  {url}"
         )
     return medians

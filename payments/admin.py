@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from payments.models import ExchangeRate, RateSource
+from payments.services.rates import exchange_rate_set
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    """Staff add or correct a day's rate here when a feed fails: every save goes through
+    exchange_rate_set, so the rate is marked manual, audited, and (for EUR) re-derives XOF and XAF."""
+
+    list_display = ["currency", "date", "cad_per_unit", "source", "entered_by", "confirmed_at"]
+    list_filter = ["source", "currency"]
+    search_fields = ["currency", "note"]
+    date_hierarchy = "date"
+    fields = ["currency", "date", "cad_per_unit", "note", "source", "entered_by", "confirmed_at"]
+    readonly_fields = ["source", "entered_by", "confirmed_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The currency and day identify the rate; change the value, or add another day.
+        return [*self.readonly_fields, "currency", "date"] if obj is not None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        stored = exchange_rate_set(
+            currency=obj.currency, cad_per_unit=obj.cad_per_unit, on=obj.date, user=request.user,
+            note=obj.note or "Entered in the admin",
+        )  # fmt: skip
+        obj.pk, obj.source = stored.pk, RateSource.MANUAL
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # conversions already made cite their rate; correct a rate, never remove it

@@ -1,0 +1,2 @@
+"""Every write of payments: exchange rates (rates.py), payments and the ledger (payments.py),
+refunds (refunds.py)."""

@@ -45,7 +45,11 @@ class MultipleChoiceCommaFilter(django_filters.CharFilter):
         def validate_choices(value):
             unknown = [item for item in _values(value or "") if item not in allowed]
             if unknown:
-                raise ValidationError(f"Unknown value {', '.join(unknown)}; choose among {', '.join(allowed)}.")
+                # Values go in params, never into the message itself: a % in them must stay text.
+                raise ValidationError(
+                    "Unknown value %(unknown)s; choose among %(allowed)s.",
+                    params={"unknown": ", ".join(unknown), "allowed": ", ".join(allowed)},
+                )
 
         kwargs.setdefault("max_length", 300)
         super().__init__(*args, validators=[validate_choices], **kwargs)
@@ -60,7 +64,9 @@ class MultipleChoiceCommaFilter(django_filters.CharFilter):
 def _validate_numbers(value):
     for item in _values(value or ""):
         if not item.isdigit() or len(item) > 12:
-            raise ValidationError(f"{item!r} is not a whole number; give numbers separated by commas.")
+            raise ValidationError(
+                "%(item)r is not a whole number; give numbers separated by commas.", params={"item": item}
+            )
 
 
 class MultipleNumberFilter(django_filters.CharFilter):

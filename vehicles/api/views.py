@@ -18,20 +18,18 @@ from vehicles.api import serializers as vehicle_serializers
 from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
 from vehicles.api.permissions import IsBuyer, IsDealer, IsDealerOrStaff, ReadAnyoneWriteDealerOrStaff
 from vehicles.filters import VehicleFilterSet
-from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto
+from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehicleStatus
 from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
 
 WRITE_ACTIONS = {"update", "partial_update", "destroy"}
 
 
 class VehiclePagination(StandardPagination):
-    """The standard page, plus `did_you_mean` when a search found nothing."""
-
-    did_you_mean = None
+    """The standard page, plus `did_you_mean`, which the view fills when a search found nothing."""
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        response.data["did_you_mean"] = self.did_you_mean
+        response.data["did_you_mean"] = None
         return response
 
     def get_paginated_response_schema(self, schema):
@@ -132,7 +130,7 @@ class VehicleViewSet(viewsets.ModelViewSet):
         """Makes and models beginning with what the user typed, most listed first."""
         query = vehicle_serializers.AutocompleteQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        visible = selectors.vehicle_list_visible_to(user=request.user).filter(status="available")
+        visible = selectors.vehicle_list_visible_to(user=request.user).filter(status=VehicleStatus.AVAILABLE)
         return Response({"suggestions": vehicle_autocomplete(queryset=visible, text=query.validated_data["q"])})
 
     @extend_schema(

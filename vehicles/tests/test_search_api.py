@@ -204,3 +204,16 @@ def test_autocomplete_suggests_makes_then_models(api_client, lot):
     models = api_client.get("/api/v1/vehicles/autocomplete/?q=civ").json()["suggestions"]
     assert models == [{"text": "Honda Civic", "make": "Honda", "model": "Civic", "count": 1}]
     assert api_client.get("/api/v1/vehicles/autocomplete/").status_code == 400
+
+
+def test_bad_values_with_percent_signs_are_a_400_quoting_them(api_client, lot):
+    response = api_client.get("/api/v1/vehicles/facets/?body_type=50%25off&year=%25d")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "body_type": [
+            "Unknown value 50%off; choose among sedan, suv, pickup, hatchback, coupe, convertible, wagon, minivan, "
+            "van, truck."
+        ],
+        "year": ["'%d' is not a whole number; give numbers separated by commas."],
+    }
+    assert api_client.get("/api/v1/vehicles/?condition=%25s").status_code == 400

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from payments.models import ExchangeRate, RateSource
+from payments.models import ExchangeRate, LedgerEntry, Payment, RateSource
 from payments.services.rates import exchange_rate_set
 
 
@@ -29,3 +29,45 @@ class ExchangeRateAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # conversions already made cite their rate; correct a rate, never remove it
+
+
+@admin.register(Payment)
+class PaymentAdmin(admin.ModelAdmin):
+    """Read-only: a payment's money and status change only through the services (refunds through the
+    API), each in a locked transaction and audited."""
+
+    list_display = ["id", "deal", "payer", "amount", "currency", "amount_cad", "method", "status", "created_at"]
+    list_filter = ["status", "method", "provider", "currency"]
+    search_fields = ["provider_reference", "idempotency_key", "payer__username", "payer__email", "=deal__id"]
+    list_select_related = ["deal", "payer"]
+    date_hierarchy = "created_at"
+    exclude = ["client_secret"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LedgerEntry)
+class LedgerEntryAdmin(admin.ModelAdmin):
+    """The ledger is append-only: staff read it here, never add, change or delete."""
+
+    list_display = ["id", "created_at", "kind", "payment", "deal", "amount", "currency", "amount_cad"]
+    list_filter = ["kind", "currency"]
+    search_fields = ["provider_reference", "=payment__id", "=deal__id"]
+    list_select_related = ["payment", "deal"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -45,3 +45,147 @@ class ExchangeRate(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"1 {self.currency} = {self.cad_per_unit.normalize():f} CAD on {self.date} ({self.source})"
+
+
+class PaymentMethod(models.TextChoices):
+    CARD = "card", _("Card")
+    SANDBOX = "sandbox", _("Sandbox (test money)")
+    # The mobile-money rails of Payments II: listed so that rows and reports can name them already.
+    MPESA = "mpesa", _("M-Pesa")
+    MTN_MOMO = "mtn_momo", _("MTN MoMo")
+    ORANGE_MONEY = "orange_money", _("Orange Money")
+    AIRTEL_MONEY = "airtel_money", _("Airtel Money")
+
+
+AVAILABLE_METHODS = [PaymentMethod.CARD, PaymentMethod.SANDBOX]
+
+
+class PaymentStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    REQUIRES_ACTION = "requires_action", _("Requires action (3-D Secure)")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed")
+    REFUNDED = "refunded", _("Refunded")
+    PARTIALLY_REFUNDED = "partially_refunded", _("Partially refunded")
+    DISPUTED = "disputed", _("Disputed")
+
+
+# Statuses in which money was captured (refunds may be made against it).
+CAPTURED_STATUSES = [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.DISPUTED]
+
+MONEY_MAX_DIGITS, MONEY_DECIMAL_PLACES = 18, 3  # 3: the largest ISO 4217 exponent in use (KWD, BHD)
+
+
+class Payment(TimeStampedModel):
+    """One attempt to pay (part of) a deal. Its amount is in the currency paid; `deal_amount` is the same
+    money in the deal's currency and `amount_cad` in CAD, each with the rate used, fixed when it was made.
+    Money that actually moved is in the ledger; a payment's status is what its provider last said."""
+
+    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="payments")
+    payer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payments")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
+    currency = models.CharField(max_length=3)
+    deal_amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
+    deal_currency = models.CharField(max_length=3)
+    deal_rate = models.DecimalField(
+        max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES, help_text=_("Deal currency per unit paid")
+    )
+    amount_cad = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=2)
+    cad_rate = models.DecimalField(
+        max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES, help_text=_("CAD per unit paid")
+    )
+    rate_date = models.DateField(null=True, blank=True, help_text=_("Date of the rates used; empty: none needed"))
+    method = models.CharField(max_length=20, choices=PaymentMethod.choices)
+    provider = models.CharField(max_length=20)
+    provider_reference = models.CharField(max_length=255, blank=True, db_index=True)
+    status = models.CharField(max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.PENDING)
+    status_changed_at = models.DateTimeField()
+    idempotency_key = models.CharField(max_length=255)
+    request_fingerprint = models.CharField(max_length=64, help_text=_("SHA-256 of the request that made it"))
+    failure_code = models.CharField(max_length=64, blank=True)
+    failure_reason = models.CharField(max_length=255, blank=True)
+    client_secret = models.CharField(max_length=255, blank=True, help_text=_("For the buyer's browser (cards)"))
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Idempotency keys are scoped to the caller, as Stripe scopes them to an account.
+            models.UniqueConstraint(fields=["created_by", "idempotency_key"], name="payment_idempotency_key_once"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
+        ]
+        indexes = [
+            models.Index(fields=["deal", "status"], name="payment_deal_status_idx"),
+            models.Index(fields=["payer", "-created_at"], name="payment_payer_idx"),
+            models.Index(fields=["status", "status_changed_at"], name="payment_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Payment {self.pk}: {self.amount} {self.currency} for deal {self.deal_id} ({self.status})"
+
+
+class LedgerEntryKind(models.TextChoices):
+    CHARGE = "charge", _("Charge")
+    REFUND = "refund", _("Refund")
+    FEE = "fee", _("Fee")
+    DISPUTE = "dispute", _("Dispute")
+    DISPUTE_WON = "dispute_won", _("Dispute won")
+    DISPUTE_LOST = "dispute_lost", _("Dispute lost")
+
+
+class LedgerEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise LedgerIsAppendOnly("Ledger entries are never updated: add a correcting entry.")
+
+    def delete(self):
+        raise LedgerIsAppendOnly("Ledger entries are never deleted: add a correcting entry.")
+
+
+class LedgerIsAppendOnly(Exception):
+    pass
+
+
+class LedgerEntry(models.Model):
+    """One movement of money, never updated or deleted (a correction is a new entry). Signed: money in
+    to the platform is positive (a charge), money out negative (a refund, a fee, a dispute). `amount`
+    is in the currency that moved; `deal_amount` is the same in the deal's currency at the payment's
+    rate, so that a deal's balance is a plain sum; `amount_cad` is the CAD value."""
+
+    kind = models.CharField(max_length=20, choices=LedgerEntryKind.choices)
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="ledger_entries")
+    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="ledger_entries")
+    amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
+    currency = models.CharField(max_length=3)
+    deal_amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
+    deal_currency = models.CharField(max_length=3)
+    amount_cad = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=2)
+    provider_reference = models.CharField(max_length=255, blank=True)
+    note = models.CharField(max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = LedgerEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "ledger entries"
+        constraints = [
+            # One charge per payment, whatever races or replays: the database has the last word.
+            models.UniqueConstraint(
+                fields=["payment"], condition=Q(kind="charge"), name="ledger_one_charge_per_payment"
+            ),
+        ]
+        indexes = [models.Index(fields=["deal", "kind"], name="ledger_deal_kind_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.amount} {self.currency} (payment {self.payment_id})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise LedgerIsAppendOnly("Ledger entries are never updated: add a correcting entry.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise LedgerIsAppendOnly("Ledger entries are never deleted: add a correcting entry.")

@@ -1,4 +1,9 @@
+from decimal import Decimal
+
 from rest_framework import serializers
+
+from payments.currencies import money_round
+from payments.models import LedgerEntry, Payment, PaymentMethod
 
 
 class CurrencySerializer(serializers.Serializer):
@@ -10,3 +15,66 @@ class CurrencySerializer(serializers.Serializer):
     )
     rate_date = serializers.DateField(allow_null=True)
     rate_source = serializers.CharField(help_text="bank_of_canada, fallback, parity, manual, local or reference")
+
+
+class MoneyRepresentationMixin:
+    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF."""
+
+    money_fields: dict[str, str] = {}  # field → the attribute holding its currency
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name, currency_attribute in self.money_fields.items():
+            value = getattr(instance, name)
+            if value is not None:
+                data[name] = str(money_round(value, getattr(instance, currency_attribute)))
+        return data
+
+
+class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    money_fields = {"amount": "currency", "deal_amount": "deal_currency"}
+    client_secret = serializers.SerializerMethodField(help_text="For the payer's browser to finish 3-D Secure")
+
+    class Meta:
+        model = Payment
+        fields = [
+            "id", "deal", "payer", "amount", "currency", "deal_amount", "deal_currency", "deal_rate", "amount_cad",
+            "cad_rate", "rate_date", "method", "provider", "provider_reference", "status", "status_changed_at",
+            "failure_code", "failure_reason", "client_secret", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_client_secret(self, payment) -> str:
+        request = self.context.get("request")
+        is_payer = request is not None and request.user.pk in (payment.payer_id, payment.created_by_id)
+        return payment.client_secret if is_payer else ""
+
+
+class PaymentCreateSerializer(serializers.Serializer):
+    deal = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    amount = serializers.DecimalField(max_digits=18, decimal_places=3, min_value=Decimal("0.001"))
+    currency = serializers.CharField(min_length=3, max_length=3, help_text="ISO 4217, e.g. CAD or XOF")
+    method = serializers.ChoiceField(choices=PaymentMethod.choices, help_text="card or sandbox (mobile money later)")
+    payment_method = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=255, help_text="A saved card's id (Stripe)"
+    )
+
+
+class PaymentRefundSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(
+        max_digits=18, decimal_places=3, min_value=Decimal("0.001"), required=False, allow_null=True,
+        help_text="Omit to refund all that is left",
+    )  # fmt: skip
+    reason = serializers.CharField(max_length=255)
+
+
+class LedgerEntrySerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    money_fields = {"amount": "currency", "deal_amount": "deal_currency"}
+
+    class Meta:
+        model = LedgerEntry
+        fields = [
+            "id", "kind", "payment", "deal", "amount", "currency", "deal_amount", "deal_currency", "amount_cad",
+            "provider_reference", "note", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields

@@ -1,10 +1,37 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework.permissions import AllowAny
+import csv
+import io
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from deals.selectors import deal_list_visible_to
+from nzila_export.api.errors import error_body
 from payments.api import serializers
-from payments.selectors import currency_list
+from payments.api.filters import LedgerEntryFilter, PaymentFilter
+from payments.models import LedgerEntry, Payment, PaymentStatus
+from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
+from payments.services.payments import payment_confirm, payment_create
+from payments.services.refunds import payment_refund
+
+IDEMPOTENCY_KEY_MAX_LENGTH = 255
+
+IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
+    name="Idempotency-Key",
+    location=OpenApiParameter.HEADER,
+    type=str,
+    required=True,
+    description="A unique key per payment (a UUID): the same key and body give the same answer and one "
+    "charge; the same key with another body is 422.",
+)
+DECLINED = OpenApiResponse(description="Declined: `code` is the reason (card_declined, ...), `payment` its id.")
 
 
 class CurrencyListView(APIView):
@@ -17,3 +44,143 @@ class CurrencyListView(APIView):
         language = getattr(request, "LANGUAGE_CODE", "en") or "en"
         currencies = currency_list(locale=language.split("-")[0])
         return Response(serializers.CurrencySerializer(currencies, many=True).data)
+
+
+class PaymentViewSet(
+    mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Payments of deals. Staff see every payment; a deal's buyer, dealer and broker see its payments.
+    Only the deal's buyer (or staff) pays, while the deal is pending payment."""
+
+    queryset = Payment.objects.none()  # for the schema; the real one is scoped to the caller
+    serializer_class = serializers.PaymentSerializer
+    filterset_class = PaymentFilter
+    ordering_fields = ["created_at", "amount_cad"]
+    ordering = ["-created_at", "-id"]
+    throttle_scope = "payments"
+    permission_classes = [IsAuthenticated]
+
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        if self.action in ("create", "refund", "confirm"):
+            throttles.append(ScopedRateThrottle())
+        return throttles
+
+    def get_queryset(self):
+        return payment_list_visible_to(user=self.request.user)
+
+    @extend_schema(
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+        request=serializers.PaymentCreateSerializer,
+        responses={
+            201: serializers.PaymentSerializer,
+            200: OpenApiResponse(serializers.PaymentSerializer, description="A replay of an earlier request"),
+            402: DECLINED,
+            409: OpenApiResponse(description="The deal is not pending payment, or is on hold."),
+            422: OpenApiResponse(description="Idempotency-Key reused with another body, or no exchange rate."),
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        """Pay (part of) a deal, in its currency or another converted at the day's rate (recorded both
+        ways). Sandbox amounts: minor units ending in 13 decline (card_declined), 14 decline
+        (insufficient_funds), 33 need 3-D Secure (then `confirm/`). A decline is 402 and the failed
+        payment is kept; when succeeded payments cover the agreed price the deal moves to paid."""
+        key = request.headers.get("Idempotency-Key", "").strip()
+        if not key:
+            raise ValidationError({"Idempotency-Key": ["This header is required: a unique key per payment."]})
+        if len(key) > IDEMPOTENCY_KEY_MAX_LENGTH:
+            raise ValidationError({"Idempotency-Key": [f"At most {IDEMPOTENCY_KEY_MAX_LENGTH} characters."]})
+        serializer = serializers.PaymentCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        deal = deal_list_visible_to(user=request.user).filter(pk=data["deal"]).first()
+        if deal is None:
+            raise ValidationError({"deal": ["No such deal among yours."]})
+        attempt = payment_create(
+            deal=deal, user=request.user, amount=data["amount"], currency=data["currency"], method=data["method"],
+            idempotency_key=key, payment_method=data["payment_method"],
+        )  # fmt: skip
+        success_status = status.HTTP_200_OK if attempt.replayed else status.HTTP_201_CREATED
+        response = self._answer(attempt.payment, success_status=success_status)
+        if attempt.replayed:
+            response["Idempotent-Replayed"] = "true"
+        return response
+
+    def _answer(self, payment: Payment, *, success_status: int) -> Response:
+        # A decline is answered (402) without raising, so that the failed payment is kept: the request's
+        # transaction commits, and a replay of the same key answers the same 402.
+        if payment.status == PaymentStatus.FAILED:
+            body = error_body(
+                status_code=402, code=payment.failure_code or "payment_declined",
+                detail=payment.failure_reason or "The payment was declined.", payment=payment.pk,
+            )  # fmt: skip
+            response = Response(body, status=status.HTTP_402_PAYMENT_REQUIRED)
+        else:
+            data = serializers.PaymentSerializer(payment, context=self.get_serializer_context()).data
+            response = Response(data, status=success_status)
+        return response
+
+    @extend_schema(
+        request=None,
+        responses={200: serializers.PaymentSerializer, 402: DECLINED},
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def confirm(self, request, pk=None):
+        """After 3-D Secure: ask the provider where the payment stands and apply it (safe to repeat)."""
+        payment = self.get_object()
+        if not (request.user.is_platform_staff or request.user.pk == payment.payer_id):
+            raise PermissionDenied("Only the payer or staff confirm a payment.")
+        payment = payment_confirm(payment=payment, user=request.user)
+        return self._answer(payment, success_status=status.HTTP_200_OK)
+
+    @extend_schema(
+        request=serializers.PaymentRefundSerializer,
+        responses={
+            201: serializers.LedgerEntrySerializer,
+            409: OpenApiResponse(description="The payment cannot be refunded (not captured, or disputed)."),
+        },
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def refund(self, request, pk=None):
+        """Staff refund all or part of a captured payment; partial refunds add up and never exceed it."""
+        if not request.user.is_platform_staff:
+            raise PermissionDenied("Only staff refund payments.")
+        payment = self.get_object()
+        serializer = serializers.PaymentRefundSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        entry = payment_refund(payment=payment, user=request.user, **serializer.validated_data)
+        return Response(serializers.LedgerEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+class TransactionViewSet(viewsets.ReadOnlyModelViewSet):
+    """The ledger, read-only: every movement of money (charge, refund, fee, dispute ...), signed: money
+    in positive, money out negative. Scoped like payments; staff export it as CSV."""
+
+    queryset = LedgerEntry.objects.none()
+    serializer_class = serializers.LedgerEntrySerializer
+    filterset_class = LedgerEntryFilter
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at", "-id"]
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return ledger_entry_list_visible_to(user=self.request.user)
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
+    @action(detail=False, methods=["get"], url_path="export", pagination_class=None)
+    def export(self, request):
+        """Staff: the (filtered) ledger as CSV."""
+        if not request.user.is_platform_staff:
+            raise PermissionDenied("Only staff export the ledger.")
+        entries = self.filter_queryset(self.get_queryset())
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        columns = ["id", "created_at", "kind", "payment", "deal", "amount", "currency", "deal_amount",
+                   "deal_currency", "amount_cad", "provider_reference", "note"]  # fmt: skip
+        writer.writerow(columns)
+        for entry in entries.iterator(chunk_size=1000):
+            row = serializers.LedgerEntrySerializer(entry).data
+            writer.writerow([row[column] for column in columns])
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="ledger.csv"'
+        return response

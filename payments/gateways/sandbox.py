@@ -1,0 +1,59 @@
+"""The sandbox gateway: no keys, no network, so `make run` and the tests show the whole flow. It
+decides by the last two digits of the amount in minor units (cents; whole francs for XOF and XAF):
+
+    ..13  declined, card_declined          (100.13 CAD, 5013 XOF)
+    ..14  declined, insufficient_funds     (100.14 CAD)
+    ..33  requires_action (3-D Secure); confirming then succeeds
+    ..34  requires_action; confirming then fails, authentication_failed
+    anything else succeeds at once
+
+Refunds always succeed.
+"""
+
+import uuid
+from decimal import Decimal
+
+from payments.currencies import to_minor_units
+from payments.gateways.base import ChargeResult, RefundResult
+from payments.models import Payment, PaymentStatus
+
+DECLINES = {
+    13: ("card_declined", "Your card was declined."),
+    14: ("insufficient_funds", "Your card has insufficient funds."),
+}
+REQUIRES_ACTION = {33, 34}
+FAILS_AUTHENTICATION = 34
+
+
+def _last_two_digits(payment: Payment) -> int:
+    return to_minor_units(payment.amount, payment.currency) % 100
+
+
+class SandboxGateway:
+    code = "sandbox"
+
+    def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
+        reference = f"sbx_{uuid.uuid4().hex[:24]}"
+        ending = _last_two_digits(payment)
+        if ending in DECLINES:
+            code, reason = DECLINES[ending]
+            return ChargeResult(
+                status=PaymentStatus.FAILED, provider_reference=reference, failure_code=code, failure_reason=reason
+            )
+        if ending in REQUIRES_ACTION:
+            return ChargeResult(
+                status=PaymentStatus.REQUIRES_ACTION, provider_reference=reference,
+                client_secret=f"{reference}_secret_{uuid.uuid4().hex[:16]}",
+            )  # fmt: skip
+        return ChargeResult(status=PaymentStatus.SUCCEEDED, provider_reference=reference)
+
+    def confirm(self, *, payment: Payment) -> ChargeResult:
+        if _last_two_digits(payment) == FAILS_AUTHENTICATION:
+            return ChargeResult(
+                status=PaymentStatus.FAILED, provider_reference=payment.provider_reference,
+                failure_code="authentication_failed", failure_reason="3-D Secure authentication failed.",
+            )  # fmt: skip
+        return ChargeResult(status=PaymentStatus.SUCCEEDED, provider_reference=payment.provider_reference)
+
+    def refund(self, *, payment: Payment, amount: Decimal, reason: str, idempotency_key: str) -> RefundResult:
+        return RefundResult(provider_reference=f"sbx_re_{uuid.uuid4().hex[:20]}")

@@ -1,0 +1,243 @@
+"""Taking a payment: checks, idempotency, conversion both ways, the gateway, and what a successful
+charge does (the ledger entry, the deal moving to paid, the parties told).
+
+Every change of a payment's money or status happens with its row locked (select_for_update) inside
+a transaction and is audited, so two confirmations at once, or a confirmation racing a webhook,
+record one charge; a partial unique index on the ledger backs this up.
+"""
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from audit.services import audit_record
+from deals.models import Deal, DealStatus
+from notifications.services import notify
+from nzila_export.exceptions import Conflict, DomainError, Forbidden
+from payments.conversion import convert
+from payments.currencies import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
+from payments.gateways import gateway_for_method
+from payments.gateways.base import ChargeResult, GatewayError
+from payments.models import (
+    AVAILABLE_METHODS,
+    LedgerEntry,
+    LedgerEntryKind,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+)
+from payments.selectors import deal_amount_paid, deal_balance
+
+logger = logging.getLogger(__name__)
+
+OPEN_STATUSES = [PaymentStatus.PENDING, PaymentStatus.REQUIRES_ACTION]
+
+
+class PaymentDeclined(DomainError):
+    status_code = 402
+    code = "payment_declined"
+
+
+class IdempotencyKeyReused(DomainError):
+    status_code = 422
+    code = "idempotency_key_reused"
+
+
+class DealNotPayable(Conflict):
+    code = "deal_not_payable"
+
+
+class PaymentUnavailable(DomainError):
+    status_code = 503
+    code = "payment_provider_unavailable"
+
+
+@dataclass(frozen=True)
+class PaymentAttempt:
+    payment: Payment
+    replayed: bool  # the same Idempotency-Key and body were seen before: this is that payment
+
+
+def payment_fingerprint(*, deal_id: int, amount: Decimal, currency: str, method: str, payment_method: str) -> str:
+    """A digest of what the request asked for; amounts compare by value (100 and 100.00 are one request)."""
+    body = {
+        "deal": deal_id, "amount": str(Decimal(amount).normalize()), "currency": currency.upper(),
+        "method": method, "payment_method": payment_method,
+    }  # fmt: skip
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def payment_create(
+    *,
+    deal: Deal,
+    user: User,
+    amount: Decimal,
+    currency: str,
+    method: str,
+    idempotency_key: str,
+    payment_method: str = "",
+) -> PaymentAttempt:
+    """Pay (part of) a deal. The same key and body give back the first payment, charged once; the same key
+    with another body is refused (422). The amount is converted at the day's rate to the deal's currency
+    and to CAD, both recorded; a decline is a failed payment (kept, with its reason)."""
+    fingerprint = payment_fingerprint(
+        deal_id=deal.pk, amount=amount, currency=currency, method=method, payment_method=payment_method
+    )
+    earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
+    if earlier is not None:
+        return PaymentAttempt(payment=earlier, replayed=True)
+
+    deal = Deal.objects.select_related("vehicle", "buyer", "dealer", "broker").get(pk=deal.pk)
+    if not (user.is_platform_staff or user.pk == deal.buyer_id):
+        raise Forbidden("Only the deal's buyer (or staff) pays it.", field="deal")
+    if deal.status != DealStatus.PENDING_PAYMENT:
+        raise DealNotPayable(
+            f"The deal is {deal.get_status_display().lower()}: payments are taken while it is pending payment.",
+            field="deal",
+        )
+    if deal.is_on_hold:
+        raise DealNotPayable("The deal is held for staff review: no payment until it is released.", field="deal")
+    if method not in AVAILABLE_METHODS:
+        raise DomainError(f"{PaymentMethod(method).label} payments are not available yet.", field="method")
+    currency = currency_check(currency)
+    amount = Decimal(amount)
+    if amount <= 0:
+        raise DomainError("The amount must be positive.", field="amount")
+    if not money_has_valid_precision(amount, currency):
+        raise DomainError(f"{currency} amounts have at most its number of decimals.", field="amount")
+
+    today = timezone.localdate()
+    in_deal_currency = convert(amount=amount, from_currency=currency, to_currency=deal.currency, on=today)
+    in_cad = convert(amount=amount, from_currency=currency, to_currency=REFERENCE_CURRENCY, on=today)
+    balance = deal_balance(deal=deal)
+    if in_deal_currency.amount > balance:
+        raise DomainError(
+            f"That is {in_deal_currency.amount} {deal.currency}; {max(balance, Decimal(0))} {deal.currency} is due.",
+            field="amount",
+        )
+    gateway = gateway_for_method(method)
+    now = timezone.now()
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent request with the same key loses here
+            payment = Payment.objects.create(
+                deal=deal, payer=deal.buyer, created_by=user, amount=amount, currency=currency,
+                deal_amount=in_deal_currency.amount, deal_currency=deal.currency, deal_rate=in_deal_currency.rate,
+                amount_cad=in_cad.amount, cad_rate=in_cad.rate,
+                rate_date=min(filter(None, [in_deal_currency.rate_date, in_cad.rate_date]), default=None),
+                method=method, provider=gateway.code, status=PaymentStatus.PENDING, status_changed_at=now,
+                idempotency_key=idempotency_key, request_fingerprint=fingerprint,
+            )  # fmt: skip
+    except IntegrityError:
+        earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
+        if earlier is None:
+            raise
+        return PaymentAttempt(payment=earlier, replayed=True)
+    audit_record(
+        action="payment.create",
+        instance=payment,
+        user=user,
+        changes={
+            "amount": str(amount), "currency": currency, "deal_amount": str(payment.deal_amount),
+            "deal_rate": str(payment.deal_rate), "amount_cad": str(payment.amount_cad),
+            "cad_rate": str(payment.cad_rate), "method": method,
+        },
+    )  # fmt: skip
+    try:
+        result = gateway.charge(payment=payment, payment_method=payment_method)
+    except GatewayError as error:
+        message = f"The payment provider could not be reached; nothing was charged ({error})."
+        raise PaymentUnavailable(message) from error
+    return PaymentAttempt(payment=payment_apply_result(payment_id=payment.pk, result=result), replayed=False)
+
+
+def _payment_for_key(*, user: User, idempotency_key: str, fingerprint: str) -> Payment | None:
+    earlier = Payment.objects.filter(created_by=user, idempotency_key=idempotency_key).first()
+    if earlier is not None and earlier.request_fingerprint != fingerprint:
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was used for a different request; use a new key for a new payment.",
+            field="Idempotency-Key",
+        )
+    return earlier
+
+
+def payment_confirm(*, payment: Payment, user: User | None) -> Payment:
+    """After the buyer's action (3-D Secure): ask the gateway where the payment stands and apply it.
+    Safe to call any number of times, at once: only the first success is recorded."""
+    if payment.status not in OPEN_STATUSES:
+        return payment
+    try:
+        result = gateway_for_method(payment.method).confirm(payment=payment)
+    except GatewayError as error:
+        raise PaymentUnavailable(f"The payment provider could not be reached ({error}).") from error
+    return payment_apply_result(payment_id=payment.pk, result=result, user=user)
+
+
+@transaction.atomic
+def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | None = None) -> Payment:
+    """Apply what the provider says about a payment. The row is locked; a payment already settled
+    (succeeded, failed, refunded, ...) is left as it is, so replays and races change nothing."""
+    payment = Payment.objects.select_for_update().get(pk=payment_id)
+    if payment.status not in OPEN_STATUSES or payment.status == result.status:
+        return payment
+    before = payment.status
+    payment.status = result.status
+    payment.status_changed_at = timezone.now()
+    payment.provider_reference = result.provider_reference or payment.provider_reference
+    payment.client_secret = result.client_secret or payment.client_secret
+    payment.failure_code, payment.failure_reason = result.failure_code, result.failure_reason
+    payment.save()
+    audit_record(
+        action=f"payment.{result.status}",
+        instance=payment,
+        user=user,
+        changes={"status": [before, result.status], "failure_code": result.failure_code},
+    )
+    deal = Deal.objects.select_related("vehicle", "buyer", "dealer", "broker").get(pk=payment.deal_id)
+    context = {"deal": deal, "amount": payment.amount, "currency": payment.currency}
+    if result.status == PaymentStatus.SUCCEEDED:
+        _ledger_record_charge(payment=payment)
+        _deal_mark_paid_if_covered(deal=deal)
+        paid = deal_amount_paid(deal=deal)
+        notify(
+            event="payment.received",
+            recipients=deal.participants,
+            context={**context, "paid": paid, "balance": max(deal.agreed_price - paid, Decimal(0))},
+            related_object=payment,
+        )
+    elif result.status == PaymentStatus.FAILED:
+        notify(
+            event="payment.failed",
+            recipients=[payment.payer],
+            context={**context, "reason": payment.failure_reason or payment.failure_code},
+            related_object=payment,
+        )
+    return payment
+
+
+def _ledger_record_charge(*, payment: Payment) -> LedgerEntry:
+    return LedgerEntry.objects.create(
+        kind=LedgerEntryKind.CHARGE, payment=payment, deal_id=payment.deal_id, amount=payment.amount,
+        currency=payment.currency, deal_amount=payment.deal_amount, deal_currency=payment.deal_currency,
+        amount_cad=payment.amount_cad, provider_reference=payment.provider_reference,
+    )  # fmt: skip
+
+
+def _deal_mark_paid_if_covered(*, deal: Deal) -> None:
+    """Move the deal to paid once its succeeded payments cover the agreed price. The money is captured
+    whatever happens to the deal: if the move is refused (a hold), the refusal is logged and audited for
+    staff, and the payment stands."""
+    from deals.services import deal_transition
+
+    if deal.status != DealStatus.PENDING_PAYMENT or deal_amount_paid(deal=deal) < deal.agreed_price:
+        return
+    try:
+        deal_transition(deal=deal, to=DealStatus.PAID, actor=None, reason="Payments cover the agreed price")
+    except DomainError as refusal:
+        logger.warning("Deal %s is covered but could not move to paid: %s", deal.pk, refusal.message)
+        audit_record(action="payment.deal_not_moved", instance=deal, changes={"reason": refusal.message})

@@ -1,0 +1,89 @@
+"""Refunds by staff: partial refunds add up and never exceed what was captured (the gateway is not
+trusted to refuse: localstripe, for one, accepts refunds larger than the charge)."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from accounts.models import User
+from audit.services import audit_record
+from notifications.services import notify
+from nzila_export.exceptions import Conflict, DomainError
+from payments.currencies import money_has_valid_precision, money_round
+from payments.gateways import gateway_for_method
+from payments.gateways.base import GatewayError
+from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
+from payments.services.payments import PaymentUnavailable
+
+REFUNDABLE_STATUSES = [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED]
+
+
+class RefundRefused(Conflict):
+    code = "refund_refused"
+
+
+@transaction.atomic
+def payment_refund(*, payment: Payment, reason: str, user: User, amount: Decimal | None = None) -> LedgerEntry:
+    """Refund `amount` (all that is left when None) of a captured payment. The payment row is locked, so
+    two refunds at once cannot both take the last of it."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status not in REFUNDABLE_STATUSES:
+        raise RefundRefused(f"A {payment.get_status_display().lower()} payment cannot be refunded.", field="amount")
+    refunded = LedgerEntry.objects.filter(payment=payment, kind=LedgerEntryKind.REFUND).aggregate(
+        amount=Sum("amount"), deal_amount=Sum("deal_amount"), amount_cad=Sum("amount_cad")
+    )
+    refunded_amount = -(refunded["amount"] or Decimal(0))
+    refundable = payment.amount - refunded_amount
+    amount = refundable if amount is None else Decimal(amount)
+    if amount <= 0:
+        raise DomainError("The refund must be a positive amount.", field="amount")
+    if not money_has_valid_precision(amount, payment.currency):
+        raise DomainError(f"{payment.currency} amounts have at most its number of decimals.", field="amount")
+    if amount > refundable:
+        raise DomainError(
+            f"At most {money_round(refundable, payment.currency)} {payment.currency} of this payment can still "
+            "be refunded.",
+            field="amount",
+        )
+    is_full = amount == refundable
+    if is_full:  # what is left, so that a payment refunded in full nets to exactly zero in every currency
+        deal_amount = payment.deal_amount + (refunded["deal_amount"] or Decimal(0))
+        amount_cad = payment.amount_cad + (refunded["amount_cad"] or Decimal(0))
+    else:
+        deal_amount = money_round(amount * payment.deal_rate, payment.deal_currency)
+        amount_cad = money_round(amount * payment.cad_rate, "CAD")
+    count = LedgerEntry.objects.filter(payment=payment, kind=LedgerEntryKind.REFUND).count()
+    try:
+        result = gateway_for_method(payment.method).refund(
+            payment=payment, amount=amount, reason=reason, idempotency_key=f"refund-{payment.pk}-{count + 1}"
+        )
+    except GatewayError as error:
+        message = f"The payment provider could not be reached; nothing was refunded ({error})."
+        raise PaymentUnavailable(message) from error
+    entry = LedgerEntry.objects.create(
+        kind=LedgerEntryKind.REFUND, payment=payment, deal_id=payment.deal_id, amount=-amount,
+        currency=payment.currency, deal_amount=-deal_amount, deal_currency=payment.deal_currency,
+        amount_cad=-amount_cad, provider_reference=result.provider_reference, note=reason[:255], created_by=user,
+    )  # fmt: skip
+    before = payment.status
+    payment.status = PaymentStatus.REFUNDED if is_full else PaymentStatus.PARTIALLY_REFUNDED
+    payment.status_changed_at = timezone.now()
+    payment.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit_record(
+        action="payment.refund",
+        instance=payment,
+        user=user,
+        changes={"status": [before, payment.status], "amount": str(amount), "reason": reason},
+    )
+    notify(
+        event="payment.refunded",
+        recipients=[payment.payer],
+        context={
+            "deal": payment.deal, "amount": amount, "currency": payment.currency, "reason": reason,
+            "refunded": refunded_amount + amount,
+        },
+        related_object=payment,
+    )  # fmt: skip
+    return entry

@@ -1,0 +1,80 @@
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
+from payments.services.payments import payment_confirm, payment_create
+from payments.tests.factories import PayableDealFactory
+
+CONFIRMATIONS = 8
+
+
+# Real concurrent transactions: each thread has its own connection, so the test database must not be
+# wrapped in one test transaction.
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_confirmations_of_one_payment_leave_one_charge(todays_rates):
+    deal = PayableDealFactory(agreed_price=Decimal("18000.33"))
+    attempt = payment_create(
+        deal=deal, user=deal.buyer, amount=Decimal("18000.33"), currency="CAD", method="card",
+        idempotency_key="race",
+    )  # fmt: skip
+    assert attempt.payment.status == PaymentStatus.REQUIRES_ACTION
+    barrier = threading.Barrier(CONFIRMATIONS)
+    statuses, errors = [], []
+
+    def confirm():
+        try:
+            payment = Payment.objects.get(pk=attempt.payment.pk)
+            barrier.wait()
+            statuses.append(payment_confirm(payment=payment, user=None).status)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm) for _ in range(CONFIRMATIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert statuses == [PaymentStatus.SUCCEEDED] * CONFIRMATIONS
+    assert LedgerEntry.objects.filter(payment=attempt.payment, kind=LedgerEntryKind.CHARGE).count() == 1
+    deal.refresh_from_db()
+    assert deal.status == "paid"
+    assert deal.events.filter(to_status="paid").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_idempotency_key_sent_twice_at_once_charges_once(todays_rates):
+    deal = PayableDealFactory()
+    barrier = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def create():
+        try:
+            barrier.wait()
+            attempt = payment_create(
+                deal=deal, user=deal.buyer, amount=Decimal("500"), currency="CAD", method="card",
+                idempotency_key="twice",
+            )  # fmt: skip
+            outcomes.append((attempt.payment.pk, attempt.replayed))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert len({pk for pk, _ in outcomes}) == 1
+    assert sorted(replayed for _, replayed in outcomes) == [False, True]
+    assert Payment.objects.count() == 1
+    assert LedgerEntry.objects.count() == 1

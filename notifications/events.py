@@ -41,4 +41,10 @@ EVENTS: dict[str, EventSpec] = {
     "payment.failed": EventSpec(urgent=True, whatsapp_template="payment_update"),
     "payment.refunded": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "exchange_rates.stale": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    # The uploader learns the review of its document (a rejection says why, so that it can be replaced).
+    "document.verified": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "document.rejected": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
+    # The buyer follows its car: each new shipment event (send_shipment_updates) and each missed ETA.
+    "shipment.event": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
+    "shipment.delayed": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
 }

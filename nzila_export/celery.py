@@ -48,6 +48,17 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "payments.tasks.update_exchange_rates",
         "schedule": crontab(hour=0, minute=30),
     },
+    # Every 6 hours (00:15, 06:15, ...): tell each buyer of the new events of its shipment, each once.
+    "send-shipment-updates": {
+        "task": "shipments.tasks.send_shipment_updates",
+        "schedule": crontab(minute=15, hour="*/6"),
+    },
+    # Daily at 8:30 Toronto time, before staff start: flag shipments past their ETA and not arrived,
+    # once per ETA, telling the buyer and the dealer.
+    "check-delayed-shipments": {
+        "task": "shipments.tasks.check_delayed_shipments",
+        "schedule": crontab(hour=8, minute=30),
+    },
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

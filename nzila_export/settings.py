@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "notifications",
     "leads",
     "deals",
+    "documents",
+    "shipments",
     "vehicles",
     "payments",
 ]
@@ -163,8 +165,25 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Export documents (bills of sale, titles, IDs) are private: on S3 under private/ with a private ACL and
+# signed URLs, else on disk under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and never served by URL; the
+# API hands out short-lived signed download links (documents.downloads).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+if AWS_STORAGE_BUCKET_NAME:
+    DOCUMENTS_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **DEFAULT_STORAGE["OPTIONS"],
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+        },
+    }
+else:
+    DOCUMENTS_STORAGE = {"BACKEND": "documents.storage.PrivateFileSystemStorage"}
 STORAGES = {
     "default": DEFAULT_STORAGE,
+    "documents": DOCUMENTS_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -260,6 +279,9 @@ SPECTACULAR_SETTINGS = {
         "VehicleStatusEnum": "vehicles.models.VehicleStatus",
         "CountryEnum": "django_countries.countries",
         "DealStatusEnum": "deals.models.DealStatus",
+        "DocumentStatusEnum": "documents.models.DocumentStatus",
+        "ChecklistStatusEnum": "documents.requirements.CHECKLIST_STATUS_CHOICES",
+        "ShipmentStatusEnum": "shipments.models.ShipmentStatus",
     },
 }
 

@@ -10,6 +10,8 @@ api_v1 = [
     path("", include("vehicles.api.urls")),
     path("", include("leads.api.urls")),
     path("", include("deals.api.urls")),
+    path("", include("documents.api.urls")),
+    path("", include("shipments.api.urls")),
     path("", include("notifications.api.urls")),
     path("", include("payments.api.urls")),
 ]

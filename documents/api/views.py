@@ -1,0 +1,137 @@
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from deals.selectors import deal_list_visible_to
+from documents import services
+from documents.api import serializers
+from documents.api.filters import DocumentFilter
+from documents.downloads import document_download_link, document_download_open
+from documents.models import Document
+from documents.requirements import deal_checklist
+from documents.selectors import document_list_visible_to
+
+CONFLICT = OpenApiResponse(description="The document's state does not allow this (already reviewed, replaced).")
+
+
+class IsPlatformStaff(BasePermission):
+    message = "Only staff review documents."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_platform_staff)
+
+
+@extend_schema_view(
+    list=extend_schema(description="Documents of the deals the caller takes part in (staff: all)."),
+    retrieve=extend_schema(description="One document; `quality` is shown to staff only."),
+)
+class DocumentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """Export documents: the deal's parties upload and download them; staff verify or reject them."""
+
+    queryset = Document.objects.none()  # for the schema; the real one is scoped to the caller
+    serializer_class = serializers.DocumentSerializer
+    filterset_class = DocumentFilter
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at", "-id"]
+    lookup_value_regex = r"\d+"
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_permissions(self):
+        if self.action == "review":
+            return [IsPlatformStaff()]
+        return [IsAuthenticated()]
+
+    def get_queryset(self):
+        return document_list_visible_to(user=self.request.user).select_related("replaced_by")
+
+    @extend_schema(
+        request={"multipart/form-data": serializers.DocumentUploadSerializer},
+        responses={201: serializers.DocumentSerializer, 409: CONFLICT},
+    )
+    def create(self, request, *args, **kwargs):
+        """Upload a document for a deal (its dealer, buyer, broker, or staff): PDF, JPEG or PNG, at most
+        15 MB. The bytes decide the type; a name whose extension says otherwise is refused. To replace a
+        rejected document, name it in `replaces`."""
+        upload = serializers.DocumentUploadSerializer(data=request.data, context={"request": request})
+        upload.is_valid(raise_exception=True)
+        data = upload.validated_data
+        document = services.document_upload(
+            deal=data["deal"],
+            document_type=data["document_type"],
+            content=data["file"].read(),
+            original_name=data["file"].name,
+            user=request.user,
+            replaces=data.get("replaces"),
+        )
+        return Response(self.get_serializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=serializers.DocumentReviewSerializer, responses={200: serializers.DocumentSerializer, 409: CONFLICT}
+    )
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        """Staff: verify or reject a pending document (a note is required to reject); the uploader is told."""
+        document = get_object_or_404(Document, pk=pk)
+        review = serializers.DocumentReviewSerializer(data=request.data)
+        review.is_valid(raise_exception=True)
+        document = services.document_review(
+            document=document,
+            decision=review.validated_data["decision"],
+            note=review.validated_data["note"],
+            reviewer=request.user,
+        )
+        return Response(self.get_serializer(document).data)
+
+    @extend_schema(filters=False, request=None, responses={200: serializers.DownloadLinkSerializer})
+    @action(detail=True, methods=["get"], url_path="download-link", pagination_class=None)
+    def download_link(self, request, pk=None):
+        """A link to the file, valid for 5 minutes, for the deal's parties and staff."""
+        document = self.get_object()
+        link = document_download_link(document=document, user=request.user)
+        return Response({"url": request.build_absolute_uri(link.path), "expires_at": link.expires_at})
+
+
+class DocumentDownloadView(APIView):
+    """The file behind a signed download link. The token is the credential (no sign-in needed, so a
+    browser can open it); a forged token is 404, a stale one 410."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            (200, "image/jpeg"): OpenApiTypes.BINARY,
+            (200, "image/png"): OpenApiTypes.BINARY,
+            410: OpenApiResponse(description="The link has expired: ask for a new one."),
+        },
+    )
+    def get(self, request, token: str):
+        document = document_download_open(token=token)
+        response = FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.original_name,
+            content_type=document.content_type,
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DealChecklistView(APIView):
+    """The documents a deal needs, each with its stage and where it stands."""
+
+    @extend_schema(responses={200: serializers.ChecklistSerializer})
+    def get(self, request, deal_id: int):
+        deal = get_object_or_404(deal_list_visible_to(user=request.user), pk=deal_id)
+        items = [item.__dict__ for item in deal_checklist(deal=deal)]
+        return Response(serializers.ChecklistSerializer({"deal": deal.pk, "items": items}).data)

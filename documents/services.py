@@ -1,0 +1,151 @@
+"""Every write to documents: upload (with its replacement history and quality check) and review."""
+
+import hashlib
+import uuid
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from audit.services import audit_record
+from deals.models import CLOSED_STATUSES, Deal
+from deals.selectors import deal_is_party
+from documents.filetypes import STORED_EXTENSION, file_format_detect
+from documents.models import Document, DocumentStatus, DocumentType
+from documents.quality import DocumentQualityChecker
+from notifications.services import notify
+from nzila_export.exceptions import Conflict, DomainError
+
+
+class DocumentNotReviewable(Conflict):
+    code = "already_reviewed"
+
+
+class DocumentNotReplaceable(Conflict):
+    code = "not_replaceable"
+
+
+class DealClosed(Conflict):
+    code = "deal_closed"
+
+
+class NotAParty(DomainError):
+    status_code = 403
+    code = "permission_denied"
+
+
+@transaction.atomic
+def document_upload(
+    *,
+    deal: Deal,
+    document_type: str,
+    content: bytes,
+    original_name: str,
+    user,
+    replaces: Document | None = None,
+) -> Document:
+    """Store a deal's document privately, with its checksum and quality check. `replaces` names the
+    rejected document of the same deal and type that this one replaces (each is replaced once).
+
+    The file is written before the row; an upload rolled back later leaves a private file that no row
+    names, under a random name: harmless, and cheaper than a rollback hook Django does not have."""
+    if not deal_is_party(deal=deal, user=user):
+        raise NotAParty("Only the deal's dealer, buyer, broker or staff upload its documents.")
+    if deal.status in CLOSED_STATUSES:
+        raise DealClosed(f"This deal is {deal.get_status_display().lower()}; its documents can no longer change.")
+    if document_type not in DocumentType.values:
+        raise DomainError(f"Unknown document type {document_type!r}.", field="document_type")
+    if replaces is not None:
+        replaces = Document.objects.select_for_update().get(pk=replaces.pk)
+        _check_replaceable(replaces=replaces, deal=deal, document_type=document_type)
+    file_format = file_format_detect(content=content, name=original_name)
+    quality = DocumentQualityChecker().check_content(
+        content=content, file_format=file_format, document_type=document_type
+    )
+    document = Document(
+        deal=deal,
+        document_type=document_type,
+        original_name=(original_name or "document")[:255],
+        content_type=file_format,
+        size_bytes=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=user,
+        replaces=replaces,
+        quality_score=quality["score"],
+        quality_issues=quality["issues"],
+        quality_recommendation=quality["recommendation"],
+    )
+    # The stored name is ours (never the uploader's), with the extension of what the bytes are.
+    document.file.save(f"{uuid.uuid4().hex}.{STORED_EXTENSION[file_format]}", ContentFile(content), save=False)
+    document.save()
+    audit_record(
+        action="document.upload",
+        instance=document,
+        user=user,
+        changes={
+            "deal": deal.pk,
+            "document_type": document_type,
+            "sha256": document.sha256,
+            "size_bytes": document.size_bytes,
+            "replaces": replaces.pk if replaces else None,
+            "quality_score": document.quality_score,
+        },
+    )
+    return document
+
+
+def _check_replaceable(*, replaces: Document, deal: Deal, document_type: str) -> None:
+    if replaces.deal_id != deal.pk:
+        raise DomainError("The document to replace belongs to another deal.", field="replaces")
+    if replaces.status != DocumentStatus.REJECTED:
+        raise DocumentNotReplaceable(
+            f"Only a rejected document can be replaced; document {replaces.pk} is "
+            f"{replaces.get_status_display().lower()}.",
+            field="replaces",
+        )
+    if replaces.document_type != document_type:
+        raise DomainError(
+            f"A replacement is of the same type as the document it replaces ({replaces.document_type}).",
+            field="document_type",
+        )
+    if Document.objects.filter(replaces=replaces).exists():
+        raise DocumentNotReplaceable(
+            f"Document {replaces.pk} has already been replaced; replace the newest copy instead.", field="replaces"
+        )
+
+
+@transaction.atomic
+def document_review(*, document: Document, decision: str, note: str, reviewer) -> Document:
+    """Staff verify or reject a pending document; the uploader is told, with the note."""
+    if decision not in (DocumentStatus.VERIFIED, DocumentStatus.REJECTED):
+        raise DomainError("The decision is verified or rejected.", field="decision")
+    note = (note or "").strip()
+    if decision == DocumentStatus.REJECTED and not note:
+        raise DomainError("Say why the document is rejected, so that the uploader can fix it.", field="note")
+    document = (
+        Document.objects.select_for_update(of=("self",)).select_related("deal", "uploaded_by").get(pk=document.pk)
+    )
+    if document.status != DocumentStatus.PENDING_REVIEW:
+        raise DocumentNotReviewable(
+            f"This document was already reviewed ({document.get_status_display().lower()}); "
+            "a rejected one is replaced by a new upload."
+        )
+    document.status = decision
+    document.review_note = note
+    document.reviewed_by = reviewer
+    document.reviewed_at = timezone.now()
+    document.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at", "updated_at"])
+    audit_record(
+        action=f"document.{decision}",
+        instance=document,
+        user=reviewer,
+        changes={"status": [DocumentStatus.PENDING_REVIEW, decision], "note": note},
+    )
+    if document.uploaded_by is not None:
+        notify(
+            event=f"document.{decision}",
+            recipients=[document.uploaded_by],
+            context={"document": document, "deal": document.deal, "note": note},
+            related_object=document.deal,
+        )
+    return document

@@ -1,0 +1,67 @@
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core import signing
+
+from accounts.tests.factories import BuyerFactory
+from audit.models import AuditLog
+from documents.downloads import SALT
+from documents.tests.factories import DocumentFactory
+from documents.tests.samples import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def link_for(client, document) -> str:
+    response = client.get(f"/api/v1/documents/{document.pk}/download-link/")
+    assert response.status_code == 200, response.json()
+    return response.json()["url"]
+
+
+def test_a_party_gets_a_signed_link_that_streams_the_file_without_signing_in(client_for, api_client):
+    document = DocumentFactory()
+    url = link_for(client_for(document.deal.buyer), document)
+    assert url.startswith("http://testserver/api/v1/documents/download/")
+    response = api_client.get(url)  # no credentials: the token is the credential
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="bill-of-sale.pdf"'
+    assert response["Cache-Control"] == "private, no-store"
+    assert b"".join(response.streaming_content) == pdf_bytes()
+    assert AuditLog.objects.filter(action="document.download", object_id=str(document.pk)).count() == 1
+
+
+def test_an_expired_link_is_refused_with_410(client_for, api_client):
+    document = DocumentFactory()
+    url = link_for(client_for(document.deal.dealer), document)
+    later = signing.time.time() + timedelta(minutes=5, seconds=1).total_seconds()
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        response = api_client.get(url)
+    assert response.status_code == 410
+    assert response.json()["code"] == "link_expired"
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "forged",
+        signing.TimestampSigner(salt="another.salt").sign_object({"document": 1, "user": 1}),
+        signing.TimestampSigner(salt=SALT, key="not-our-secret-key-" + "x" * 40).sign_object({"document": 1}),
+    ],
+)
+def test_a_forged_token_is_refused_with_404(api_client, token):
+    DocumentFactory()
+    response = api_client.get(f"/api/v1/documents/download/{token}/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_a_valid_token_for_a_missing_document_is_404(api_client):
+    token = signing.TimestampSigner(salt=SALT).sign_object({"document": 424242, "user": 1})
+    assert api_client.get(f"/api/v1/documents/download/{token}/").status_code == 404
+
+
+def test_another_deals_buyer_cannot_ask_for_a_link(client_for):
+    document = DocumentFactory()
+    assert client_for(BuyerFactory()).get(f"/api/v1/documents/{document.pk}/download-link/").status_code == 404

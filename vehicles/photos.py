@@ -2,6 +2,7 @@
 with a thumbnail, and kept as an ordered gallery. Every photo write is here."""
 
 import io
+import struct
 import uuid
 import warnings
 
@@ -16,6 +17,8 @@ from nzila_export.exceptions import DomainError
 from vehicles.models import Vehicle, VehiclePhoto
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# What Pillow raises on a damaged or truncated file, as it decodes more of it.
+DAMAGED_IMAGE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
 MAX_PHOTO_PIXELS = 60_000_000  # far above any camera's, far below a decompression bomb
 THUMBNAIL_SIZE = (480, 360)
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -42,7 +45,7 @@ def photo_inspect(*, content: bytes) -> tuple[str, int, int]:
                 image.verify()
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
         raise InvalidPhoto("This file is not a JPEG, PNG or WebP image.") from error
-    except (OSError, SyntaxError, ValueError) as error:
+    except DAMAGED_IMAGE_ERRORS as error:
         raise InvalidPhoto("This image is damaged and cannot be read.") from error
     if image_format not in ACCEPTED_FORMATS:
         raise InvalidPhoto(f"Photos are JPEG, PNG or WebP; this file is {image_format}.")
@@ -65,7 +68,7 @@ def vehicle_photo_add(*, vehicle: Vehicle, content: bytes, user: User | None) ->
     image_format, width, height = photo_inspect(content=content)
     try:
         thumbnail = _thumbnail(content)
-    except (OSError, ValueError) as error:
+    except (*DAMAGED_IMAGE_ERRORS, Image.DecompressionBombError) as error:
         raise InvalidPhoto("This image is damaged and cannot be read.") from error
     Vehicle.objects.select_for_update().filter(pk=vehicle.pk).first()  # one position at a time
     last_position = vehicle.photos.aggregate(last=Max("position"))["last"]

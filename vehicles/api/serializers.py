@@ -28,6 +28,8 @@ WRITABLE_FIELDS = [
     "status",
 ]
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# Far above any car, and low enough that its CAD value fits the price columns in any listed currency.
+MAX_PRICE = 100_000_000
 
 
 class VehiclePhotoSerializer(serializers.ModelSerializer):
@@ -47,7 +49,7 @@ class VehicleSerializer(serializers.ModelSerializer):
 
     vin = serializers.CharField(max_length=17, help_text="17 characters; no I, O or Q; check digit verified.")
     year = serializers.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
-    price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
+    price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, max_value=MAX_PRICE)
     currency = serializers.ChoiceField(choices=[], default="CAD")
     dealer = DealerSummarySerializer(read_only=True)
     photos = VehiclePhotoSerializer(many=True, read_only=True)

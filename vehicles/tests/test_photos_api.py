@@ -108,3 +108,22 @@ def test_staff_add_photos_to_any_vehicle_and_other_dealers_cannot_delete(client_
     photo_id = response.json()["id"]
     assert client_for(DealerFactory()).delete(f"/api/v1/vehicles/{vehicle.pk}/photos/{photo_id}/").status_code == 404
     assert VehiclePhoto.objects.filter(pk=photo_id).exists()
+
+
+def test_truncated_image_is_refused_as_damaged(client_for):
+    vehicle = VehicleFactory()
+    content = image_bytes("PNG", size=(400, 400))
+    response = upload(client_for(vehicle.dealer), vehicle, content[: len(content) // 2], "car.png")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"image": ["This image is damaged and cannot be read."]}
+    assert VehiclePhoto.objects.count() == 0
+
+
+def test_price_is_capped_so_its_cad_value_fits(client_for):
+    from vehicles.tests.test_vehicles_api import NEW_CAR
+
+    response = client_for(DealerFactory()).post(
+        "/api/v1/vehicles/", {**NEW_CAR, "price": "999999999999.99"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"price": ["Ensure this value is less than or equal to 100000000."]}

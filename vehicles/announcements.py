@@ -29,14 +29,14 @@ def _vehicle_summary(vehicle: Vehicle) -> dict:
 
 
 def saved_search_new_matches(*, saved_search: SavedSearch):
-    """Available vehicles listed since the search was saved, matching it and not yet announced for it."""
+    """Available vehicles published since the search was saved, matching it and not yet announced for it."""
     params = {key: value for key, value in saved_search.query_params.items() if key not in PAGE_PARAMETERS}
-    listed = Vehicle.objects.filter(status=VehicleStatus.AVAILABLE, created_at__gte=saved_search.created_at)
+    listed = Vehicle.objects.filter(status=VehicleStatus.AVAILABLE, published_at__gte=saved_search.created_at)
     announced = SavedSearchMatch.objects.filter(saved_search=saved_search, vehicle=OuterRef("pk"))
     filterset = VehicleFilterSet(data=params, queryset=listed.exclude(Exists(announced)))
     if not filterset.is_valid():
         return Vehicle.objects.none()
-    return filterset.qs.order_by("created_at", "id")
+    return filterset.qs.order_by("published_at", "id")
 
 
 @transaction.atomic

@@ -118,6 +118,9 @@ class Vehicle(TimeStampedModel, SoftDeleteModel):
     province = models.CharField(max_length=2, choices=Province.choices)
     description = models.TextField(blank=True)
     status = models.CharField(max_length=16, choices=VehicleStatus.choices, default=VehicleStatus.DRAFT)
+    published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text=_("When the listing first became available.")
+    )
 
     search_vector = models.GeneratedField(expression=SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True)
     # "toyota camry": what fuzzy (trigram) matching, suggestions and autocomplete compare against.

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from accounts.models import User
 from audit.services import audit_record, field_changes
@@ -105,6 +106,8 @@ def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
     vehicle = Vehicle(dealer=dealer, **data)
     vehicle.vin = vehicle.vin.strip().upper()
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
+    if vehicle.status == VehicleStatus.AVAILABLE:
+        vehicle.published_at = timezone.now()
     _save_checked(vehicle)
     vehicle_names_register(vehicle_ids=[vehicle.pk])
     _price_change_record(vehicle=vehicle, old=None, user=dealer)
@@ -133,6 +136,8 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
         setattr(vehicle, field, value)
     old_price_cad = vehicle.price_cad
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
+    if vehicle.status == VehicleStatus.AVAILABLE and vehicle.published_at is None:
+        vehicle.published_at = timezone.now()  # a new listing for saved searches from now on
     _save_checked(vehicle)
     if "make" in changes or "model" in changes:
         vehicle_names_register(vehicle_ids=[vehicle.pk])

@@ -65,10 +65,11 @@ def create_database() -> None:
 
 def fill(target: int) -> None:
     from django.db import connection
+    from django.utils import timezone
 
     from accounts.models import Role, User
     from vehicles.demo import vehicle_spec
-    from vehicles.models import Vehicle
+    from vehicles.models import Vehicle, VehicleStatus
     from vehicles.pricing import price_in_cad
     from vehicles.services import vehicle_names_register
 
@@ -90,6 +91,7 @@ def fill(target: int) -> None:
         for serial in range(start, min(start + BATCH, target)):
             spec = vehicle_spec(rng=rng, serial=serial)
             spec["price_cad"] = price_in_cad(amount=spec["price"], currency=spec["currency"])
+            spec["published_at"] = timezone.now() if spec["status"] == VehicleStatus.AVAILABLE else None
             batch.append(Vehicle(dealer=rng.choice(dealers), **spec))
         Vehicle.objects.bulk_create(batch)
     vehicle_names_register()  # the fuzzy-search vocabulary, which bulk_create does not maintain

@@ -2,6 +2,7 @@ import random
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory, DealerFactory
 from vehicles.models import (
@@ -48,6 +49,9 @@ class VehicleFactory(factory.django.DjangoModelFactory):
     province = Province.NOVA_SCOTIA
     description = "One owner, winter tires included."
     status = VehicleStatus.AVAILABLE
+    published_at = factory.LazyAttribute(
+        lambda vehicle: timezone.now() if vehicle.status == VehicleStatus.AVAILABLE else None
+    )
 
     @factory.post_generation
     def _register_name(self, create, extracted, **kwargs):

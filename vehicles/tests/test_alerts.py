@@ -91,3 +91,12 @@ def test_buyer_watches_a_vehicle_once(client_for):
     assert again.json()["fields"] == {"vehicle": ["You already watch this vehicle's price."]}
     draft = VehicleFactory(status=VehicleStatus.DRAFT)
     assert client.post("/api/v1/price-alerts/", {"vehicle": draft.pk}, format="json").status_code == 400
+
+
+def test_a_draft_published_after_the_search_was_saved_is_a_new_match():
+    draft = VehicleFactory(make="Toyota", price=Decimal("15000"), status=VehicleStatus.DRAFT)
+    saved_search = SavedSearchFactory(query_params={"make": "Toyota"})
+    assert tasks.announce_saved_search_matches() == 0
+    vehicle_update(vehicle=draft, data={"status": VehicleStatus.AVAILABLE}, user=draft.dealer)
+    assert tasks.announce_saved_search_matches() == 1
+    assert list(SavedSearchMatch.objects.values_list("saved_search", "vehicle")) == [(saved_search.pk, draft.pk)]

@@ -11,7 +11,7 @@ def main() -> int:
     scripts = sorted(path for path in HERE.glob("*.py") if path.name != "run.py" and not path.name.startswith("_"))
     for script in scripts:
         print(f"== {script.name}", flush=True)
-        result = subprocess.run([sys.executable, str(script)], check=False)  # noqa: S603 - our own scripts
+        result = subprocess.run([sys.executable, str(script)], check=False)
         if result.returncode != 0:
             print(f"{script.name} failed with exit code {result.returncode}", file=sys.stderr)
             return result.returncode

@@ -1,7 +1,34 @@
+from django import forms
 from django.contrib import admin
 
+from nzila_export.exceptions import DomainError
 from payments.models import ExchangeRate, LedgerEntry, Payment, RateSource
-from payments.services.rates import exchange_rate_set
+from payments.services.rates import exchange_rate_check, exchange_rate_set
+
+
+class ExchangeRateForm(forms.ModelForm):
+    class Meta:
+        model = ExchangeRate
+        fields = ["currency", "date", "cad_per_unit", "note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and "currency" in cleaned and "cad_per_unit" in cleaned:
+            currency, rate = cleaned["currency"], cleaned["cad_per_unit"]
+        else:
+            currency, rate = self.instance.currency, cleaned.get("cad_per_unit")
+        if currency and rate is not None:
+            try:
+                cleaned["currency"], cleaned["cad_per_unit"] = exchange_rate_check(currency=currency, cad_per_unit=rate)
+            except DomainError as refusal:
+                field = refusal.field if refusal.field in self.fields else None
+                self.add_error(field, refusal.message)
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        # A feed's rate of the same day is replaced by the hand-entered one (exchange_rate_set), so the
+        # one-rate-per-day constraint is not a form error here.
+        return super()._get_validation_exclusions() | {"currency", "date"}
 
 
 @admin.register(ExchangeRate)
@@ -9,6 +36,7 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     """Staff add or correct a day's rate here when a feed fails: every save goes through
     exchange_rate_set, so the rate is marked manual, audited, and (for EUR) re-derives XOF and XAF."""
 
+    form = ExchangeRateForm
     list_display = ["currency", "date", "cad_per_unit", "source", "entered_by", "confirmed_at"]
     list_filter = ["source", "currency"]
     search_fields = ["currency", "note"]

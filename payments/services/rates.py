@@ -52,15 +52,23 @@ def exchange_rates_update(*, now: datetime | None = None) -> RatesUpdateReport:
             logger.warning("Exchange-rate source %s failed: %s", code, error)
             report.errors.append(f"{code}: {error}")
             continue
-        with transaction.atomic():
-            for quote in quotes:
-                if _rate_store(quote=quote, source=provider.source, now=now):
-                    report.stored.append(f"{quote.currency} {quote.date.isoformat()} ({provider.source})")
+        report.stored += exchange_rates_store(quotes=quotes, source=provider.source, now=now)
         found = {quote.currency for quote in quotes}
         wanted = [code for code in wanted if code not in found]
     report.missing = wanted
     report.stale = exchange_rates_alert_stale(now=now)
     return report
+
+
+@transaction.atomic
+def exchange_rates_store(*, quotes: list[RateQuote], source: str, now: datetime | None = None) -> list[str]:
+    """Store a source's quotes (hand-entered rates of the same day are kept); returns what was stored."""
+    now = now or timezone.now()
+    return [
+        f"{quote.currency} {quote.date.isoformat()} ({source})"
+        for quote in quotes
+        if _rate_store(quote=quote, source=source, now=now)
+    ]
 
 
 def _rate_store(*, quote: RateQuote, source: str, now: datetime) -> bool:
@@ -101,12 +109,8 @@ def parity_rate(*, euro_cad: Decimal, per_euro: Decimal) -> Decimal:
     return (euro_cad / per_euro).quantize(RATE_QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
-@transaction.atomic
-def exchange_rate_set(
-    *, currency: str, cad_per_unit: Decimal, on: date, user: User | None, note: str = ""
-) -> ExchangeRate:
-    """Set or correct a day's rate by hand (ops, when a feed fails). Marked manual, never overwritten
-    by a feed, and audited with the value it replaced. Setting the euro re-derives XOF and XAF."""
+def exchange_rate_check(*, currency: str, cad_per_unit: Decimal) -> tuple[str, Decimal]:
+    """The currency and rate as stored, or a DomainError naming the wrong field."""
     currency = currency_check(currency)
     if currency == REFERENCE_CURRENCY:
         raise DomainError("CAD is the reference currency: its rate is always 1.", field="currency")
@@ -116,10 +120,22 @@ def exchange_rate_set(
         )
     cad_per_unit = Decimal(cad_per_unit)
     if not cad_per_unit.is_finite() or cad_per_unit <= 0:
-        raise DomainError("The rate must be a positive number of CAD per unit.", field="rate")
+        raise DomainError("The rate must be a positive number of CAD per unit.", field="cad_per_unit")
+    if cad_per_unit.adjusted() >= 12:  # the column holds 12 digits before the point
+        raise DomainError("The rate is out of range.", field="cad_per_unit")
     cad_per_unit = cad_per_unit.quantize(RATE_QUANTUM, rounding=ROUND_HALF_EVEN)
-    if cad_per_unit <= 0 or cad_per_unit.adjusted() >= 12:
-        raise DomainError("The rate is out of range.", field="rate")
+    if cad_per_unit <= 0:
+        raise DomainError("The rate is smaller than 0.000000000001 CAD per unit.", field="cad_per_unit")
+    return currency, cad_per_unit
+
+
+@transaction.atomic
+def exchange_rate_set(
+    *, currency: str, cad_per_unit: Decimal, on: date, user: User | None, note: str = ""
+) -> ExchangeRate:
+    """Set or correct a day's rate by hand (ops, when a feed fails). Marked manual, never overwritten
+    by a feed, and audited with the value it replaced. Setting the euro re-derives XOF and XAF."""
+    currency, cad_per_unit = exchange_rate_check(currency=currency, cad_per_unit=cad_per_unit)
     now = timezone.now()
     before = ExchangeRate.objects.select_for_update().filter(currency=currency, date=on).first()
     rate, _ = ExchangeRate.objects.update_or_create(

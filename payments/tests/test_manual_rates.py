@@ -62,3 +62,27 @@ def test_staff_enter_a_rate_in_the_admin_and_it_is_manual_and_audited(client):
     assert client.get("/admin/payments/exchangerate/").status_code == 200
     assert client.post(f"/admin/payments/exchangerate/{eur.pk}/delete/").status_code == 403
     assert BuyerFactory  # buyers never reach the admin (covered by the admin site itself)
+
+
+def test_the_admin_refuses_a_pegged_currency_and_replaces_a_feed_rate_of_the_same_day(client, make_rate):
+    from accounts.tests.factories import StaffFactory
+
+    client.force_login(StaffFactory(is_superuser=True))
+    refused = client.post(
+        "/admin/payments/exchangerate/add/", {"currency": "XOF", "date": "2026-11-20", "cad_per_unit": "0.0025"}
+    )
+    assert refused.status_code == 200
+    assert "fixed at 655.957 per euro" in refused.content.decode()
+    assert not ExchangeRate.objects.exists()
+    feed = make_rate("USD", "1.39", date(2026, 11, 20))
+    added = client.post(
+        "/admin/payments/exchangerate/add/", {"currency": "USD", "date": "2026-11-20", "cad_per_unit": "1.41"}
+    )
+    assert added.status_code == 302, added.context["adminform"].form.errors
+    feed.refresh_from_db()
+    assert (feed.cad_per_unit, feed.source) == (Decimal("1.410000000000"), RateSource.MANUAL)
+    changed = client.post(f"/admin/payments/exchangerate/{feed.pk}/change/", {"cad_per_unit": "1.42", "note": "typo"})
+    assert changed.status_code == 302
+    feed.refresh_from_db()
+    assert feed.cad_per_unit == Decimal("1.420000000000")
+    assert AuditLog.objects.filter(action="exchange_rate.set").count() == 2

@@ -9,6 +9,7 @@ DEMO_SEEDERS = [
     "accounts.demo.demo_users_seed",
     "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
+    "payments.demo.demo_rates_seed",
 ]
 
 

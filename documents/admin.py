@@ -148,13 +148,13 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def _review(self, request, queryset, *, decision: str, note: str) -> None:
         done, refused = 0, []
+        skipped = queryset.exclude(status=DocumentStatus.PENDING_REVIEW).count()
         for document in queryset.filter(status=DocumentStatus.PENDING_REVIEW):
             try:
                 document_review(document=document, decision=decision, note=note, reviewer=request.user)
                 done += 1
             except DomainError as error:
                 refused.append(f"{document.pk}: {error.message}")
-        skipped = queryset.exclude(status=DocumentStatus.PENDING_REVIEW).count()
         self.message_user(request, f"{done} document(s) {decision}; {skipped} already reviewed and left alone.")
         for message in refused:
             self.message_user(request, message, messages.ERROR)

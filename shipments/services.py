@@ -77,7 +77,9 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
         shipment=shipment,
         status=ShipmentStatus.BOOKED,
         location=port_name(shipment.origin_port) or shipment.origin_port,
-        occurred_at=timezone.now(),
+        # A shipment recorded after it sailed was booked before its departure, not now: so its later
+        # events, recorded after the fact, still come after the booking.
+        occurred_at=min(timezone.now(), shipment.etd),
         note=f"Booked with {shipment.carrier}, booking {shipment.booking_number}.",
         recorded_by=user,
     )

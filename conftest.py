@@ -29,3 +29,15 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def destination_rules(db):
+    """The destination import rules as shipped (leads/data/destination_rules.csv). The data migration
+    loads them, but a transactional test elsewhere in the run flushes every table, migration data
+    included, so they are loaded again when they are gone."""
+    from leads.destination_rules import destination_rule_rows, destination_rules_upsert
+    from leads.models import DestinationRule
+
+    if not DestinationRule.objects.exists():
+        destination_rules_upsert(model=DestinationRule, rows=destination_rule_rows())

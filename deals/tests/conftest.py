@@ -1,1 +1,6 @@
-from leads.tests.conftest import _destination_rules  # noqa: F401  (autouse: the rules the data migration loads)
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _destination_rules(destination_rules):
+    """Deals check their destination's rules: every test here has them."""

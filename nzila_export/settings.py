@@ -352,8 +352,16 @@ EXCHANGE_RATE_STALE_AFTER_HOURS = env.int("EXCHANGE_RATE_STALE_AFTER_HOURS", def
 # A conversion on a day with no rate uses the newest earlier rate up to this many days old (weekends,
 # holidays); beyond that it is refused, never done at a guessed rate.
 EXCHANGE_RATE_MAX_AGE_DAYS = env.int("EXCHANGE_RATE_MAX_AGE_DAYS", default=4)
-# The gateway that takes card payments: "sandbox" (approves or declines by amount, no keys) or "stripe".
-PAYMENTS_CARD_GATEWAY = env.str("PAYMENTS_CARD_GATEWAY", default="sandbox")
+# Stripe. STRIPE_API_BASE points the client at another server (localstripe in tests); Stripe when empty.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+STRIPE_TIMEOUT_SECONDS = env.int("STRIPE_TIMEOUT_SECONDS", default=20)
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# The gateway that takes card payments: "stripe" when a key is set, else "sandbox" (approves or declines
+# by amount, no keys; see README, Payments).
+PAYMENTS_CARD_GATEWAY = env.str("PAYMENTS_CARD_GATEWAY", default="") or ("stripe" if STRIPE_SECRET_KEY else "sandbox")
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -18,7 +18,7 @@ from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
 from payments.models import LedgerEntry, Payment, PaymentStatus
 from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
-from payments.services.payments import payment_confirm, payment_create
+from payments.services.payments import PaymentUnavailable, payment_confirm, payment_create
 from payments.services.refunds import payment_refund
 
 IDEMPOTENCY_KEY_MAX_LENGTH = 255
@@ -78,6 +78,7 @@ class PaymentViewSet(
             402: DECLINED,
             409: OpenApiResponse(description="The deal is not pending payment, or is on hold."),
             422: OpenApiResponse(description="Idempotency-Key reused with another body, or no exchange rate."),
+            503: OpenApiResponse(description="The provider is out of reach: the same request again retries it."),
         },
     )
     def create(self, request, *args, **kwargs):
@@ -96,10 +97,18 @@ class PaymentViewSet(
         deal = deal_list_visible_to(user=request.user).filter(pk=data["deal"]).first()
         if deal is None:
             raise ValidationError({"deal": ["No such deal among yours."]})
-        attempt = payment_create(
-            deal=deal, user=request.user, amount=data["amount"], currency=data["currency"], method=data["method"],
-            idempotency_key=key, payment_method=data["payment_method"],
-        )  # fmt: skip
+        try:
+            attempt = payment_create(
+                deal=deal, user=request.user, amount=data["amount"], currency=data["currency"],
+                method=data["method"], idempotency_key=key, payment_method=data["payment_method"],
+            )  # fmt: skip
+        except PaymentUnavailable as unavailable:
+            # Answered, not raised, so that the pending payment is kept for the retry with the same key.
+            body = error_body(
+                status_code=unavailable.status_code, code=unavailable.code, detail=unavailable.message,
+                payment=unavailable.payment_id,
+            )  # fmt: skip
+            return Response(body, status=unavailable.status_code)
         success_status = status.HTTP_200_OK if attempt.replayed else status.HTTP_201_CREATED
         response = self._answer(attempt.payment, success_status=success_status)
         if attempt.replayed:

@@ -13,7 +13,11 @@ def get_gateway(code: str) -> PaymentGateway:
         from payments.gateways.sandbox import SandboxGateway
 
         return SandboxGateway()
-    raise ImproperlyConfigured(f"Unknown or unconfigured payment gateway {code!r} (available: sandbox).")
+    if code == "stripe":
+        from payments.gateways.stripe import StripeGateway
+
+        return StripeGateway()
+    raise ImproperlyConfigured(f"Unknown payment gateway {code!r}: sandbox or stripe.")
 
 
 def gateway_for_method(method: str) -> PaymentGateway:

@@ -31,6 +31,11 @@ class GatewayError(Exception):
     after retries). Nothing is recorded as having moved."""
 
 
+class GatewayRefused(GatewayError):
+    """The gateway refused the request itself (a 4xx that is not a card decline: an unknown payment
+    method, a refund larger than it allows). Not retried."""
+
+
 class PaymentGateway(Protocol):
     code: str
 

@@ -23,7 +23,7 @@ from nzila_export.exceptions import Conflict, DomainError, Forbidden
 from payments.conversion import convert
 from payments.currencies import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
 from payments.gateways import gateway_for_method
-from payments.gateways.base import ChargeResult, GatewayError
+from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused
 from payments.models import (
     AVAILABLE_METHODS,
     LedgerEntry,
@@ -56,6 +56,10 @@ class DealNotPayable(Conflict):
 class PaymentUnavailable(DomainError):
     status_code = 503
     code = "payment_provider_unavailable"
+
+    def __init__(self, message: str, *, payment_id: int | None = None):
+        super().__init__(message)
+        self.payment_id = payment_id
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def payment_create(
     )
     earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
     if earlier is not None:
+        if earlier.status == PaymentStatus.PENDING and not earlier.provider_reference:
+            earlier = _payment_charge(payment=earlier, payment_method=payment_method)  # the provider was out of reach
         return PaymentAttempt(payment=earlier, replayed=True)
 
     deal = Deal.objects.select_related("vehicle", "buyer", "dealer", "broker").get(pk=deal.pk)
@@ -121,7 +127,7 @@ def payment_create(
             f"That is {in_deal_currency.amount} {deal.currency}; {max(balance, Decimal(0))} {deal.currency} is due.",
             field="amount",
         )
-    gateway = gateway_for_method(method)
+    gateway = gateway_for_method(method)  # an unconfigured provider fails here, before anything is stored
     now = timezone.now()
     try:
         with transaction.atomic():  # a savepoint: a concurrent request with the same key loses here
@@ -148,12 +154,27 @@ def payment_create(
             "cad_rate": str(payment.cad_rate), "method": method,
         },
     )  # fmt: skip
+    return PaymentAttempt(payment=_payment_charge(payment=payment, payment_method=payment_method), replayed=False)
+
+
+def _payment_charge(*, payment: Payment, payment_method: str) -> Payment:
+    """Ask the gateway to charge. A provider out of reach leaves the payment pending, its reason noted,
+    and raises PaymentUnavailable: the same Idempotency-Key sent again retries the charge, which the
+    gateway deduplicates by the payment's own key (`payment-<id>` at Stripe), so it never charges twice."""
     try:
-        result = gateway.charge(payment=payment, payment_method=payment_method)
+        result = gateway_for_method(payment.method).charge(payment=payment, payment_method=payment_method)
+    except GatewayRefused as refusal:
+        result = ChargeResult(
+            status=PaymentStatus.FAILED, provider_reference=payment.provider_reference,
+            failure_code="provider_refused", failure_reason=str(refusal)[:255],
+        )  # fmt: skip
     except GatewayError as error:
-        message = f"The payment provider could not be reached; nothing was charged ({error})."
-        raise PaymentUnavailable(message) from error
-    return PaymentAttempt(payment=payment_apply_result(payment_id=payment.pk, result=result), replayed=False)
+        Payment.objects.filter(pk=payment.pk).update(failure_reason=f"Provider out of reach: {error}"[:255])
+        raise PaymentUnavailable(
+            f"The payment provider could not be reached; send the same request again to retry ({error}).",
+            payment_id=payment.pk,
+        ) from error
+    return payment_apply_result(payment_id=payment.pk, result=result)
 
 
 def _payment_for_key(*, user: User, idempotency_key: str, fingerprint: str) -> Payment | None:
@@ -173,6 +194,8 @@ def payment_confirm(*, payment: Payment, user: User | None) -> Payment:
         return payment
     try:
         result = gateway_for_method(payment.method).confirm(payment=payment)
+    except GatewayRefused as refusal:
+        raise DomainError(str(refusal)) from refusal
     except GatewayError as error:
         raise PaymentUnavailable(f"The payment provider could not be reached ({error}).") from error
     return payment_apply_result(payment_id=payment.pk, result=result, user=user)
@@ -183,7 +206,12 @@ def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | 
     """Apply what the provider says about a payment. The row is locked; a payment already settled
     (succeeded, failed, refunded, ...) is left as it is, so replays and races change nothing."""
     payment = Payment.objects.select_for_update().get(pk=payment_id)
-    if payment.status not in OPEN_STATUSES or payment.status == result.status:
+    if payment.status not in OPEN_STATUSES:
+        return payment
+    if payment.status == result.status:  # no news, but keep what identifies it at the provider
+        if result.provider_reference and not payment.provider_reference:
+            payment.provider_reference, payment.client_secret = result.provider_reference, result.client_secret
+            payment.save(update_fields=["provider_reference", "client_secret", "updated_at"])
         return payment
     before = payment.status
     payment.status = result.status

@@ -13,7 +13,7 @@ from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
 from payments.currencies import money_has_valid_precision, money_round
 from payments.gateways import gateway_for_method
-from payments.gateways.base import GatewayError
+from payments.gateways.base import GatewayError, GatewayRefused
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
 from payments.services.payments import PaymentUnavailable
 
@@ -59,6 +59,8 @@ def payment_refund(*, payment: Payment, reason: str, user: User, amount: Decimal
         result = gateway_for_method(payment.method).refund(
             payment=payment, amount=amount, reason=reason, idempotency_key=f"refund-{payment.pk}-{count + 1}"
         )
+    except GatewayRefused as refusal:
+        raise DomainError(str(refusal)) from refusal
     except GatewayError as error:
         message = f"The payment provider could not be reached; nothing was refunded ({error})."
         raise PaymentUnavailable(message) from error

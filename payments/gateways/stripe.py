@@ -1,0 +1,130 @@
+"""Card payments through Stripe PaymentIntents. The only module that imports stripe.
+
+Amounts go to Stripe in its smallest unit for the currency: Stripe treats XOF and XAF (among others) as
+zero-decimal, so 5000 XOF is sent as 5000 (https://docs.stripe.com/currencies#zero-decimal); every other
+currency we take has Stripe's and ISO's two decimals. The client retries network errors, 409 and 5xx with
+backoff (`max_network_retries`) and reuses our idempotency key on each retry; every call has a timeout.
+A card decline is a failed result carrying Stripe's code and message, never an exception.
+`STRIPE_API_BASE` points the client at another server (localstripe in the tests).
+"""
+
+import stripe
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from payments.currencies import currency_exponent, to_minor_units
+from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused, RefundResult
+from payments.models import Payment, PaymentStatus
+
+# https://docs.stripe.com/currencies#zero-decimal
+STRIPE_ZERO_DECIMAL = frozenset(
+    {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"}
+)
+
+# PaymentIntent statuses as ours. requires_payment_method after a confirmation means the attempt failed.
+# https://docs.stripe.com/payments/paymentintents/lifecycle
+INTENT_STATUSES = {
+    "succeeded": PaymentStatus.SUCCEEDED,
+    "requires_action": PaymentStatus.REQUIRES_ACTION,
+    "requires_confirmation": PaymentStatus.PENDING,
+    "requires_capture": PaymentStatus.PENDING,
+    "processing": PaymentStatus.PENDING,
+    "requires_payment_method": PaymentStatus.FAILED,
+    "canceled": PaymentStatus.FAILED,
+}
+
+
+def stripe_exponent(currency: str) -> int:
+    return 0 if currency.upper() in STRIPE_ZERO_DECIMAL else currency_exponent(currency)
+
+
+def stripe_client() -> stripe.StripeClient:
+    if not settings.STRIPE_SECRET_KEY:
+        raise ImproperlyConfigured("STRIPE_SECRET_KEY must be set to take card payments through Stripe.")
+    options = {}
+    if settings.STRIPE_API_BASE:
+        options["base_addresses"] = {"api": settings.STRIPE_API_BASE}
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY,
+        max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
+        http_client=stripe.RequestsClient(timeout=settings.STRIPE_TIMEOUT_SECONDS),
+        **options,
+    )
+
+
+class StripeGateway:
+    code = "stripe"
+
+    def __init__(self):
+        self.client = stripe_client()
+
+    def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
+        params = {
+            "amount": to_minor_units(payment.amount, payment.currency, exponent=stripe_exponent(payment.currency)),
+            "currency": payment.currency.lower(),
+            "metadata": {"payment_id": str(payment.pk), "deal_id": str(payment.deal_id)},
+        }
+        if payment_method:
+            params.update(payment_method=payment_method, confirm=True)
+        try:
+            intent = self.client.v1.payment_intents.create(
+                params=params, options={"idempotency_key": f"payment-{payment.pk}"}
+            )
+        except stripe.CardError as error:
+            return self._declined(error, reference="")
+        except stripe.StripeError as error:
+            raise self._unavailable(error) from error
+        return self._result(intent)
+
+    def confirm(self, *, payment: Payment) -> ChargeResult:
+        try:
+            intent = self.client.v1.payment_intents.retrieve(payment.provider_reference)
+        except stripe.StripeError as error:
+            raise self._unavailable(error) from error
+        return self._result(intent)
+
+    def refund(self, *, payment, amount, reason: str, idempotency_key: str) -> RefundResult:
+        params = {
+            "payment_intent": payment.provider_reference,
+            "amount": to_minor_units(amount, payment.currency, exponent=stripe_exponent(payment.currency)),
+            "metadata": {"payment_id": str(payment.pk), "reason": reason[:500]},
+        }
+        try:
+            refund = self.client.v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
+        except stripe.StripeError as error:
+            raise self._unavailable(error) from error
+        return RefundResult(provider_reference=refund.id)
+
+    @staticmethod
+    def _result(intent) -> ChargeResult:
+        status = INTENT_STATUSES.get(intent.status, PaymentStatus.PENDING)
+        error = intent.last_payment_error or {}
+        if status == PaymentStatus.FAILED and intent.status == "requires_payment_method" and not error:
+            status = PaymentStatus.PENDING  # not attempted yet: waiting for a card
+        return ChargeResult(
+            status=status,
+            provider_reference=intent.id,
+            client_secret=intent.client_secret or "",
+            failure_code=(error.get("decline_code") or error.get("code") or "")
+            if status == PaymentStatus.FAILED
+            else "",
+            failure_reason=(error.get("message") or "") if status == PaymentStatus.FAILED else "",
+        )
+
+    @staticmethod
+    def _declined(error: stripe.CardError, *, reference: str) -> ChargeResult:
+        details = error.error
+        intent = getattr(details, "payment_intent", None) if details else None
+        return ChargeResult(
+            status=PaymentStatus.FAILED,
+            provider_reference=getattr(intent, "id", "") or reference,
+            failure_code=(details and (details.decline_code or details.code)) or error.code or "card_declined",
+            failure_reason=error.user_message or str(error),
+        )
+
+    @staticmethod
+    def _unavailable(error: stripe.StripeError) -> GatewayError:
+        message = f"Stripe: {error.user_message or error.__class__.__name__} (HTTP {error.http_status})"
+        if error.http_status is not None and 400 <= error.http_status < 500:
+            return GatewayRefused(message)
+        return GatewayError(message)

@@ -24,6 +24,7 @@ os.environ["DATABASE_URL"] = BENCH_DATABASE_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nzila_export.settings")
 os.environ["DEBUG"] = "false"  # no query log: measure what production runs
 os.environ["THROTTLE_ANON"] = "100000000/hour"
+os.environ["THROTTLE_USER"] = "100000000/hour"  # DRF counts anonymous callers here too, by IP
 os.environ["LOG_LEVEL"] = "WARNING"
 
 import django  # noqa: E402
@@ -95,9 +96,16 @@ def fill(target: int) -> None:
             batch.append(Vehicle(dealer=rng.choice(dealers), **spec))
         Vehicle.objects.bulk_create(batch)
     vehicle_names_register()  # the fuzzy-search vocabulary, which bulk_create does not maintain
+    print(f"made {target - existing:,} vehicles in {time.perf_counter() - started:.0f} s")
+
+
+def vacuum() -> None:
+    """Measure a table in the steady state that autovacuum keeps in production, not one full of the
+    dead rows a bulk load or a migration's UPDATE leaves behind."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE vehicles_vehicle")
-    print(f"made {target - existing:,} vehicles in {time.perf_counter() - started:.0f} s")
 
 
 def measure(requests: int) -> dict[str, float]:
@@ -135,6 +143,7 @@ def main() -> int:
 
     call_command("migrate", verbosity=0, interactive=False)
     fill(arguments.vehicles)
+    vacuum()
     medians = measure(arguments.requests)
     missed = [name for name, median in medians.items() if median >= TARGETS_MS[name]]
     if missed:

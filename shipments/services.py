@@ -36,8 +36,8 @@ def shipment_may_manage(*, deal: Deal, user) -> bool:
 @transaction.atomic
 def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
     """Book the deal's shipment (one active per deal). Fields: carrier, vessel, voyage, booking_number,
-    bill_of_lading_number, is_roro, container_number, origin_port, destination_port, etd, eta. Its
-    timeline starts with a `booked` event."""
+    bill_of_lading_number, is_roro, container_number, origin_port, destination_port, etd, eta and
+    booked_at. Its timeline starts with a `booked` event at `booked_at`."""
     if not shipment_may_manage(deal=deal, user=user):
         raise ShipmentForbidden("Only the deal's dealer or staff book its shipment.")
     deal = Deal.objects.select_for_update().get(pk=deal.pk)  # one booking at a time per deal
@@ -58,6 +58,11 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
         )
     if fields["eta"] < fields["etd"]:
         raise DomainError("The estimated arrival comes after the estimated departure.", field="eta")
+    # A shipment recorded after it sailed was booked before it left, not now, so that the events
+    # recorded after the fact still come after the booking: `booked_at` when given, else the ETD if past.
+    booked_at = fields.get("booked_at") or min(timezone.now(), fields["etd"])
+    if booked_at > timezone.now() + CLOCK_SKEW:
+        raise DomainError("A booking cannot be made in the future.", field="booked_at")
     shipment = Shipment.objects.create(
         deal=deal,
         carrier=fields["carrier"],
@@ -77,9 +82,7 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
         shipment=shipment,
         status=ShipmentStatus.BOOKED,
         location=port_name(shipment.origin_port) or shipment.origin_port,
-        # A shipment recorded after it sailed was booked before its departure, not now: so its later
-        # events, recorded after the fact, still come after the booking.
-        occurred_at=min(timezone.now(), shipment.etd),
+        occurred_at=booked_at,
         note=f"Booked with {shipment.carrier}, booking {shipment.booking_number}.",
         recorded_by=user,
     )

@@ -68,6 +68,10 @@ class ShipmentCreateSerializer(serializers.ModelSerializer):
     destination_port = serializers.CharField(
         max_length=5, required=False, help_text="UN/LOCODE; the deal's destination port when left out."
     )
+    booked_at = serializers.DateTimeField(
+        required=False,
+        help_text="When the booking was made, for a shipment recorded late; by default now, or the ETD if past.",
+    )
 
     class Meta:
         model = Shipment
@@ -84,6 +88,7 @@ class ShipmentCreateSerializer(serializers.ModelSerializer):
             "destination_port",
             "etd",
             "eta",
+            "booked_at",
         ]
 
     def __init__(self, *args, **kwargs):

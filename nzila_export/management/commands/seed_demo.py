@@ -10,6 +10,9 @@ DEMO_SEEDERS = [
     "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
     "payments.demo.demo_rates_seed",
+    # These two work on the demo deals: they come after the deals seeder.
+    "documents.demo.demo_documents_seed",
+    "shipments.demo.demo_shipments_seed",
 ]
 
 

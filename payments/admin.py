@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from nzila_export.exceptions import DomainError
-from payments.models import ExchangeRate, LedgerEntry, Payment, RateSource
+from payments.models import ExchangeRate, LedgerEntry, Payment, RateSource, WebhookEvent
 from payments.services.rates import exchange_rate_check, exchange_rate_set
 
 
@@ -89,6 +89,26 @@ class LedgerEntryAdmin(admin.ModelAdmin):
     list_filter = ["kind", "currency"]
     search_fields = ["provider_reference", "=payment__id", "=deal__id"]
     list_select_related = ["payment", "deal"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WebhookEvent)
+class WebhookEventAdmin(admin.ModelAdmin):
+    """Every verified provider event, once, with its raw body; failures show their error until the
+    provider's retry applies them."""
+
+    list_display = ["provider_event_id", "provider", "event_type", "status", "attempts", "created_at", "processed_at"]
+    list_filter = ["provider", "status", "event_type"]
+    search_fields = ["provider_event_id", "event_type"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

@@ -189,3 +189,36 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise LedgerIsAppendOnly("Ledger entries are never deleted: add a correcting entry.")
+
+
+class WebhookEventStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    PROCESSED = "processed", _("Processed")
+    IGNORED = "ignored", _("Ignored (a type we do not act on)")
+    FAILED = "failed", _("Failed (the provider will retry)")
+
+
+class WebhookEvent(TimeStampedModel):
+    """A provider's event, stored once by its id with the raw body and headers (dj-stripe's pattern).
+    Only events whose signature verified are stored, so a forged request can never take the id of a real
+    event and have the real one deduplicated away."""
+
+    provider = models.CharField(max_length=20)
+    provider_event_id = models.CharField(max_length=255)
+    event_type = models.CharField(max_length=100)
+    body = models.TextField()
+    headers = models.JSONField(default=dict)
+    status = models.CharField(max_length=20, choices=WebhookEventStatus.choices, default=WebhookEventStatus.RECEIVED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "provider_event_id"], name="webhook_event_once"),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="webhook_event_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.event_type} {self.provider_event_id} ({self.status})"

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from payments.api.views import CurrencyListView, PaymentViewSet, TransactionViewSet
+from payments.api.views import CurrencyListView, PaymentViewSet, StripeWebhookView, TransactionViewSet
 
 router = SimpleRouter()
 router.register("payments", PaymentViewSet, basename="payment")
@@ -9,5 +9,6 @@ router.register("transactions", TransactionViewSet, basename="transaction")
 
 urlpatterns = [
     path("currencies/", CurrencyListView.as_view(), name="currency-list"),
+    path("webhooks/stripe/", StripeWebhookView.as_view(), name="stripe-webhook"),
     *router.urls,
 ]

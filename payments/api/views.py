@@ -13,13 +13,16 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from deals.selectors import deal_list_visible_to
+from notifications.api.views import WebhookView
 from nzila_export.api.errors import error_body
 from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
-from payments.models import LedgerEntry, Payment, PaymentStatus
+from payments.gateways.base import WebhookSignatureInvalid
+from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEventStatus
 from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
 from payments.services.payments import PaymentUnavailable, payment_confirm, payment_create
 from payments.services.refunds import payment_refund
+from payments.services.webhooks import stripe_webhook_receive, webhook_event_process
 
 IDEMPOTENCY_KEY_MAX_LENGTH = 255
 
@@ -193,3 +196,27 @@ class TransactionViewSet(viewsets.ReadOnlyModelViewSet):
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="ledger.csv"'
         return response
+
+
+class StripeWebhookView(WebhookView):
+    """Stripe's events, verified by the Stripe-Signature header against the raw body (a stale timestamp
+    is refused too), stored once by id and applied idempotently in any order. A failure is 500 so that
+    Stripe retries; unknown event types are stored and ignored."""
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(description="Stored and applied (or ignored)."),
+            500: OpenApiResponse(description="Stored but not applied yet; Stripe retries."),
+        },
+    )
+    def post(self, request):
+        try:
+            event = stripe_webhook_receive(body=request.body, headers=request.headers)
+        except WebhookSignatureInvalid:
+            return self.bad_signature("Stripe")
+        event = webhook_event_process(event_id=event.pk)
+        if event.status == WebhookEventStatus.FAILED:
+            body = error_body(status_code=500, code="webhook_failed", detail=event.error)
+            return Response(body, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+        return Response({"event": event.provider_event_id, "status": event.status})

@@ -36,6 +36,10 @@ class GatewayRefused(GatewayError):
     method, a refund larger than it allows). Not retried."""
 
 
+class WebhookSignatureInvalid(Exception):
+    """A webhook whose signature does not verify (or is stale): nothing is stored or processed."""
+
+
 class PaymentGateway(Protocol):
     code: str
 

@@ -8,12 +8,14 @@ A card decline is a failed result carrying Stripe's code and message, never an e
 `STRIPE_API_BASE` points the client at another server (localstripe in the tests).
 """
 
+import json
+
 import stripe
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from payments.currencies import currency_exponent, to_minor_units
-from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused, RefundResult
+from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused, RefundResult, WebhookSignatureInvalid
 from payments.models import Payment, PaymentStatus
 
 # https://docs.stripe.com/currencies#zero-decimal
@@ -32,6 +34,35 @@ INTENT_STATUSES = {
     "requires_payment_method": PaymentStatus.FAILED,
     "canceled": PaymentStatus.FAILED,
 }
+
+
+def charge_result_from_intent(intent) -> ChargeResult:
+    """Our reading of a PaymentIntent, as a dict (the JSON of a webhook's data.object, or to_dict())."""
+    status = INTENT_STATUSES.get(intent["status"], PaymentStatus.PENDING)
+    error = intent.get("last_payment_error") or {}
+    if status == PaymentStatus.FAILED and intent["status"] == "requires_payment_method" and not error:
+        status = PaymentStatus.PENDING  # not attempted yet: waiting for a card
+    failed = status == PaymentStatus.FAILED
+    return ChargeResult(
+        status=status,
+        provider_reference=intent["id"],
+        client_secret=intent.get("client_secret") or "",
+        failure_code=(error.get("decline_code") or error.get("code") or "") if failed else "",
+        failure_reason=(error.get("message") or "") if failed else "",
+    )
+
+
+def stripe_event_verify(*, body: bytes, signature: str) -> dict:
+    """The event, if `signature` (the Stripe-Signature header) signs `body` with STRIPE_WEBHOOK_SECRET within
+    Stripe's five-minute tolerance; WebhookSignatureInvalid otherwise.
+    https://docs.stripe.com/webhooks#verify-events"""
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        raise WebhookSignatureInvalid("STRIPE_WEBHOOK_SECRET is not set: no Stripe event can be verified.")
+    try:
+        stripe.Webhook.construct_event(body, signature, settings.STRIPE_WEBHOOK_SECRET)
+        return json.loads(body)
+    except (stripe.SignatureVerificationError, ValueError) as error:
+        raise WebhookSignatureInvalid(str(error)) from error
 
 
 def stripe_exponent(currency: str) -> int:
@@ -97,19 +128,7 @@ class StripeGateway:
 
     @staticmethod
     def _result(intent) -> ChargeResult:
-        status = INTENT_STATUSES.get(intent.status, PaymentStatus.PENDING)
-        error = intent.last_payment_error or {}
-        if status == PaymentStatus.FAILED and intent.status == "requires_payment_method" and not error:
-            status = PaymentStatus.PENDING  # not attempted yet: waiting for a card
-        return ChargeResult(
-            status=status,
-            provider_reference=intent.id,
-            client_secret=intent.client_secret or "",
-            failure_code=(error.get("decline_code") or error.get("code") or "")
-            if status == PaymentStatus.FAILED
-            else "",
-            failure_reason=(error.get("message") or "") if status == PaymentStatus.FAILED else "",
-        )
+        return charge_result_from_intent(intent.to_dict())
 
     @staticmethod
     def _declined(error: stripe.CardError, *, reference: str) -> ChargeResult:

@@ -204,9 +204,12 @@ def payment_confirm(*, payment: Payment, user: User | None) -> Payment:
 @transaction.atomic
 def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | None = None) -> Payment:
     """Apply what the provider says about a payment. The row is locked; a payment already settled
-    (succeeded, failed, refunded, ...) is left as it is, so replays and races change nothing."""
+    (succeeded, failed, refunded, ...) is left as it is, so replays, races and events arriving out of
+    order change nothing, with one exception: money captured after a failure (the buyer retried the
+    same PaymentIntent with another card) is recorded."""
     payment = Payment.objects.select_for_update().get(pk=payment_id)
-    if payment.status not in OPEN_STATUSES:
+    captured_after_failure = payment.status == PaymentStatus.FAILED and result.status == PaymentStatus.SUCCEEDED
+    if payment.status not in OPEN_STATUSES and not captured_after_failure:
         return payment
     if payment.status == result.status:  # no news, but keep what identifies it at the provider
         if result.provider_reference and not payment.provider_reference:

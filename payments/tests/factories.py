@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory
 from deals.models import Deal, DealStatus
+from payments.models import Payment, PaymentMethod, PaymentStatus
 from vehicles.models import VehicleStatus
 from vehicles.tests.factories import VehicleFactory
 
@@ -24,3 +25,28 @@ class PayableDealFactory(factory.django.DjangoModelFactory):
     destination_port = "CIABJ"
     status = DealStatus.PENDING_PAYMENT
     status_changed_at = factory.LazyFunction(timezone.now)
+
+
+class StripePaymentFactory(factory.django.DjangoModelFactory):
+    """A CAD card payment waiting at Stripe, as payment_create leaves it (for webhook tests)."""
+
+    class Meta:
+        model = Payment
+
+    deal = factory.SubFactory(PayableDealFactory)
+    payer = factory.LazyAttribute(lambda payment: payment.deal.buyer)
+    created_by = factory.LazyAttribute(lambda payment: payment.deal.buyer)
+    amount = Decimal("18000.00")
+    currency = "CAD"
+    deal_amount = factory.LazyAttribute(lambda payment: payment.amount)
+    deal_currency = "CAD"
+    deal_rate = Decimal(1)
+    amount_cad = factory.LazyAttribute(lambda payment: payment.amount)
+    cad_rate = Decimal(1)
+    method = PaymentMethod.CARD
+    provider = "stripe"
+    provider_reference = factory.Sequence(lambda n: f"pi_test{n:08d}")
+    status = PaymentStatus.REQUIRES_ACTION
+    status_changed_at = factory.LazyFunction(timezone.now)
+    idempotency_key = factory.Sequence(lambda n: f"key-{n}")
+    request_fingerprint = "0" * 64

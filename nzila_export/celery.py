@@ -48,6 +48,8 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "payments.tasks.update_exchange_rates",
         "schedule": crontab(hour=0, minute=30),
     },
+    # Hourly, at minute 20: ask the provider about payments a lost webhook left pending for 30+ minutes.
+    "process-pending-payments": {"task": "payments.tasks.process_pending_payments", "schedule": crontab(minute=20)},
     # Every 6 hours (00:15, 06:15, ...): tell each buyer of the new events of its shipment, each once.
     "send-shipment-updates": {
         "task": "shipments.tasks.send_shipment_updates",

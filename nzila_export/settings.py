@@ -362,6 +362,8 @@ STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 # The gateway that takes card payments: "stripe" when a key is set, else "sandbox" (approves or declines
 # by amount, no keys; see README, Payments).
 PAYMENTS_CARD_GATEWAY = env.str("PAYMENTS_CARD_GATEWAY", default="") or ("stripe" if STRIPE_SECRET_KEY else "sandbox")
+# process_pending_payments asks the provider about payments pending for longer than this (a lost webhook).
+PAYMENTS_PENDING_CHECK_AFTER_MINUTES = env.int("PAYMENTS_PENDING_CHECK_AFTER_MINUTES", default=30)
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -1,5 +1,9 @@
-from celery import shared_task
+from datetime import timedelta
 
+from celery import shared_task
+from django.conf import settings
+
+from payments.services.payments import payments_pending_refresh
 from payments.services.rates import exchange_rates_update
 
 
@@ -9,3 +13,10 @@ def update_exchange_rates() -> dict:
     Idempotent: a second run stores the same day's rows again and changes nothing else."""
     report = exchange_rates_update()
     return {"stored": report.stored, "missing": report.missing, "errors": report.errors, "stale": report.stale}
+
+
+@shared_task
+def process_pending_payments() -> dict:
+    """Hourly (beat): settle payments a lost webhook left pending, by asking their provider. Idempotent:
+    a payment already settled is left as it is."""
+    return payments_pending_refresh(older_than=timedelta(minutes=settings.PAYMENTS_PENDING_CHECK_AFTER_MINUTES))

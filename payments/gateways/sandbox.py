@@ -55,5 +55,11 @@ class SandboxGateway:
             )  # fmt: skip
         return ChargeResult(status=PaymentStatus.SUCCEEDED, provider_reference=payment.provider_reference)
 
+    def retrieve(self, *, payment: Payment) -> ChargeResult:
+        """The sandbox holds no state: a payment stays as it is until the buyer confirms it."""
+        return ChargeResult(
+            status=payment.status, provider_reference=payment.provider_reference, client_secret=payment.client_secret
+        )
+
     def refund(self, *, payment: Payment, amount: Decimal, reason: str, idempotency_key: str) -> RefundResult:
         return RefundResult(provider_reference=f"sbx_re_{uuid.uuid4().hex[:20]}")

@@ -108,6 +108,9 @@ class StripeGateway:
         return self._result(intent)
 
     def confirm(self, *, payment: Payment) -> ChargeResult:
+        return self.retrieve(payment=payment)  # the buyer confirmed with Stripe.js: read the outcome
+
+    def retrieve(self, *, payment: Payment) -> ChargeResult:
         try:
             intent = self.client.v1.payment_intents.retrieve(payment.provider_reference)
         except stripe.StripeError as error:

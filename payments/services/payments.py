@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -272,3 +273,27 @@ def _deal_mark_paid_if_covered(*, deal: Deal) -> None:
     except DomainError as refusal:
         logger.warning("Deal %s is covered but could not move to paid: %s", deal.pk, refusal.message)
         audit_record(action="payment.deal_not_moved", instance=deal, changes={"reason": refusal.message})
+
+
+def payments_pending_refresh(*, older_than: timedelta, batch_size: int = 100) -> dict[str, int]:
+    """Ask the provider about payments left pending or awaiting 3-D Secure for longer than `older_than`
+    (a lost webhook), in batches, and apply what it says through the webhook's own code path. A provider
+    out of reach skips the payment until the next run. Returns counts for the log."""
+    cutoff = timezone.now() - older_than
+    waiting = (
+        Payment.objects.filter(status__in=OPEN_STATUSES, status_changed_at__lt=cutoff)
+        .exclude(provider_reference="")
+        .order_by("id")
+    )
+    counts = {"checked": 0, "changed": 0, "unreachable": 0}
+    for payment in waiting.iterator(chunk_size=batch_size):
+        counts["checked"] += 1
+        try:
+            result = gateway_for_method(payment.method).retrieve(payment=payment)
+        except GatewayError as error:
+            logger.warning("Payment %s: provider out of reach (%s)", payment.pk, error)
+            counts["unreachable"] += 1
+            continue
+        if payment_apply_result(payment_id=payment.pk, result=result).status != payment.status:
+            counts["changed"] += 1
+    return counts

@@ -232,3 +232,17 @@ def test_staff_export_the_ledger_as_csv_and_others_cannot(client_for, todays_rat
     assert ",charge," in lines[1]
     assert ",1500.00,CAD,1500.00,CAD,1500.00," in lines[1]
     assert client_for(deal.buyer).get("/api/v1/transactions/export/").status_code == 403
+
+
+def test_the_hourly_job_leaves_a_sandbox_payment_awaiting_3d_secure_as_it_is(client_for, todays_rates):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from payments.services.payments import payments_pending_refresh
+
+    deal = PayableDealFactory()
+    pay(client_for(deal.buyer), deal, "100.33", key="3ds")
+    Payment.objects.update(status_changed_at=timezone.now() - timedelta(hours=2))
+    assert payments_pending_refresh(older_than=timedelta(minutes=30)) == {"checked": 1, "changed": 0, "unreachable": 0}
+    assert Payment.objects.get().status == PaymentStatus.REQUIRES_ACTION

@@ -178,3 +178,32 @@ def test_without_a_card_the_intent_waits_for_stripe_js_with_its_client_secret(cl
     assert body["status"] == "pending"
     assert body["provider_reference"].startswith("pi_")
     assert body["client_secret"].startswith(body["provider_reference"])
+
+
+@pytest.mark.django_db
+def test_the_hourly_job_settles_a_payment_whose_webhook_was_lost(client_for, todays_rates, on_stripe):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from payments.tasks import process_pending_payments
+
+    deal = PayableDealFactory()
+    card = on_stripe.v1.payment_methods.create(
+        params={"type": "card", "card": {"number": "4000002500003155", "exp_month": 12, "exp_year": 2030, "cvc": "123"}}
+    )
+    body = pay(client_for(deal.buyer), deal, "18000.00", payment_method=card.id).json()
+    requests.post(
+        f"{on_stripe._requestor.base_addresses['api']}/v1/payment_intents/{body['provider_reference']}/_authenticate",
+        data={"client_secret": body["client_secret"], "success": "true"},
+        auth=(SECRET_KEY, ""),
+        timeout=5,
+    ).raise_for_status()
+    assert process_pending_payments.delay().get() == {"checked": 0, "changed": 0, "unreachable": 0}  # too recent
+    Payment.objects.filter(pk=body["id"]).update(status_changed_at=timezone.now() - timedelta(hours=1))
+    assert process_pending_payments.delay().get() == {"checked": 1, "changed": 1, "unreachable": 0}
+    assert Payment.objects.get(pk=body["id"]).status == PaymentStatus.SUCCEEDED
+    assert LedgerEntry.objects.count() == 1
+    deal.refresh_from_db()
+    assert deal.status == "paid"
+    assert process_pending_payments.delay().get()["checked"] == 0

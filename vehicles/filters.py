@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from vehicles.models import BodyType, Condition, FuelType, Province, Transmission, Vehicle, VehicleStatus
 from vehicles.pricing import price_in_cad, supported_currencies
@@ -143,6 +143,7 @@ class VehicleFilterSet(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_nothing(self, queryset, name, value):
+        """`currency` selects nothing itself: the price filters read it."""
         return queryset
 
     def filter_search(self, queryset, name, value):
@@ -151,7 +152,3 @@ class VehicleFilterSet(django_filters.FilterSet):
 
 # Query parameters that shape a page rather than the set of vehicles.
 PAGE_PARAMETERS = frozenset({"page", "page_size"})
-
-
-def vehicle_filter(*, params, queryset: QuerySet[Vehicle]) -> VehicleFilterSet:
-    return VehicleFilterSet(data=params, queryset=queryset)

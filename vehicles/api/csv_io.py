@@ -77,7 +77,6 @@ def import_plan_build(*, upload, dealer) -> ImportPlan:
             if name in raw and (raw.get(name) or "").strip() != ""
         }
         vin = data.get("vin", "").upper()
-        data.setdefault("status", VehicleStatus.AVAILABLE)
         report = {"row": line_number, "vin": vin, "result": "rejected", "vehicle": None, "errors": {}}
         plan.report_rows.append(report)
         if None in raw:
@@ -101,6 +100,7 @@ def import_plan_build(*, upload, dealer) -> ImportPlan:
             report["errors"]["vin"] = ["Another dealer has a live listing with this VIN."]
             continue
         if live is None:
+            values.setdefault("status", VehicleStatus.AVAILABLE)  # an import lists; a blank status keeps it
             plan.rows.append(ImportRow(data=values))
             plan.written_reports.append(report)
             report["result"] = "created"

@@ -120,3 +120,14 @@ def test_export_round_trips_through_import_unchanged(client_for):
     response = send(client, exported)
     assert response.status_code == 200
     assert (response.json()["unchanged"], response.json()["created"]) == (1, 0)
+
+
+def test_import_with_a_blank_status_keeps_a_reserved_cars_status(client_for):
+    dealer = DealerFactory()
+    reserved = VehicleFactory(
+        dealer=dealer, vin="1M8GDM9AXKP042788", make="Ford", model="Mustang", year=2018, status=VehicleStatus.RESERVED
+    )
+    response = send(client_for(dealer), HEADER + MUSTANG)
+    assert response.status_code == 200, response.json()
+    reserved.refresh_from_db()
+    assert (reserved.status, reserved.price) == (VehicleStatus.RESERVED, Decimal("30000.00"))

@@ -41,6 +41,7 @@ EVENTS: dict[str, EventSpec] = {
     "payment.failed": EventSpec(urgent=True, whatsapp_template="payment_update"),
     "payment.refunded": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payment.disputed": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    "payments.reconciliation": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "exchange_rates.stale": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     # The uploader learns the review of its document (a rejection says why, so that it can be replaced).
     "document.verified": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),

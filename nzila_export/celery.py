@@ -50,6 +50,8 @@ BEAT_SCHEDULE: dict[str, dict] = {
     },
     # Hourly, at minute 20: ask the provider about payments a lost webhook left pending for 30+ minutes.
     "process-pending-payments": {"task": "payments.tasks.process_pending_payments", "schedule": crontab(minute=20)},
+    # Daily at 02:00 Toronto, once yesterday is over everywhere we sell: reconcile yesterday with Stripe.
+    "reconcile-payments": {"task": "payments.tasks.reconcile_payments", "schedule": crontab(hour=2, minute=0)},
     # Every 6 hours (00:15, 06:15, ...): tell each buyer of the new events of its shipment, each once.
     "send-shipment-updates": {
         "task": "shipments.tasks.send_shipment_updates",

@@ -2,7 +2,15 @@ from django import forms
 from django.contrib import admin
 
 from nzila_export.exceptions import DomainError
-from payments.models import ExchangeRate, LedgerEntry, Payment, RateSource, WebhookEvent
+from payments.models import (
+    Discrepancy,
+    ExchangeRate,
+    LedgerEntry,
+    Payment,
+    RateSource,
+    ReconciliationRun,
+    WebhookEvent,
+)
 from payments.services.rates import exchange_rate_check, exchange_rate_set
 
 
@@ -110,6 +118,34 @@ class WebhookEventAdmin(admin.ModelAdmin):
     list_filter = ["provider", "status", "event_type"]
     search_fields = ["provider_event_id", "event_type"]
     date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DiscrepancyInline(admin.TabularInline):
+    model = Discrepancy
+    fields = ["kind", "payment", "provider_reference", "ours", "theirs"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReconciliationRun)
+class ReconciliationRunAdmin(admin.ModelAdmin):
+    list_display = ["date", "provider", "status", "provider_count", "database_count", "created_at"]
+    list_filter = ["status", "provider"]
+    date_hierarchy = "date"
+    inlines = [DiscrepancyInline]
 
     def has_add_permission(self, request):
         return False

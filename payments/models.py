@@ -222,3 +222,47 @@ class WebhookEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.event_type} {self.provider_event_id} ({self.status})"
+
+
+class ReconciliationStatus(models.TextChoices):
+    CLEAN = "clean", _("Clean")
+    DISCREPANCIES = "discrepancies", _("Discrepancies found")
+
+
+class ReconciliationRun(TimeStampedModel):
+    """One comparison of a day's payments at a provider with ours. A clean day is recorded as clean."""
+
+    provider = models.CharField(max_length=20)
+    date = models.DateField(db_index=True)
+    status = models.CharField(max_length=20, choices=ReconciliationStatus.choices)
+    provider_count = models.PositiveIntegerField(default=0, help_text=_("Payments the provider holds for the day"))
+    database_count = models.PositiveIntegerField(default=0, help_text=_("Our payments of the day"))
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.date}: {self.status}"
+
+
+class DiscrepancyKind(models.TextChoices):
+    MISSING_IN_DB = "missing_in_db", _("At the provider, not with us")
+    MISSING_AT_PROVIDER = "missing_at_provider", _("With us, not at the provider")
+    AMOUNT_MISMATCH = "amount_mismatch", _("Amounts differ")
+    STATUS_MISMATCH = "status_mismatch", _("Statuses differ")
+
+
+class Discrepancy(models.Model):
+    run = models.ForeignKey(ReconciliationRun, on_delete=models.CASCADE, related_name="discrepancies")
+    kind = models.CharField(max_length=30, choices=DiscrepancyKind.choices)
+    payment = models.ForeignKey(Payment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    provider_reference = models.CharField(max_length=255, blank=True)
+    ours = models.CharField(max_length=255, blank=True)
+    theirs = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["run", "kind", "id"]
+        verbose_name_plural = "discrepancies"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.provider_reference}: ours {self.ours or '-'}, theirs {self.theirs or '-'}"

@@ -2,9 +2,11 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import timezone
 
 from payments.services.payments import payments_pending_refresh
 from payments.services.rates import exchange_rates_update
+from payments.services.reconciliation import payments_reconcile
 
 
 @shared_task
@@ -20,3 +22,12 @@ def process_pending_payments() -> dict:
     """Hourly (beat): settle payments a lost webhook left pending, by asking their provider. Idempotent:
     a payment already settled is left as it is."""
     return payments_pending_refresh(older_than=timedelta(minutes=settings.PAYMENTS_PENDING_CHECK_AFTER_MINUTES))
+
+
+@shared_task
+def reconcile_payments() -> str:
+    """Daily (beat, 02:00 Toronto): reconcile yesterday's card payments with Stripe, when Stripe is in use."""
+    if not settings.STRIPE_SECRET_KEY:
+        return "skipped: Stripe is not configured"
+    run = payments_reconcile(day=timezone.localdate() - timedelta(days=1))
+    return f"{run.date}: {run.status}"

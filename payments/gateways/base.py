@@ -26,6 +26,18 @@ class RefundResult:
     provider_reference: str
 
 
+@dataclass(frozen=True)
+class ProviderPayment:
+    """A payment as the provider holds it, for reconciliation."""
+
+    reference: str
+    amount: Decimal
+    currency: str
+    captured: bool
+    status: str  # the provider's own word
+    payment_id: str  # ours, from the provider's metadata, when it carries it
+
+
 class GatewayError(Exception):
     """The gateway could not be reached or answered with an error that is not a decline (network, 5xx
     after retries). Nothing is recorded as having moved."""

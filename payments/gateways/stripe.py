@@ -9,13 +9,22 @@ A card decline is a failed result carrying Stripe's code and message, never an e
 """
 
 import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import stripe
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from payments.currencies import currency_exponent, to_minor_units
-from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused, RefundResult, WebhookSignatureInvalid
+from payments.currencies import currency_exponent, from_minor_units, to_minor_units
+from payments.gateways.base import (
+    ChargeResult,
+    GatewayError,
+    GatewayRefused,
+    ProviderPayment,
+    RefundResult,
+    WebhookSignatureInvalid,
+)
 from payments.models import Payment, PaymentStatus
 
 # https://docs.stripe.com/currencies#zero-decimal
@@ -128,6 +137,39 @@ class StripeGateway:
         except stripe.StripeError as error:
             raise self._unavailable(error) from error
         return RefundResult(provider_reference=refund.id)
+
+    def payments_created_between(
+        self, *, start: datetime, end: datetime, page_size: int = 100
+    ) -> Iterator[ProviderPayment]:
+        """The PaymentIntents created in [start, end), page by page. Stripe lists newest first, so the
+        pages are read until one reaches before `start` (this works on any server that lists as Stripe
+        does; Stripe's created[] filter would spare the pages newer than `end` for an old day)."""
+        starting_after = None
+        while True:
+            params = {"limit": page_size}
+            if starting_after:
+                params["starting_after"] = starting_after
+            try:
+                page = self.client.v1.payment_intents.list(params=params)
+            except stripe.StripeError as error:
+                raise self._unavailable(error) from error
+            for intent in page.data:
+                created = datetime.fromtimestamp(intent.created, tz=UTC)
+                if created < start:
+                    return
+                if created < end:
+                    currency = intent.currency.upper()
+                    yield ProviderPayment(
+                        reference=intent.id,
+                        amount=from_minor_units(intent.amount, currency, exponent=stripe_exponent(currency)),
+                        currency=currency,
+                        captured=intent.status == "succeeded",
+                        status=intent.status,
+                        payment_id=str((intent.metadata.to_dict() if intent.metadata else {}).get("payment_id", "")),
+                    )
+            if not page.has_more or not page.data:
+                return
+            starting_after = page.data[-1].id
 
     @staticmethod
     def _result(intent) -> ChargeResult:

@@ -1,61 +1,17 @@
 """The Stripe gateway through its real client code, against localstripe (a stateful fake Stripe server
 started by the suite on a free port, bound to 127.0.0.1; see localstripe_server.py)."""
 
-import socket
-import subprocess
-import sys
-import time
 from decimal import Decimal
 
 import pytest
 import requests
-import stripe
 from django.core.exceptions import ImproperlyConfigured
 
 from payments.gateways import get_gateway
 from payments.gateways.stripe import stripe_exponent
 from payments.models import LedgerEntry, Payment, PaymentStatus
+from payments.tests.conftest import SECRET_KEY, free_port
 from payments.tests.factories import PayableDealFactory
-
-SECRET_KEY = "sk_test_nzila"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def localstripe_url():
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "payments.tests.localstripe_server", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("localstripe did not start")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture
-def on_stripe(settings, localstripe_url):
-    settings.STRIPE_SECRET_KEY = SECRET_KEY
-    settings.STRIPE_API_BASE = localstripe_url
-    settings.PAYMENTS_CARD_GATEWAY = "stripe"
-    return stripe.StripeClient(SECRET_KEY, base_addresses={"api": localstripe_url})
 
 
 def pay(client, deal, amount, currency="CAD", key="k", payment_method="pm_card_visa"):
@@ -148,7 +104,7 @@ def test_stripe_out_of_reach_is_503_and_the_same_key_retries_once_it_is_back(
     client_for, todays_rates, on_stripe, settings
 ):
     reachable = settings.STRIPE_API_BASE
-    settings.STRIPE_API_BASE = f"http://127.0.0.1:{_free_port()}"
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{free_port()}"
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     deal = PayableDealFactory()
     client = client_for(deal.buyer)

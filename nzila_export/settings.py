@@ -177,6 +177,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "location": "private",
             "default_acl": "private",
             "querystring_auth": True,
+            "custom_domain": None,  # a CDN domain would give public URLs
         },
     }
 else:

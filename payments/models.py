@@ -266,3 +266,13 @@ class Discrepancy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.provider_reference}: ours {self.ours or '-'}, theirs {self.theirs or '-'}"
+
+
+class StripeCustomer(TimeStampedModel):
+    """The user's customer at Stripe, created once (on first need) and kept: saved cards hang on it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stripe_customer")
+    customer_id = models.CharField(max_length=255, unique=True)
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} ({self.user_id})"

@@ -78,3 +78,16 @@ class LedgerEntrySerializer(MoneyRepresentationMixin, serializers.ModelSerialize
             "provider_reference", "note", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
+
+
+class SavedCardSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Stripe's PaymentMethod id: pass it as payment_method to pay")
+    brand = serializers.CharField()
+    last4 = serializers.CharField()
+    exp_month = serializers.IntegerField()
+    exp_year = serializers.IntegerField()
+    is_default = serializers.BooleanField()
+
+
+class CardAttachSerializer(serializers.Serializer):
+    payment_method = serializers.CharField(max_length=255, help_text="A PaymentMethod made by Stripe.js (pm_...)")

@@ -20,6 +20,7 @@ from payments.api.filters import LedgerEntryFilter, PaymentFilter
 from payments.gateways.base import WebhookSignatureInvalid
 from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEventStatus
 from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
+from payments.services.cards import card_attach, card_detach, card_list, card_set_default
 from payments.services.payments import PaymentUnavailable, payment_confirm, payment_create
 from payments.services.refunds import payment_refund
 from payments.services.webhooks import stripe_webhook_receive, webhook_event_process
@@ -220,3 +221,38 @@ class StripeWebhookView(WebhookView):
             body = error_body(status_code=500, code="webhook_failed", detail=event.error)
             return Response(body, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
         return Response({"event": event.provider_event_id, "status": event.status})
+
+
+class PaymentMethodViewSet(viewsets.ViewSet):
+    """The caller's saved cards, kept at Stripe on the caller's Stripe customer (made once, on first
+    need). 409 when card payments do not go through Stripe (the sandbox keeps no cards)."""
+
+    permission_classes = [IsAuthenticated]
+    lookup_value_regex = "[^/]+"
+    CONFLICT = OpenApiResponse(description="Card payments do not go through Stripe here.")
+
+    @extend_schema(responses={200: serializers.SavedCardSerializer(many=True), 409: CONFLICT})
+    def list(self, request):
+        return Response(serializers.SavedCardSerializer(card_list(user=request.user), many=True).data)
+
+    @extend_schema(
+        request=serializers.CardAttachSerializer, responses={201: serializers.SavedCardSerializer, 409: CONFLICT}
+    )
+    def create(self, request):
+        """Attach a card (a PaymentMethod made by Stripe.js) to the caller's customer."""
+        serializer = serializers.CardAttachSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        card = card_attach(user=request.user, payment_method=serializer.validated_data["payment_method"])
+        return Response(serializers.SavedCardSerializer(card).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={204: None, 409: CONFLICT})
+    def destroy(self, request, pk=None):
+        card_detach(user=request.user, payment_method=pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={200: serializers.SavedCardSerializer, 409: CONFLICT})
+    @action(detail=True, methods=["post"])
+    def default(self, request, pk=None):
+        """Make this card the default one."""
+        card = card_set_default(user=request.user, payment_method=pk)
+        return Response(serializers.SavedCardSerializer(card).data)

@@ -10,6 +10,7 @@ A card decline is a failed result carrying Stripe's code and message, never an e
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import stripe
@@ -25,7 +26,18 @@ from payments.gateways.base import (
     RefundResult,
     WebhookSignatureInvalid,
 )
-from payments.models import Payment, PaymentStatus
+from payments.models import Payment, PaymentStatus, StripeCustomer
+
+
+@dataclass(frozen=True)
+class SavedCard:
+    id: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+    is_default: bool
+
 
 # https://docs.stripe.com/currencies#zero-decimal
 STRIPE_ZERO_DECIMAL = frozenset(
@@ -104,6 +116,9 @@ class StripeGateway:
             "currency": payment.currency.lower(),
             "metadata": {"payment_id": str(payment.pk), "deal_id": str(payment.deal_id)},
         }
+        customer = StripeCustomer.objects.filter(user_id=payment.payer_id).values_list("customer_id", flat=True).first()
+        if customer:  # a saved card can only be charged with its customer
+            params["customer"] = customer
         if payment_method:
             params.update(payment_method=payment_method, confirm=True)
         try:
@@ -192,3 +207,55 @@ class StripeGateway:
         if error.http_status is not None and 400 <= error.http_status < 500:
             return GatewayRefused(message)
         return GatewayError(message)
+
+
+class StripeCards:
+    """The saved cards of a Stripe customer: https://docs.stripe.com/api/payment_methods."""
+
+    def __init__(self):
+        self.client = stripe_client()
+
+    def _call(self, method, *args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except stripe.StripeError as error:
+            raise StripeGateway._unavailable(error) from error
+
+    def customer_create(self, *, user_id: int, email: str, name: str) -> str:
+        customer = self._call(
+            self.client.v1.customers.create,
+            params={"email": email, "name": name, "metadata": {"user_id": str(user_id)}},
+            options={"idempotency_key": f"customer-{user_id}"},
+        )
+        return customer.id
+
+    def cards(self, *, customer_id: str) -> list[SavedCard]:
+        customer = self._call(self.client.v1.customers.retrieve, customer_id)
+        default = ((customer.to_dict().get("invoice_settings") or {}).get("default_payment_method")) or ""
+        methods = self._call(
+            self.client.v1.payment_methods.list, params={"customer": customer_id, "type": "card", "limit": 100}
+        )
+        return [self._card(method, default=default) for method in methods.data]
+
+    def attach(self, *, customer_id: str, payment_method: str) -> SavedCard:
+        method = self._call(self.client.v1.payment_methods.attach, payment_method, params={"customer": customer_id})
+        return self._card(method, default="")
+
+    def detach(self, *, payment_method: str) -> None:
+        self._call(self.client.v1.payment_methods.detach, payment_method)
+
+    def set_default(self, *, customer_id: str, payment_method: str) -> None:
+        self._call(
+            self.client.v1.customers.update,
+            customer_id,
+            params={"invoice_settings": {"default_payment_method": payment_method}},
+        )
+
+    @staticmethod
+    def _card(method, *, default: str) -> SavedCard:
+        card = method.to_dict().get("card") or {}
+        return SavedCard(
+            id=method.id, brand=str(card.get("brand", "")), last4=str(card.get("last4", "")),
+            exp_month=int(card.get("exp_month") or 0), exp_year=int(card.get("exp_year") or 0),
+            is_default=method.id == default,
+        )  # fmt: skip

@@ -19,7 +19,7 @@ from leads.services import lead_transition
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, Forbidden
 from vehicles.models import Vehicle, VehicleStatus
-from vehicles.services import vehicle_update
+from vehicles.services import vehicle_follow_deal
 
 
 class InvalidTransition(Conflict):
@@ -97,7 +97,7 @@ def deal_create(
             user=created_by,
             changes={"reason": destination_override_reason},
         )
-    vehicle_update(vehicle=vehicle, data={"status": VehicleStatus.RESERVED}, user=created_by)
+    vehicle_follow_deal(vehicle=vehicle, status=VehicleStatus.RESERVED, user=created_by)
     if lead is not None:
         lead_transition(lead=lead, status=LeadStatus.CONVERTED, user=created_by)
     deal_assess_risk(deal=deal)
@@ -174,7 +174,7 @@ def deal_transition(*, deal: Deal, to: str, actor: User | None, reason: str = ""
         action="deal.transition", instance=deal, user=actor, changes={"status": [from_status, to], "reason": reason}
     )
     if to in VEHICLE_STATUS_AFTER:
-        vehicle_update(vehicle=deal.vehicle, data={"status": VEHICLE_STATUS_AFTER[to]}, user=actor)
+        vehicle_follow_deal(vehicle=deal.vehicle, status=VEHICLE_STATUS_AFTER[to], user=actor)
     notify(
         event="deal.moved",
         recipients=deal.participants,

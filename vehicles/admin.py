@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, ViewHistory
-from vehicles.services import vehicle_create, vehicle_update, vehicles_archive
+from vehicles.services import DEAL_DRIVEN_STATUSES, vehicle_create, vehicle_update, vehicles_archive
 
 
 class VehiclePhotoInline(admin.TabularInline):
@@ -46,6 +46,11 @@ class VehicleAdmin(admin.ModelAdmin):
     def archive_selected(self, request, queryset):
         archived = vehicles_archive(vehicles=queryset.filter(deleted_at__isnull=True), user=request.user)
         self.message_user(request, f"{archived} vehicle(s) archived.", messages.SUCCESS)
+
+    def get_readonly_fields(self, request, obj=None):
+        """A reserved or sold vehicle's status follows its deal."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "status"] if obj is not None and obj.status in DEAL_DRIVEN_STATUSES else fields
 
     def save_model(self, request, obj, form, change):
         # Through the services, so that price_cad, the price history and the audit stay right.

@@ -35,6 +35,15 @@ class VehicleIdentityLocked(DomainError):
     code = "vehicle_identity_locked"
 
 
+class VehicleStatusFollowsDeal(Conflict):
+    code = "vehicle_status_follows_deal"
+
+
+# A vehicle is reserved while a deal on it is open and sold once that deal is paid: only deals move a
+# vehicle into or out of these (vehicle_follow_deal), never an edit of the listing.
+DEAL_DRIVEN_STATUSES = (VehicleStatus.RESERVED, VehicleStatus.SOLD)
+
+
 def vehicle_identity_changes(*, vehicle: Vehicle, data: dict) -> list[str]:
     """The identity fields (make, model, year, VIN) that `data` would change on a reserved or sold
     vehicle; empty when the vehicle may change or they do not."""
@@ -129,6 +138,13 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
             f"its {', '.join(locked)} cannot change.",
             field=locked[0],
         )
+    new_status = data.get("status", vehicle.status)
+    if new_status != vehicle.status and {vehicle.status, new_status} & set(DEAL_DRIVEN_STATUSES):
+        raise VehicleStatusFollowsDeal(
+            "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and its "
+            "cancellation makes it available again.",
+            field="status",
+        )
     changes = field_changes(instance=vehicle, data=data)
     if not changes:
         return vehicle
@@ -153,16 +169,33 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
 
 
 @transaction.atomic
+def vehicle_follow_deal(*, vehicle: Vehicle, status: str, user: User | None) -> Vehicle:
+    """Move a vehicle with its deal: reserved when a deal opens, sold when it is paid, available when
+    it is cancelled. Deals are the only caller."""
+    vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk)
+    changes = field_changes(instance=vehicle, data={"status": status})
+    vehicle.status = status
+    if status == VehicleStatus.AVAILABLE and vehicle.published_at is None:
+        vehicle.published_at = timezone.now()
+    _save_checked(vehicle)
+    audit_record(action="vehicle.follow_deal", instance=vehicle, user=user, changes=changes)
+    return vehicle
+
+
+@transaction.atomic
 def vehicle_delete(*, vehicle: Vehicle, user: User | None) -> None:
+    if vehicle.status == VehicleStatus.RESERVED:
+        raise VehicleStatusFollowsDeal("This vehicle has an open deal: cancel the deal first.", field="status")
     vehicle.soft_delete(user=user)
 
 
 @transaction.atomic
 def vehicles_archive(*, vehicles: Iterable[Vehicle], user: User | None) -> int:
-    """Archive several listings at once (the admin's bulk action); sold ones stay sold."""
+    """Archive several listings at once (the admin's bulk action); reserved and sold ones follow their
+    deals and are left as they are."""
     archived = 0
     for vehicle in vehicles:
-        if vehicle.status in (VehicleStatus.ARCHIVED, VehicleStatus.SOLD):
+        if vehicle.status == VehicleStatus.ARCHIVED or vehicle.status in DEAL_DRIVEN_STATUSES:
             continue
         vehicle_update(vehicle=vehicle, data={"status": VehicleStatus.ARCHIVED}, user=user)
         archived += 1

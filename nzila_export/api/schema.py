@@ -23,6 +23,7 @@ ERROR_RESPONSES = {
     "403": "Signed in, but not allowed to do this.",
     "404": "Not found, or not visible to the caller.",
     "405": "Method not allowed.",
+    "415": "Unsupported media type: send JSON (or multipart where the operation takes files).",
     "429": "Too many requests: see Retry-After.",
 }
 

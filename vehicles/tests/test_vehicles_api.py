@@ -206,3 +206,28 @@ def test_list_runs_a_fixed_number_of_queries_whatever_the_page_size(api_client, 
     assert len(large.json()["results"]) == 50
     assert [row["mileage_km"] for row in small.json()["results"]] == [1000, 1001, 1002, 1003, 1004]
     assert len(large.json()["results"][0]["photos"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("current", "requested"),
+    [
+        (VehicleStatus.RESERVED, VehicleStatus.AVAILABLE),
+        (VehicleStatus.SOLD, VehicleStatus.ARCHIVED),
+        (VehicleStatus.AVAILABLE, VehicleStatus.RESERVED),
+        (VehicleStatus.AVAILABLE, VehicleStatus.SOLD),
+    ],
+)
+def test_reserved_and_sold_follow_the_deal_not_an_edit(client_for, current, requested):
+    vehicle = VehicleFactory(status=current)
+    response = client_for(vehicle.dealer).patch(f"/api/v1/vehicles/{vehicle.pk}/", {"status": requested}, format="json")
+    assert response.status_code == 409
+    assert response.json()["code"] == "vehicle_status_follows_deal"
+    vehicle.refresh_from_db()
+    assert vehicle.status == current
+
+
+def test_a_vehicle_with_an_open_deal_cannot_be_deleted(client_for):
+    vehicle = VehicleFactory(status=VehicleStatus.RESERVED)
+    assert client_for(vehicle.dealer).delete(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 409
+    vehicle.refresh_from_db()
+    assert not vehicle.is_deleted

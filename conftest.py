@@ -1,7 +1,10 @@
 """Fixtures shared by every app's tests."""
 
+import threading
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
@@ -17,6 +20,36 @@ def _empty_cache():
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def run_at_once():
+    """Run `action` in `times` threads released together, each with its own database connection: real
+    concurrent transactions (the test needs `django_db(transaction=True)`). Returns what each run
+    returned, or the code of the DomainError it raised."""
+    from nzila_export.exceptions import DomainError
+
+    def run(action, times: int = 2) -> list:
+        barrier = threading.Barrier(times)
+        outcomes = []
+
+        def attempt():
+            barrier.wait()
+            try:
+                outcomes.append(action())
+            except DomainError as error:
+                outcomes.append(error.code)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=attempt) for _ in range(times)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return outcomes
+
+    return run
 
 
 @pytest.fixture

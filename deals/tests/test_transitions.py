@@ -1,8 +1,6 @@
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from accounts.tests.factories import BrokerFactory, BuyerFactory, StaffFactory
@@ -11,7 +9,6 @@ from deals.models import Deal, DealEvent, DealStatus
 from deals.services import deal_transition
 from deals.tests.factories import DealFactory
 from notifications.models import Notification
-from nzila_export.exceptions import DomainError
 from vehicles.models import VehicleStatus
 
 pytestmark = pytest.mark.django_db
@@ -104,27 +101,14 @@ def test_deal_list_runs_a_fixed_number_of_queries(client_for, django_assert_num_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_moves_at_once_cannot_both_win():
+def test_two_moves_at_once_cannot_both_win(run_at_once):
     deal = DealFactory()
-    barrier = threading.Barrier(2)
-    outcomes = []
 
     def attempt():
-        barrier.wait()
-        try:
-            deal_transition(deal=deal, to=DealStatus.PENDING_DOCUMENTS, actor=deal.dealer)
-            outcomes.append("moved")
-        except DomainError as error:
-            outcomes.append(error.code)
-        finally:
-            connection.close()
+        deal_transition(deal=deal, to=DealStatus.PENDING_DOCUMENTS, actor=deal.dealer)
+        return "moved"
 
-    threads = [threading.Thread(target=attempt) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["invalid_transition", "moved"]
+    assert sorted(run_at_once(attempt)) == ["invalid_transition", "moved"]
     assert DealEvent.objects.filter(deal=deal, to_status=DealStatus.PENDING_DOCUMENTS).count() == 1
 
 

@@ -16,13 +16,6 @@ from shipments.tests.factories import DealFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("destination_rules")]
 
 
-@pytest.fixture
-def destination_rules(db):
-    from leads.services import destination_rules_load
-
-    destination_rules_load()
-
-
 def move(client, deal, to):
     return client.post(f"/api/v1/deals/{deal.pk}/transition/", {"to": to})
 

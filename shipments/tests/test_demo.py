@@ -18,13 +18,6 @@ from vehicles.tests.factories import VehicleFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("destination_rules")]
 
 
-@pytest.fixture
-def destination_rules(db):
-    from leads.services import destination_rules_load
-
-    destination_rules_load()
-
-
 def test_demo_deals_get_their_documents_and_shipments_once():
     demo_users_seed()
     dealer = User.objects.get(username="dealer_halifax")

@@ -1,43 +1,19 @@
 """Real concurrent transactions, each thread with its own connection."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from deals.models import DealStatus
 from notifications.models import Notification
-from nzila_export.exceptions import DomainError
 from shipments.models import Shipment
 from shipments.services import shipment_create, shipment_event_notify
 from shipments.tests.factories import DealFactory, ShipmentEventFactory
 
 
-def run_at_once(action, times: int = 2) -> list:
-    barrier = threading.Barrier(times)
-    outcomes = []
-
-    def attempt():
-        barrier.wait()
-        try:
-            outcomes.append(action())
-        except DomainError as error:
-            outcomes.append(error.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=attempt) for _ in range(times)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 @pytest.mark.django_db(transaction=True)
-def test_two_bookings_at_once_make_one_shipment():
+def test_two_bookings_at_once_make_one_shipment(run_at_once):
     deal = DealFactory(status=DealStatus.PAID)
     now = timezone.now()
 
@@ -59,7 +35,7 @@ def test_two_bookings_at_once_make_one_shipment():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_same_event_notified_by_two_workers_at_once_is_sent_once():
+def test_the_same_event_notified_by_two_workers_at_once_is_sent_once(run_at_once):
     event = ShipmentEventFactory()
     outcomes = run_at_once(lambda: shipment_event_notify(event_id=event.pk), times=3)
     assert sorted(outcomes) == [False, False, True]

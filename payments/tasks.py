@@ -4,9 +4,11 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from payments.models import WebhookEventStatus
 from payments.services.payments import payments_pending_refresh
 from payments.services.rates import exchange_rates_update
 from payments.services.reconciliation import payments_reconcile
+from payments.services.webhooks import webhook_event_process
 
 
 @shared_task
@@ -31,3 +33,18 @@ def reconcile_payments() -> str:
         return "skipped: Stripe is not configured"
     run = payments_reconcile(day=timezone.localdate() - timedelta(days=1))
     return f"{run.date}: {run.status}"
+
+
+@shared_task(bind=True, max_retries=6)
+def process_webhook_event(self, event_id: int) -> str:
+    """Apply a stored provider event. One that failed (typically: about a payment not stored yet) is
+    retried with backoff, bounded; it stays failed on its row, in the admin, if it never succeeds, and a
+    redelivery by the provider queues it again. Idempotent: a processed event is left alone."""
+    event = webhook_event_process(event_id=event_id)
+    if (
+        event.status == WebhookEventStatus.FAILED
+        and not self.request.is_eager
+        and self.request.retries < self.max_retries
+    ):
+        raise self.retry(countdown=min(10 * 2**self.request.retries, 600))
+    return event.status

@@ -38,14 +38,12 @@ def stripe_webhook_receive(*, body: bytes, headers) -> WebhookEvent:
         "body": body.decode("utf-8", errors="replace"),
         "headers": {name: headers.get(name, "") for name in STORED_HEADERS},
     }
-    try:
+    event_id = str(event.get("id", ""))
+    try:  # most events are new: insert first, and read the stored one only for a replay
         with transaction.atomic():
-            stored, _ = WebhookEvent.objects.get_or_create(
-                provider="stripe", provider_event_id=str(event.get("id", "")), defaults=values
-            )
+            return WebhookEvent.objects.create(provider="stripe", provider_event_id=event_id, **values)
     except IntegrityError:
-        stored = WebhookEvent.objects.get(provider="stripe", provider_event_id=str(event.get("id", "")))
-    return stored
+        return WebhookEvent.objects.get(provider="stripe", provider_event_id=event_id)
 
 
 def webhook_event_process(*, event_id: int) -> WebhookEvent:

@@ -163,3 +163,44 @@ def test_the_hourly_job_settles_a_payment_whose_webhook_was_lost(client_for, tod
     deal.refresh_from_db()
     assert deal.status == "paid"
     assert process_pending_payments.delay().get()["checked"] == 0
+
+
+@pytest.mark.django_db
+def test_a_stripe_5xx_is_retried_with_the_same_idempotency_key(client_for, todays_rates, settings):
+    """Against Stripe's own address, with HTTP intercepted: a 500 then the PaymentIntent."""
+    import responses
+
+    settings.STRIPE_SECRET_KEY = SECRET_KEY
+    settings.STRIPE_API_BASE = ""
+    settings.PAYMENTS_CARD_GATEWAY = "stripe"
+    deal = PayableDealFactory()
+    intent = {
+        "id": "pi_3Qretry", "object": "payment_intent", "amount": 50000, "currency": "cad", "status": "succeeded",
+        "client_secret": "pi_3Qretry_secret_x", "last_payment_error": None, "metadata": {},
+    }  # fmt: skip
+    with responses.RequestsMock() as mocked:
+        mocked.post("https://api.stripe.com/v1/payment_intents", status=500, json={"error": {"type": "api_error"}})
+        mocked.post("https://api.stripe.com/v1/payment_intents", json=intent)
+        response = pay(client_for(deal.buyer), deal, "500.00")
+        keys = {call.request.headers["Idempotency-Key"] for call in mocked.calls}
+        assert len(mocked.calls) == 2
+    assert (response.status_code, response.json()["status"]) == (201, "succeeded")
+    assert keys == {f"payment-{response.json()['id']}"}
+
+
+@pytest.mark.django_db
+def test_a_stripe_4xx_other_than_a_decline_is_a_failed_payment_not_a_retry(client_for, todays_rates, settings):
+    import responses
+
+    settings.STRIPE_SECRET_KEY = SECRET_KEY
+    settings.STRIPE_API_BASE = ""
+    settings.PAYMENTS_CARD_GATEWAY = "stripe"
+    deal = PayableDealFactory()
+    error = {"error": {"type": "invalid_request_error", "code": "resource_missing", "param": "payment_method",
+                       "message": "No such PaymentMethod: 'pm_unknown'"}}  # fmt: skip
+    with responses.RequestsMock() as mocked:
+        mocked.post("https://api.stripe.com/v1/payment_intents", status=400, json=error)
+        response = pay(client_for(deal.buyer), deal, "500.00", payment_method="pm_unknown")
+        assert len(mocked.calls) == 1
+    assert (response.status_code, response.json()["code"]) == (402, "provider_refused")
+    assert "No such PaymentMethod" in response.json()["detail"]

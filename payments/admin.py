@@ -67,8 +67,21 @@ class ExchangeRateAdmin(admin.ModelAdmin):
         return False  # conversions already made cite their rate; correct a rate, never remove it
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff read these rows; they change only through the services (money, statuses, provider events)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Payment)
-class PaymentAdmin(admin.ModelAdmin):
+class PaymentAdmin(ReadOnlyAdmin):
     """Read-only: a payment's money and status change only through the services (refunds through the
     API), each in a locked transaction and audited."""
 
@@ -79,18 +92,9 @@ class PaymentAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     exclude = ["client_secret"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(admin.ModelAdmin):
+class LedgerEntryAdmin(ReadOnlyAdmin):
     """The ledger is append-only: staff read it here, never add, change or delete."""
 
     list_display = ["id", "created_at", "kind", "payment", "deal", "amount", "currency", "amount_cad"]
@@ -99,18 +103,9 @@ class LedgerEntryAdmin(admin.ModelAdmin):
     list_select_related = ["payment", "deal"]
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(WebhookEvent)
-class WebhookEventAdmin(admin.ModelAdmin):
+class WebhookEventAdmin(ReadOnlyAdmin):
     """Every verified provider event, once, with its raw body; failures show their error until the
     provider's retry applies them."""
 
@@ -118,15 +113,6 @@ class WebhookEventAdmin(admin.ModelAdmin):
     list_filter = ["provider", "status", "event_type"]
     search_fields = ["provider_event_id", "event_type"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class DiscrepancyInline(admin.TabularInline):
@@ -141,17 +127,8 @@ class DiscrepancyInline(admin.TabularInline):
 
 
 @admin.register(ReconciliationRun)
-class ReconciliationRunAdmin(admin.ModelAdmin):
+class ReconciliationRunAdmin(ReadOnlyAdmin):
     list_display = ["date", "provider", "status", "provider_count", "database_count", "created_at"]
     list_filter = ["status", "provider"]
     date_hierarchy = "date"
     inlines = [DiscrepancyInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

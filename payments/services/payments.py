@@ -95,12 +95,30 @@ def payment_create(
         deal_id=deal.pk, amount=amount, currency=currency, method=method, payment_method=payment_method
     )
     earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
+    if earlier is not None and earlier.status == PaymentStatus.PENDING and not earlier.provider_reference:
+        earlier, unavailable = _payment_charge(payment=earlier, payment_method=payment_method)  # was out of reach
+        if unavailable is not None:
+            raise unavailable
     if earlier is not None:
-        if earlier.status == PaymentStatus.PENDING and not earlier.provider_reference:
-            earlier = _payment_charge(payment=earlier, payment_method=payment_method)  # the provider was out of reach
         return PaymentAttempt(payment=earlier, replayed=True)
+    # The deal's row stays locked until the charge is recorded, so two payments of one deal at once are
+    # made one after the other and the second sees what the first charged.
+    with transaction.atomic():
+        attempt, unavailable = _payment_create_locked(
+            deal=deal, user=user, amount=amount, currency=currency, method=method,
+            idempotency_key=idempotency_key, payment_method=payment_method, fingerprint=fingerprint,
+        )  # fmt: skip
+    if unavailable is not None:  # raised once the pending payment is stored, for the retry with the same key
+        raise unavailable
+    return attempt
 
-    deal = Deal.objects.select_related("vehicle", "buyer", "dealer", "broker").get(pk=deal.pk)
+
+def _payment_create_locked(
+    *, deal: Deal, user: User, amount: Decimal, currency: str, method: str, idempotency_key: str,
+    payment_method: str, fingerprint: str,
+) -> tuple[PaymentAttempt, "PaymentUnavailable | None"]:  # fmt: skip
+    deals = Deal.objects.select_for_update(of=("self",)).select_related("vehicle", "buyer", "dealer", "broker")
+    deal = deals.get(pk=deal.pk)
     if not (user.is_platform_staff or user.pk == deal.buyer_id):
         raise Forbidden("Only the deal's buyer (or staff) pays it.", field="deal")
     if deal.status != DealStatus.PENDING_PAYMENT:
@@ -144,7 +162,7 @@ def payment_create(
         earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
         if earlier is None:
             raise
-        return PaymentAttempt(payment=earlier, replayed=True)
+        return PaymentAttempt(payment=earlier, replayed=True), None
     audit_record(
         action="payment.create",
         instance=payment,
@@ -155,13 +173,15 @@ def payment_create(
             "cad_rate": str(payment.cad_rate), "method": method,
         },
     )  # fmt: skip
-    return PaymentAttempt(payment=_payment_charge(payment=payment, payment_method=payment_method), replayed=False)
+    payment, unavailable = _payment_charge(payment=payment, payment_method=payment_method)
+    return PaymentAttempt(payment=payment, replayed=False), unavailable
 
 
-def _payment_charge(*, payment: Payment, payment_method: str) -> Payment:
+def _payment_charge(*, payment: Payment, payment_method: str) -> tuple[Payment, "PaymentUnavailable | None"]:
     """Ask the gateway to charge. A provider out of reach leaves the payment pending, its reason noted,
-    and raises PaymentUnavailable: the same Idempotency-Key sent again retries the charge, which the
-    gateway deduplicates by the payment's own key (`payment-<id>` at Stripe), so it never charges twice."""
+    and the PaymentUnavailable to raise is returned: the same Idempotency-Key sent again retries the charge,
+    which the gateway deduplicates by the payment's own key (`payment-<id>` at Stripe), so it never charges
+    twice."""
     try:
         result = gateway_for_method(payment.method).charge(payment=payment, payment_method=payment_method)
     except GatewayRefused as refusal:
@@ -171,11 +191,13 @@ def _payment_charge(*, payment: Payment, payment_method: str) -> Payment:
         )  # fmt: skip
     except GatewayError as error:
         Payment.objects.filter(pk=payment.pk).update(failure_reason=f"Provider out of reach: {error}"[:255])
-        raise PaymentUnavailable(
+        unavailable = PaymentUnavailable(
             f"The payment provider could not be reached; send the same request again to retry ({error}).",
             payment_id=payment.pk,
-        ) from error
-    return payment_apply_result(payment_id=payment.pk, result=result)
+        )
+        unavailable.__cause__ = error
+        return payment, unavailable
+    return payment_apply_result(payment_id=payment.pk, result=result), None
 
 
 def _payment_for_key(*, user: User, idempotency_key: str, fingerprint: str) -> Payment | None:

@@ -78,3 +78,36 @@ def test_the_same_idempotency_key_sent_twice_at_once_charges_once(todays_rates):
     assert sorted(replayed for _, replayed in outcomes) == [False, True]
     assert Payment.objects.count() == 1
     assert LedgerEntry.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_payments_of_the_whole_price_at_once_charge_the_deal_once(todays_rates):
+    from nzila_export.exceptions import DomainError
+
+    deal = PayableDealFactory()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def pay(key):
+        try:
+            barrier.wait()
+            attempt = payment_create(
+                deal=deal, user=deal.buyer, amount=Decimal("18000.00"), currency="CAD", method="card",
+                idempotency_key=key,
+            )  # fmt: skip
+            outcomes.append(attempt.payment.status)
+        except DomainError as refusal:
+            outcomes.append(refusal.message)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=pay, args=(key,)) for key in ("first", "second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == sorted(
+        ["succeeded", "The deal is paid: payments are taken while it is pending payment."]
+    )
+    assert LedgerEntry.objects.filter(kind=LedgerEntryKind.CHARGE).count() == 1

@@ -1,6 +1,6 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from accounts.models import User
+from accounts.models import Role, User
 
 
 def user_list_visible_to(*, user: User) -> QuerySet[User]:
@@ -18,3 +18,8 @@ def user_email_taken(*, email: str, excluding: User | None = None) -> bool:
 
 def username_taken(*, username: str) -> bool:
     return User.objects.filter(username__iexact=username).exists()
+
+
+def staff_list_active() -> QuerySet[User]:
+    """The people who run the platform, for alerts (held deals, disputes, stale rates, reconciliation)."""
+    return User.objects.filter(Q(is_staff=True) | Q(role=Role.STAFF), is_active=True)

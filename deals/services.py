@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.fraud import FraudDetectionEngine
 from deals.models import Deal, DealEvent, DealStatus, RiskLevel
@@ -192,15 +193,26 @@ def deal_assess_risk(*, deal: Deal) -> Deal:
     deal.risk_flags = assessment.red_flags
     deal.risk_recommendation = assessment.recommendation
     fields = ["risk_score", "risk_level", "risk_flags", "risk_recommendation", "updated_at"]
-    if assessment.risk_level == RiskLevel.HIGH and not deal.is_on_hold:
-        deal.is_on_hold = True
-        deal.hold_reason = "High fraud risk: " + " ".join(assessment.red_flags)
-        fields += ["is_on_hold", "hold_reason"]
-        DealEvent.objects.create(deal=deal, to_status=deal.status, reason=deal.hold_reason)
-        audit_record(action="deal.hold", instance=deal, changes=assessment.as_dict())
-        staff = User.objects.filter(is_staff=True, is_active=True)
-        notify(event="deal.held_for_review", recipients=staff, context={"deal": deal}, related_object=deal)
     deal.save(update_fields=fields)
+    if assessment.risk_level == RiskLevel.HIGH:
+        deal = deal_hold(deal=deal, reason="High fraud risk: " + " ".join(assessment.red_flags))
+    return deal
+
+
+@transaction.atomic
+def deal_hold(*, deal: Deal, reason: str) -> Deal:
+    """Hold a deal for staff review (a high fraud risk, a disputed payment): no move but cancel until
+    staff release it. Staff are told; holding a held deal again changes nothing."""
+    deal = Deal.objects.select_for_update().get(pk=deal.pk)
+    if deal.is_on_hold:
+        return deal
+    deal.is_on_hold = True
+    deal.hold_reason = reason[:255]
+    deal.save(update_fields=["is_on_hold", "hold_reason", "updated_at"])
+    DealEvent.objects.create(deal=deal, to_status=deal.status, reason=deal.hold_reason)
+    audit_record(action="deal.hold", instance=deal, changes={"reason": deal.hold_reason})
+    staff = staff_list_active()
+    notify(event="deal.held_for_review", recipients=staff, context={"deal": deal}, related_object=deal)
     return deal
 
 

@@ -1,10 +1,8 @@
-from django.db import transaction
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,7 +12,7 @@ from notifications.channels.mailgun import mailgun_event_outcome, mailgun_signat
 from notifications.channels.twilio import CALLBACK_STATUSES, error_code_is_undeliverable, twilio_signature_is_valid
 from notifications.models import Notification
 from notifications.preferences import preference_matrix
-from nzila_export.api.errors import error_body
+from nzila_export.api.webhooks import WebhookView
 
 
 class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -70,20 +68,6 @@ class PreferencesView(APIView):
         serializer.is_valid(raise_exception=True)
         services.preferences_update(user=request.user, changes=serializer.validated_data["preferences"])
         return Response(serializers.PreferenceSerializer(preference_matrix(user=request.user), many=True).data)
-
-
-@method_decorator(transaction.non_atomic_requests, name="dispatch")
-class WebhookView(APIView):
-    """Base of provider webhooks: open (the signature is the authentication), outside the request
-    transaction, and answering 400 to a request whose signature does not verify."""
-
-    permission_classes = [AllowAny]
-    authentication_classes = []
-    throttle_classes = []
-
-    def bad_signature(self, provider: str) -> Response:
-        detail = f"Invalid {provider} signature: nothing was processed."
-        return Response(error_body(status_code=400, code="bad_signature", detail=detail), status=400)
 
 
 class TwilioStatusCallbackView(WebhookView):

@@ -14,8 +14,8 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from deals.selectors import deal_list_visible_to
-from notifications.api.views import WebhookView
 from nzila_export.api.errors import error_body
+from nzila_export.api.webhooks import WebhookView
 from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
 from payments.gateways.base import WebhookSignatureInvalid

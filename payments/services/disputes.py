@@ -5,11 +5,11 @@ the money stays gone. Each step is keyed by the provider's dispute id, so replay
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.selectors import staff_list_active
 from audit.services import audit_record
+from deals.services import deal_hold
 from notifications.services import notify
 from payments.currencies import money_round
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
@@ -46,7 +46,8 @@ def payment_dispute_open(*, payment: Payment, dispute_reference: str, amount: De
     payment.save(update_fields=["status", "status_changed_at", "updated_at"])
     changes = {"status": [before, payment.status], "dispute": dispute_reference, "amount": str(amount)}
     audit_record(action="payment.dispute_open", instance=payment, changes={**changes, "reason": reason})
-    staff = User.objects.filter(Q(is_staff=True) | Q(role=Role.STAFF), is_active=True)
+    deal_hold(deal=payment.deal, reason=f"Payment {payment.pk} is disputed ({reason}).")
+    staff = staff_list_active()
     notify(
         event="payment.disputed",
         recipients=list(staff),

@@ -8,10 +8,11 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.models import User
+from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from notifications.services import notify
 from nzila_export.exceptions import DomainError
@@ -185,7 +186,7 @@ def exchange_rates_alert_stale(*, now: datetime | None = None) -> list[str]:
     are refused). Returns the stale currencies."""
     stale = exchange_rates_stale(now=now)
     if stale:
-        staff = User.objects.filter(Q(is_staff=True) | Q(role=Role.STAFF), is_active=True)
+        staff = staff_list_active()
         with transaction.atomic():
             notify(
                 event="exchange_rates.stale",

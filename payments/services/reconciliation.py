@@ -11,10 +11,9 @@ goes to staff (`payments.reconciliation`)."""
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Role, User
+from accounts.selectors import staff_list_active
 from notifications.services import notify
 from payments.gateways import get_gateway
 from payments.models import (
@@ -74,7 +73,7 @@ def payments_reconcile(*, day: date, provider: str = "stripe", batch_size: int =
         for discrepancy in found:
             discrepancy.run = run
         Discrepancy.objects.bulk_create(found)
-        staff = User.objects.filter(Q(is_staff=True) | Q(role=Role.STAFF), is_active=True)
+        staff = staff_list_active()
         notify(
             event="payments.reconciliation",
             recipients=list(staff),

@@ -61,15 +61,17 @@ def render_event(*, event: str, user, context: dict) -> RenderedNotification:
 
 
 def render_email(*, items: list[dict], language: str) -> tuple[str, str, str]:
-    """(subject, text, html) of one e-mail carrying one or several notifications."""
-    context = {"items": items, "site_url": settings.SITE_URL}
+    """(subject, text, html) of one e-mail carrying one or several notifications, in the shared layout
+    (notifications/layout/email.*) with the footer in the recipient's language."""
     with translation.override(language):
+        footer = _render(LAYOUT_TEMPLATES.format(language=language, name="footer.txt"), {})
+        context = {"items": items, "site_url": settings.SITE_URL, "language": language, "footer": footer}
         if len(items) == 1:
             subject = items[0]["subject"]
         else:
             subject = _render(LAYOUT_TEMPLATES.format(language=language, name="digest_subject.txt"), context)
-        text = _render(LAYOUT_TEMPLATES.format(language=language, name="email.txt"), context)
-        html = _render(LAYOUT_TEMPLATES.format(language=language, name="email.html"), context)
+        text = _render("notifications/layout/email.txt", context)
+        html = _render("notifications/layout/email.html", context)
     return " ".join(subject.split()), text, html
 
 

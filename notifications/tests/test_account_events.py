@@ -31,6 +31,7 @@ def test_registration_sends_a_welcome_in_the_users_language(api_client, django_c
     assert email.to == ["awa@example.sn"]
     assert email.subject == "Bienvenue sur Nzila Export Hub, awa"
     assert "Parcourez les véhicules" in email.body
+    assert "Gérez vos notifications dans l'application." in email.body
     html, mimetype = email.alternatives[0]
     assert mimetype == "text/html"
     assert '<html lang="fr">' in html

@@ -74,3 +74,12 @@ def destination_rules(db):
 
     if not DestinationRule.objects.exists():
         destination_rules_upsert(model=DestinationRule, rows=destination_rule_rows())
+
+
+@pytest.fixture
+def todays_rates(db):
+    """Today's exchange rates from the local table (the development and test source): USD 1.395,
+    EUR 1.615, XOF and XAF at the euro parity (0.002462051628), NGN 0.00096 ..."""
+    from payments.services.rates import exchange_rates_update
+
+    exchange_rates_update()

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from deals.models import Deal, RiskLevel
+from payments.conversion import ExchangeRateUnavailable
 from vehicles.pricing import price_in_cad
 
 NEW_ACCOUNT_AGE = timedelta(days=7)
@@ -55,8 +56,8 @@ class FraudDetectionEngine:
 
         if now - buyer.date_joined < NEW_ACCOUNT_AGE:
             flags.append((20, "The buyer's account is less than 7 days old."))
-        agreed_cad = price_in_cad(amount=deal.agreed_price, currency=deal.currency)
-        if vehicle.price_cad:
+        agreed_cad = _agreed_price_cad(deal)
+        if agreed_cad is not None and vehicle.price_cad:
             ratio = agreed_cad / vehicle.price_cad
             if ratio < UNDERPRICED_RATIO:
                 flags.append((25, f"The agreed price is {100 - ratio * 100:.0f} % below the listing's value."))
@@ -71,7 +72,7 @@ class FraudDetectionEngine:
             flags.append((20, f"The buyer opened {recent + 1} deals within 24 hours."))
         if dealer.email.rsplit("@", 1)[-1].lower() in FREE_EMAIL_DOMAINS:
             flags.append((10, "The dealer uses a free e-mail provider."))
-        if agreed_cad > HIGH_VALUE_CAD:
+        if agreed_cad is not None and agreed_cad > HIGH_VALUE_CAD:
             flags.append((10, "The agreed price is over CAD 50,000."))
 
         score = min(sum(points for points, _reason in flags), 100)
@@ -82,3 +83,12 @@ class FraudDetectionEngine:
         else:
             level, recommendation = RiskLevel.LOW, "Proceed."
         return RiskAssessment(score, level, [reason for _points, reason in flags], recommendation)
+
+
+def _agreed_price_cad(deal: Deal) -> Decimal | None:
+    """The agreed price in CAD, or None when there is no rate today: the price signals are then left
+    out rather than judged at a guessed rate."""
+    try:
+        return price_in_cad(amount=deal.agreed_price, currency=deal.currency)
+    except ExchangeRateUnavailable:
+        return None

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, DocumentStatus, DocumentType
 from leads.eligibility import destination_rule_for
+from payments.conversion import ExchangeRateUnavailable
+from payments.currencies import UnknownCurrency
 from vehicles.pricing import price_in_cad
 
 logger = logging.getLogger(__name__)
@@ -63,13 +65,13 @@ class ChecklistItem:
 
 
 def deal_value_cad(*, deal) -> Decimal:
-    """The agreed price in CAD: as agreed when in CAD, else converted (vehicles.pricing), else the
-    listing's CAD price when the currency has no reference rate."""
+    """The agreed price in CAD: as agreed when in CAD, else converted at today's rate, else the
+    listing's CAD price when the currency has no rate."""
     if deal.currency == "CAD":
         return Decimal(deal.agreed_price)
     try:
         return price_in_cad(amount=deal.agreed_price, currency=deal.currency)
-    except KeyError:
+    except (ExchangeRateUnavailable, UnknownCurrency):
         return Decimal(deal.vehicle.price_cad)
 
 

@@ -308,22 +308,6 @@ TWILIO_WHATSAPP_CONTENT_SIDS = env.json("TWILIO_WHATSAPP_CONTENT_SIDS", default=
 # Mailgun's webhook signing key, to accept its bounce and complaint events.
 MAILGUN_WEBHOOK_SIGNING_KEY = env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="")
 
-# --- Vehicles ---
-# CAD value of one unit of each currency a listing may be priced in: price filters and ordering compare
-# in CAD. A stand-in reference table, to be replaced by the exchange-rate service of the Payments issue
-# (vehicles.pricing.price_in_cad is the one place that reads it).
-VEHICLE_REFERENCE_RATES_CAD = {
-    "CAD": "1",
-    "USD": "1.37",
-    "EUR": "1.49",
-    "GBP": "1.74",
-    "XOF": "0.00227",
-    "XAF": "0.00227",
-    "NGN": "0.00089",
-    "GHS": "0.089",
-    "KES": "0.0106",
-    "ZAR": "0.075",
-}
 
 # --- Deals ----------------------------------------------------------------------------------------
 # Days a deal may sit in each status before it counts as stalled and its parties are reminded.

@@ -9,14 +9,20 @@ from payments.services.payments import payments_pending_refresh
 from payments.services.rates import exchange_rates_update
 from payments.services.reconciliation import payments_reconcile
 from payments.services.webhooks import webhook_event_process
+from vehicles.services import vehicle_prices_revalue
 
 
 @shared_task
 def update_exchange_rates() -> dict:
-    """Daily (beat, 00:30 Toronto): read the feeds, derive the CFA francs, alert staff about stale rates.
-    Idempotent: a second run stores the same day's rows again and changes nothing else."""
+    """Daily (beat, 00:30 Toronto): read the feeds, derive the CFA francs, alert staff about stale rates,
+    then revalue in CAD the listings priced in other currencies. Idempotent: a second run stores the same
+    day's rows again and changes nothing else."""
     report = exchange_rates_update()
-    return {"stored": report.stored, "missing": report.missing, "errors": report.errors, "stale": report.stale}
+    revalued = vehicle_prices_revalue()
+    return {
+        "stored": report.stored, "missing": report.missing, "errors": report.errors, "stale": report.stale,
+        "listings_revalued": revalued,
+    }  # fmt: skip
 
 
 @shared_task

@@ -1,22 +1,28 @@
-"""Conversion of a listing's price to CAD, the one currency that filters and ordering compare in.
+"""A listing's price in CAD, the one currency that filters and ordering compare in.
 
-A stand-in: the rates are a small reference table in settings (`VEHICLE_REFERENCE_RATES_CAD`), to be
-replaced by the exchange-rate service of the Payments issue. Every conversion goes through
-`price_in_cad`, so that swap touches this one function.
+Through the platform's one conversion (payments.conversion.convert) at the day's rate, so a listing
+is never valued at a guessed rate: with no rate for its currency, listing it is refused with a 422
+naming the currency. Listings in other currencies are revalued each day once the new rates are in
+(vehicles.services.vehicle_prices_revalue, run by the exchange-rate job).
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
+from decimal import Decimal
 
-from django.conf import settings
+from django.utils import timezone
 
-CENT = Decimal("0.01")
+from payments.conversion import convert
+from payments.currencies import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES
 
 
 def supported_currencies() -> list[str]:
-    return sorted(settings.VEHICLE_REFERENCE_RATES_CAD)
+    return sorted(SUPPORTED_CURRENCIES)
 
 
-def price_in_cad(*, amount: Decimal, currency: str) -> Decimal:
-    """`amount` of `currency` in CAD, rounded to the cent. KeyError for a currency with no rate."""
-    rate = Decimal(str(settings.VEHICLE_REFERENCE_RATES_CAD[currency]))
-    return (Decimal(amount) * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+def price_in_cad(*, amount: Decimal, currency: str, on: date | None = None) -> Decimal:
+    """`amount` of `currency` in CAD on `on` (today by default). Raises ExchangeRateUnavailable when
+    there is no rate, UnknownCurrency for a currency we do not support."""
+    conversion = convert(
+        amount=Decimal(amount), from_currency=currency, to_currency=REFERENCE_CURRENCY, on=on or timezone.localdate()
+    )
+    return conversion.amount

@@ -6,6 +6,7 @@ API first), and the announcements of saved-search matches and price drops by veh
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -13,6 +14,8 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record, field_changes
 from nzila_export.exceptions import Conflict, DomainError
+from payments.conversion import ExchangeRateUnavailable
+from payments.currencies import REFERENCE_CURRENCY
 from vehicles.models import (
     CLOSED_STATUSES,
     IDENTITY_FIELDS,
@@ -166,6 +169,26 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
             transaction.on_commit(lambda: announce_price_drop.delay(price_change.pk))
     audit_record(action="vehicle.update", instance=vehicle, user=user, changes=changes)
     return vehicle
+
+
+REVALUE_BATCH_SIZE = 1000
+
+
+def vehicle_prices_revalue(*, on: date | None = None) -> int:
+    """Revalue in CAD every live listing priced in another currency, at the rates of `on` (today), in
+    batches. A currency with no rate keeps its listings' last CAD value. Returns how many changed."""
+    listings = Vehicle.objects.exclude(currency=REFERENCE_CURRENCY).exclude(status__in=CLOSED_STATUSES)
+    changed = []
+    for vehicle in listings.only("id", "price", "currency", "price_cad").iterator(chunk_size=REVALUE_BATCH_SIZE):
+        try:
+            price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency, on=on)
+        except ExchangeRateUnavailable:
+            continue
+        if price_cad != vehicle.price_cad:
+            vehicle.price_cad = price_cad
+            changed.append(vehicle)
+    Vehicle.objects.bulk_update(changed, ["price_cad"], batch_size=REVALUE_BATCH_SIZE)
+    return len(changed)
 
 
 @transaction.atomic

@@ -45,11 +45,12 @@ def test_a_kenya_deal_needs_the_roadworthiness_certificate():
     [
         ("1999.99", "CAD", False),
         ("2000.00", "CAD", True),
-        ("800000", "XOF", False),  # 1,816 CAD
-        ("900000", "XOF", True),  # 2,043 CAD
-        ("1500", "USD", True),  # 2,055 CAD
+        ("800000", "XOF", False),  # 1,969.64 CAD at the test rates
+        ("900000", "XOF", True),  # 2,215.85 CAD
+        ("1500", "USD", True),  # 2,092.50 CAD
     ],
 )
+@pytest.mark.usefixtures("todays_rates")
 def test_the_export_declaration_is_needed_from_cad_2000(price, currency, needed):
     deal = DealFactory(agreed_price=Decimal(price), currency=currency, destination_country="ML")
     assert ("export_declaration" in [row[0] for row in rows(deal)]) is needed

@@ -25,15 +25,6 @@ def make_rate():
     return make
 
 
-@pytest.fixture
-def todays_rates(db):
-    """Today's rates from the local table (the development and test source): USD 1.395, EUR 1.615,
-    XOF and XAF at the euro parity (0.002462051628), NGN 0.00096 ..."""
-    from payments.services.rates import exchange_rates_update
-
-    exchange_rates_update()
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -69,11 +69,13 @@ def fill(target: int) -> None:
     from django.utils import timezone
 
     from accounts.models import Role, User
+    from payments.services.rates import exchange_rates_update
     from vehicles.demo import vehicle_spec
     from vehicles.models import Vehicle, VehicleStatus
     from vehicles.pricing import price_in_cad
     from vehicles.services import vehicle_names_register
 
+    exchange_rates_update()  # listings in other currencies are valued in CAD at the day's rates
     existing = Vehicle.all_objects.count()
     if existing >= target:
         print(f"{existing:,} vehicles already in {connection.settings_dict['NAME']}")

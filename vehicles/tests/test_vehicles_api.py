@@ -4,7 +4,9 @@ import pytest
 
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from audit.models import AuditLog
+from payments.models import ExchangeRate
 from vehicles.models import Vehicle, VehiclePriceChange, VehicleStatus, ViewHistory
+from vehicles.services import vehicle_prices_revalue
 from vehicles.tests.factories import VehicleFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +39,10 @@ def test_dealer_lists_a_vehicle_as_itself_with_cad_price_history_and_audit(clien
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["dealer"] == {"id": dealer.pk, "company_name": dealer.company_name}
-    assert (body["vin"], body["currency"], body["price_cad"]) == ("1HGCM82633A004352", "USD", "28770.00")
+    assert (body["vin"], body["currency"], body["price_cad"]) == ("1HGCM82633A004352", "USD", "29295.00")
     vehicle = Vehicle.objects.get()
     assert vehicle.dealer == dealer
-    assert vehicle.price_cad == Decimal("28770.00")
+    assert vehicle.price_cad == Decimal("29295.00")
     change = VehiclePriceChange.objects.get()
     assert (change.old_price, change.new_price, change.new_currency) == (None, Decimal("21000.00"), "USD")
     assert AuditLog.objects.filter(action="vehicle.create", object_id=str(vehicle.pk), user=dealer).count() == 1
@@ -169,7 +171,7 @@ def test_every_price_change_is_kept_in_the_history(client_for, api_client):
     ] == [
         (None, "", "21000.00", "CAD", "21000.00"),
         ("21000.00", "CAD", "20000.00", "CAD", "20000.00"),
-        ("20000.00", "CAD", "20000.00", "USD", "27400.00"),
+        ("20000.00", "CAD", "20000.00", "USD", "27900.00"),
     ]
 
 
@@ -231,3 +233,23 @@ def test_a_vehicle_with_an_open_deal_cannot_be_deleted(client_for):
     assert client_for(vehicle.dealer).delete(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 409
     vehicle.refresh_from_db()
     assert not vehicle.is_deleted
+
+
+def test_a_listing_in_a_currency_with_no_rate_is_refused(client_for):
+    ExchangeRate.objects.filter(currency="USD").delete()
+    response = client_for(DealerFactory()).post("/api/v1/vehicles/", NEW_CAR, format="json")
+    assert response.status_code == 422
+    assert response.json()["code"] == "exchange_rate_unavailable"
+    assert not Vehicle.objects.exists()
+
+
+def test_listings_in_other_currencies_are_revalued_with_the_days_rates():
+    usd = VehicleFactory(price=Decimal("10000.00"), currency="USD")
+    cad = VehicleFactory(price=Decimal("10000.00"), currency="CAD")
+    assert usd.price_cad == Decimal("13950.00")
+    ExchangeRate.objects.filter(currency="USD").update(cad_per_unit=Decimal("1.40"))
+    assert vehicle_prices_revalue() == 1
+    usd.refresh_from_db()
+    cad.refresh_from_db()
+    assert (usd.price_cad, cad.price_cad) == (Decimal("14000.00"), Decimal("10000.00"))
+    assert vehicle_prices_revalue() == 0

@@ -7,9 +7,9 @@ from accounts.demo import DEMO_PASSWORD, DEMO_USERS
 # returns a line saying what it made.
 DEMO_SEEDERS = [
     "accounts.demo.demo_users_seed",
+    "payments.demo.demo_rates_seed",  # listings in other currencies are valued at these rates
     "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
-    "payments.demo.demo_rates_seed",
     # These two work on the demo deals: they come after the deals seeder.
     "documents.demo.demo_documents_seed",
     "shipments.demo.demo_shipments_seed",

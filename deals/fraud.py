@@ -5,6 +5,9 @@ below the listing's value +25 (or more than 50 % above it +10); a buyer whose co
 destination +15; three or more deals opened by the buyer within 24 hours +20; a dealer using a free
 e-mail provider +10; an agreed price over CAD 50,000 +10. Levels: under 30 low (proceed), 30 to 60
 medium (review), over 60 high: the deal is held for staff review.
+
+The signals it shares with payments (a new account, a country mismatch, a high value) are defined once,
+in payments.fraud; the points and wording here are the deal's.
 """
 
 from dataclasses import dataclass, field
@@ -15,9 +18,9 @@ from django.utils import timezone
 
 from deals.models import Deal, RiskLevel
 from payments.conversion import ExchangeRateUnavailable
+from payments.fraud import account_is_new, countries_differ, value_exceeds
 from vehicles.pricing import price_in_cad
 
-NEW_ACCOUNT_AGE = timedelta(days=7)
 RAPID_DEALS_WINDOW = timedelta(hours=24)
 RAPID_DEALS_COUNT = 3
 UNDERPRICED_RATIO = Decimal("0.70")
@@ -54,7 +57,7 @@ class FraudDetectionEngine:
         now = timezone.now()
         buyer, dealer, vehicle = deal.buyer, deal.dealer, deal.vehicle
 
-        if now - buyer.date_joined < NEW_ACCOUNT_AGE:
+        if account_is_new(user=buyer, now=now):
             flags.append((20, "The buyer's account is less than 7 days old."))
         agreed_cad = _agreed_price_cad(deal)
         if agreed_cad is not None and vehicle.price_cad:
@@ -63,7 +66,7 @@ class FraudDetectionEngine:
                 flags.append((25, f"The agreed price is {100 - ratio * 100:.0f} % below the listing's value."))
             elif ratio > OVERPRICED_RATIO:
                 flags.append((10, f"The agreed price is {ratio * 100 - 100:.0f} % above the listing's value."))
-        if buyer.country and str(buyer.country) != str(deal.destination_country):
+        if countries_differ(account_country=buyer.country, other_country=deal.destination_country):
             flags.append(
                 (15, f"The buyer's country ({buyer.country}) is not the destination ({deal.destination_country}).")
             )
@@ -72,7 +75,7 @@ class FraudDetectionEngine:
             flags.append((20, f"The buyer opened {recent + 1} deals within 24 hours."))
         if dealer.email.rsplit("@", 1)[-1].lower() in FREE_EMAIL_DOMAINS:
             flags.append((10, "The dealer uses a free e-mail provider."))
-        if agreed_cad is not None and agreed_cad > HIGH_VALUE_CAD:
+        if value_exceeds(amount_cad=agreed_cad, threshold_cad=HIGH_VALUE_CAD):
             flags.append((10, "The agreed price is over CAD 50,000."))
 
         score = min(sum(points for points, _reason in flags), 100)

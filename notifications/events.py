@@ -41,6 +41,10 @@ EVENTS: dict[str, EventSpec] = {
     "payment.failed": EventSpec(urgent=True, whatsapp_template="payment_update"),
     "payment.refunded": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payment.disputed": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    # Fraud controls: the buyer learns its payment is being checked; staff that one waits or was blocked.
+    "payment.held": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    "payment.review_needed": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    "payment.blocked": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payments.reconciliation": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "exchange_rates.stale": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     # The uploader learns the review of its document (a rejection says why, so that it can be replaced).

@@ -5,6 +5,7 @@ by its own variable. `nzila_export.settings_production` selects production.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -349,6 +350,14 @@ STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 PAYMENTS_CARD_GATEWAY = env.str("PAYMENTS_CARD_GATEWAY", default="") or ("stripe" if STRIPE_SECRET_KEY else "sandbox")
 # process_pending_payments asks the provider about payments pending for longer than this (a lost webhook).
 PAYMENTS_PENDING_CHECK_AFTER_MINUTES = env.int("PAYMENTS_PENDING_CHECK_AFTER_MINUTES", default=30)
+# Fraud controls (README, Payments, Fraud controls): velocity limits counted in Redis, and the risk bands.
+FRAUD_MAX_ATTEMPTS_PER_USER_PER_DAY = env.int("FRAUD_MAX_ATTEMPTS_PER_USER_PER_DAY", default=3)
+FRAUD_MAX_CARDS_PER_USER_PER_MONTH = env.int("FRAUD_MAX_CARDS_PER_USER_PER_MONTH", default=5)
+FRAUD_MAX_FAILURES_PER_IP_PER_HOUR = env.int("FRAUD_MAX_FAILURES_PER_IP_PER_HOUR", default=10)
+FRAUD_REVIEW_FROM = env.int("FRAUD_REVIEW_FROM", default=30)  # from this score: held for staff review
+FRAUD_BLOCK_ABOVE = env.int("FRAUD_BLOCK_ABOVE", default=60)  # above this score: blocked, staff alerted
+# Card payments over this CAD value ask Stripe for 3-D Secure.
+FRAUD_THREE_D_SECURE_FROM_CAD = Decimal(env.str("FRAUD_THREE_D_SECURE_FROM_CAD", default="1000"))
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

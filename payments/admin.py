@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
 
 from nzila_export.exceptions import DomainError
 from payments.models import (
@@ -9,9 +10,11 @@ from payments.models import (
     Payment,
     RateSource,
     ReconciliationRun,
+    ReviewDecision,
     WebhookEvent,
 )
 from payments.services.rates import exchange_rate_check, exchange_rate_set
+from payments.services.reviews import payment_review
 
 
 class ExchangeRateForm(forms.ModelForm):
@@ -85,12 +88,48 @@ class PaymentAdmin(ReadOnlyAdmin):
     """Read-only: a payment's money and status change only through the services (refunds through the
     API), each in a locked transaction and audited."""
 
-    list_display = ["id", "deal", "payer", "amount", "currency", "amount_cad", "method", "status", "created_at"]
-    list_filter = ["status", "method", "provider", "currency"]
+    list_display = [
+        "id", "deal", "payer", "amount", "currency", "amount_cad", "method", "status", "fraud_risk_score", "created_at",
+    ]  # fmt: skip
+    list_filter = ["status", "method", "provider", "currency", "review_decision"]
     search_fields = ["provider_reference", "idempotency_key", "payer__username", "payer__email", "=deal__id"]
     list_select_related = ["deal", "payer"]
     date_hierarchy = "created_at"
-    exclude = ["client_secret"]
+    exclude = ["client_secret", "fraud_reasons"]
+    readonly_fields = ["fraud_reasons_list"]
+    actions = ["approve_held_payments", "reject_held_payments"]
+
+    @admin.display(description="Fraud reasons")
+    def fraud_reasons_list(self, obj):
+        items = format_html_join(
+            "", "<li>{} (+{}, {})</li>", ((r["reason"], r["points"], r["code"]) for r in obj.fraud_reasons)
+        )
+        return format_html("<ul>{}</ul>", items) if obj.fraud_reasons else "-"
+
+    @admin.action(description="Approve the selected held payments (charge them)")
+    def approve_held_payments(self, request, queryset):
+        self._review(request, queryset, ReviewDecision.APPROVE)
+
+    @admin.action(description="Reject the selected held payments (nothing charged, the buyer told)")
+    def reject_held_payments(self, request, queryset):
+        self._review(request, queryset, ReviewDecision.REJECT)
+
+    def _review(self, request, queryset, decision: str) -> None:
+        """Each through payment_review (locked, audited); a payment that cannot be reviewed is reported."""
+        if not request.user.is_platform_staff:
+            self.message_user(request, "Only staff review payments.", level=messages.ERROR)
+            return
+        done = 0
+        for payment in queryset.order_by("id"):
+            try:
+                payment_review(payment=payment, reviewer=request.user, decision=decision, note="Reviewed in the admin")
+                done += 1
+            except DomainError as refusal:
+                self.message_user(request, f"Payment {payment.pk}: {refusal.message}", level=messages.WARNING)
+        if done:
+            self.message_user(
+                request, f"{done} payment(s) {ReviewDecision(decision).label.lower()}.", level=messages.SUCCESS
+            )
 
 
 @admin.register(LedgerEntry)

@@ -68,6 +68,12 @@ class PaymentStatus(models.TextChoices):
     REFUNDED = "refunded", _("Refunded")
     PARTIALLY_REFUNDED = "partially_refunded", _("Partially refunded")
     DISPUTED = "disputed", _("Disputed")
+    HELD = "held", _("Held for fraud review")
+
+
+class ReviewDecision(models.TextChoices):
+    APPROVE = "approve", _("Approved")
+    REJECT = "reject", _("Rejected")
 
 
 # Statuses in which money was captured (refunds may be made against it).
@@ -106,6 +112,19 @@ class Payment(TimeStampedModel):
     failure_code = models.CharField(max_length=64, blank=True)
     failure_reason = models.CharField(max_length=255, blank=True)
     client_secret = models.CharField(max_length=255, blank=True, help_text=_("For the buyer's browser (cards)"))
+    # Fraud controls (payments.fraud): the score and its reasons [{code, points, reason}], what the request
+    # carried for the charge made after a review, and the staff review of a held payment.
+    fraud_risk_score = models.PositiveSmallIntegerField(default=0)
+    fraud_reasons = models.JSONField(default=list, blank=True)
+    card_reference = models.CharField(max_length=255, blank=True, help_text=_("The saved card charged (Stripe id)"))
+    radar_session = models.CharField(max_length=255, blank=True, help_text=_("Stripe Radar session from the browser"))
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    review_decision = models.CharField(max_length=10, choices=ReviewDecision.choices, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.CharField(max_length=255, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,9 +1,10 @@
 from decimal import Decimal
 
+from django_countries import countries
 from rest_framework import serializers
 
 from payments.currencies import money_round
-from payments.models import LedgerEntry, Payment, PaymentMethod
+from payments.models import LedgerEntry, Payment, PaymentMethod, ReviewDecision
 
 
 class CurrencySerializer(serializers.Serializer):
@@ -40,9 +41,19 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
         fields = [
             "id", "deal", "payer", "amount", "currency", "deal_amount", "deal_currency", "deal_rate", "amount_cad",
             "cad_rate", "rate_date", "method", "provider", "provider_reference", "status", "status_changed_at",
-            "failure_code", "failure_reason", "client_secret", "created_at",
+            "failure_code", "failure_reason", "client_secret", "fraud_risk_score", "fraud_reasons", "review_decision",
+            "reviewed_at", "review_note", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
+
+    FRAUD_FIELDS = ("fraud_risk_score", "fraud_reasons", "review_note")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or not request.user.is_platform_staff:  # the reasons would teach a fraudster
+            data.update(fraud_risk_score=None, fraud_reasons=[], review_note="")
+        return data
 
     def get_client_secret(self, payment) -> str:
         request = self.context.get("request")
@@ -58,6 +69,19 @@ class PaymentCreateSerializer(serializers.Serializer):
     payment_method = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=255, help_text="A saved card's id (Stripe)"
     )
+    billing_country = serializers.ChoiceField(
+        choices=list(countries), required=False, allow_blank=True, default="",
+        help_text="Cards: the billing address's country (ISO 3166-1 alpha-2)",
+    )  # fmt: skip
+    radar_session = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=255,
+        help_text="Cards: the Stripe Radar session id from Stripe.js (stripe.createRadarSession)",
+    )  # fmt: skip
+
+
+class PaymentReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=ReviewDecision.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
 
 
 class PaymentRefundSerializer(serializers.Serializer):

@@ -13,17 +13,20 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from audit.context import client_ip
 from deals.selectors import deal_list_visible_to
 from nzila_export.api.errors import error_body
 from nzila_export.api.webhooks import WebhookView
 from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
+from payments.fraud import FraudRefusal
 from payments.gateways.base import WebhookSignatureInvalid
 from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEventStatus
 from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
 from payments.services.cards import card_attach, card_detach, card_list, card_set_default
 from payments.services.payments import PaymentUnavailable, payment_confirm, payment_create
 from payments.services.refunds import payment_refund
+from payments.services.reviews import payment_review
 from payments.services.webhooks import stripe_webhook_receive
 from payments.tasks import process_webhook_event
 
@@ -68,7 +71,7 @@ class PaymentViewSet(
 
     def get_throttles(self):
         throttles = super().get_throttles()
-        if self.action in ("create", "refund", "confirm"):
+        if self.action in ("create", "refund", "confirm", "review"):
             throttles.append(ScopedRateThrottle())
         return throttles
 
@@ -81,8 +84,11 @@ class PaymentViewSet(
         responses={
             201: serializers.PaymentSerializer,
             200: OpenApiResponse(serializers.PaymentSerializer, description="A replay of an earlier request"),
+            202: OpenApiResponse(serializers.PaymentSerializer, description="Held for review: nothing charged yet."),
             402: DECLINED,
+            403: OpenApiResponse(description="Refused by the fraud controls (no reason given)."),
             409: OpenApiResponse(description="The deal is not pending payment, or is on hold."),
+            429: OpenApiResponse(description="Too many attempts: Retry-After says when to try again."),
             422: OpenApiResponse(description="Idempotency-Key reused with another body, or no exchange rate."),
             503: OpenApiResponse(description="The provider is out of reach: the same request again retries it."),
         },
@@ -107,7 +113,19 @@ class PaymentViewSet(
             attempt = payment_create(
                 deal=deal, user=request.user, amount=data["amount"], currency=data["currency"],
                 method=data["method"], idempotency_key=key, payment_method=data["payment_method"],
+                billing_country=data["billing_country"], radar_session=data["radar_session"],
+                ip_address=client_ip(request),
             )  # fmt: skip
+        except FraudRefusal as refusal:
+            # Answered, not raised, so that the refusal's audit record (and a blocked payment) are kept.
+            extra = {"payment": refusal.payment_id} if refusal.payment_id else {}
+            if refusal.retry_after:
+                extra["retry_after"] = refusal.retry_after
+            body = error_body(status_code=refusal.status_code, code=refusal.code, detail=refusal.message, **extra)
+            response = Response(body, status=refusal.status_code)
+            if refusal.retry_after:
+                response["Retry-After"] = str(refusal.retry_after)
+            return response
         except PaymentUnavailable as unavailable:
             # Answered, not raised, so that the pending payment is kept for the retry with the same key.
             body = error_body(
@@ -116,6 +134,8 @@ class PaymentViewSet(
             )  # fmt: skip
             return Response(body, status=unavailable.status_code)
         success_status = status.HTTP_200_OK if attempt.replayed else status.HTTP_201_CREATED
+        if attempt.payment.status == PaymentStatus.HELD and not attempt.replayed:
+            success_status = status.HTTP_202_ACCEPTED  # taken, not charged: held for review
         response = self._answer(attempt.payment, success_status=success_status)
         if attempt.replayed:
             response["Idempotent-Replayed"] = "true"
@@ -147,6 +167,33 @@ class PaymentViewSet(
             raise PermissionDenied("Only the payer or staff confirm a payment.")
         payment = payment_confirm(payment=payment, user=request.user)
         return self._answer(payment, success_status=status.HTTP_200_OK)
+
+    @extend_schema(
+        request=serializers.PaymentReviewSerializer,
+        responses={
+            200: serializers.PaymentSerializer,
+            409: OpenApiResponse(description="Not held for review, or the deal is no longer payable."),
+        },
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def review(self, request, pk=None):
+        """Staff approve a payment held by the fraud controls (it then goes to its provider) or reject it
+        (it fails, nothing charged, the buyer told)."""
+        if not request.user.is_platform_staff:
+            raise PermissionDenied("Only staff review payments.")
+        payment = self.get_object()
+        serializer = serializers.PaymentReviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            payment = payment_review(payment=payment, reviewer=request.user, **serializer.validated_data)
+        except PaymentUnavailable as unavailable:
+            body = error_body(
+                status_code=unavailable.status_code, code=unavailable.code, detail=unavailable.message,
+                payment=unavailable.payment_id,
+            )  # fmt: skip
+            return Response(body, status=unavailable.status_code)
+        data = serializers.PaymentSerializer(payment, context=self.get_serializer_context()).data
+        return Response(data)
 
     @extend_schema(
         request=serializers.PaymentRefundSerializer,

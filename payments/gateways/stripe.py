@@ -86,6 +86,19 @@ def stripe_event_verify(*, body: bytes, signature: str) -> dict:
         raise WebhookSignatureInvalid(str(error)) from error
 
 
+def fraud_parameters(payment: Payment) -> dict:
+    """Stripe's own fraud tools (payments.fraud): 3-D Secure asked for on card payments over
+    FRAUD_THREE_D_SECURE_FROM_CAD, and the browser's Radar session when the client sent one.
+    https://docs.stripe.com/payments/3d-secure/authentication-flow#manual-three-ds
+    https://docs.stripe.com/radar/radar-session"""
+    params = {}
+    if payment.amount_cad > settings.FRAUD_THREE_D_SECURE_FROM_CAD:
+        params["payment_method_options"] = {"card": {"request_three_d_secure": "any"}}
+    if payment.radar_session:
+        params["radar_options"] = {"session": payment.radar_session}
+    return params
+
+
 def stripe_exponent(currency: str) -> int:
     return 0 if currency.upper() in STRIPE_ZERO_DECIMAL else currency_exponent(currency)
 
@@ -121,6 +134,7 @@ class StripeGateway:
             params["customer"] = customer
         if payment_method:
             params.update(payment_method=payment_method, confirm=True)
+        params.update(fraud_parameters(payment))
         try:
             intent = self.client.v1.payment_intents.create(
                 params=params, options={"idempotency_key": f"payment-{payment.pk}"}

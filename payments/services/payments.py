@@ -17,12 +17,23 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.models import Deal, DealStatus
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, Forbidden
 from payments.conversion import convert
 from payments.currencies import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
+from payments.fraud import (
+    DECISION_BLOCK,
+    DECISION_REVIEW,
+    REFUSED_MESSAGE,
+    FraudRefusal,
+    PaymentBlocked,
+    ip_failure_record,
+    payment_risk_assess,
+    velocity_check,
+)
 from payments.gateways import gateway_for_method
 from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused
 from payments.models import (
@@ -87,10 +98,15 @@ def payment_create(
     method: str,
     idempotency_key: str,
     payment_method: str = "",
+    billing_country: str = "",
+    radar_session: str = "",
+    ip_address: str | None = None,
 ) -> PaymentAttempt:
     """Pay (part of) a deal. The same key and body give back the first payment, charged once; the same key
     with another body is refused (422). The amount is converted at the day's rate to the deal's currency
-    and to CAD, both recorded; a decline is a failed payment (kept, with its reason)."""
+    and to CAD, both recorded; a decline is a failed payment (kept, with its reason). Before any provider
+    is asked, the fraud controls count the attempt (FraudRefusal over a velocity limit) and score it: a risky
+    payment is held for staff review (nothing charged) or blocked (kept as failed, PaymentBlocked raised)."""
     fingerprint = payment_fingerprint(
         deal_id=deal.pk, amount=amount, currency=currency, method=method, payment_method=payment_method
     )
@@ -107,16 +123,18 @@ def payment_create(
         attempt, unavailable = _payment_create_locked(
             deal=deal, user=user, amount=amount, currency=currency, method=method,
             idempotency_key=idempotency_key, payment_method=payment_method, fingerprint=fingerprint,
+            billing_country=billing_country, radar_session=radar_session, ip_address=ip_address,
         )  # fmt: skip
-    if unavailable is not None:  # raised once the pending payment is stored, for the retry with the same key
+    if unavailable is not None:  # raised once what must be kept is stored (a pending payment, a refusal's audit)
         raise unavailable
     return attempt
 
 
 def _payment_create_locked(
     *, deal: Deal, user: User, amount: Decimal, currency: str, method: str, idempotency_key: str,
-    payment_method: str, fingerprint: str,
-) -> tuple[PaymentAttempt, "PaymentUnavailable | None"]:  # fmt: skip
+    payment_method: str, fingerprint: str, billing_country: str = "", radar_session: str = "",
+    ip_address: str | None = None,
+) -> tuple[PaymentAttempt | None, "PaymentUnavailable | FraudRefusal | None"]:  # fmt: skip
     deals = Deal.objects.select_for_update(of=("self",)).select_related("vehicle", "buyer", "dealer", "broker")
     deal = deals.get(pk=deal.pk)
     if not (user.is_platform_staff or user.pk == deal.buyer_id):
@@ -147,6 +165,20 @@ def _payment_create_locked(
             field="amount",
         )
     gateway = gateway_for_method(method)  # an unconfigured provider fails here, before anything is stored
+    is_card = method in (PaymentMethod.CARD, PaymentMethod.SANDBOX)
+    try:
+        velocity_check(user=user, card=payment_method if is_card else "", ip_address=ip_address)
+    except FraudRefusal as refusal:
+        audit_record(action="payment.refused", instance=deal, user=user, changes={"limit": refusal.limit})
+        return None, refusal
+    risk = payment_risk_assess(
+        payer=deal.buyer, deal=deal, amount_cad=in_cad.amount, billing_country=billing_country,
+        phone="" if is_card else payment_method,
+    )  # fmt: skip
+    status = {DECISION_REVIEW: PaymentStatus.HELD, DECISION_BLOCK: PaymentStatus.FAILED}.get(
+        risk.decision, PaymentStatus.PENDING
+    )
+    blocked = risk.decision == DECISION_BLOCK
     now = timezone.now()
     try:
         with transaction.atomic():  # a savepoint: a concurrent request with the same key loses here
@@ -155,8 +187,12 @@ def _payment_create_locked(
                 deal_amount=in_deal_currency.amount, deal_currency=deal.currency, deal_rate=in_deal_currency.rate,
                 amount_cad=in_cad.amount, cad_rate=in_cad.rate,
                 rate_date=min(filter(None, [in_deal_currency.rate_date, in_cad.rate_date]), default=None),
-                method=method, provider=gateway.code, status=PaymentStatus.PENDING, status_changed_at=now,
+                method=method, provider=gateway.code, status=status, status_changed_at=now,
                 idempotency_key=idempotency_key, request_fingerprint=fingerprint,
+                fraud_risk_score=risk.score, fraud_reasons=risk.reasons_as_dicts(),
+                card_reference=payment_method if is_card else "", radar_session=radar_session,
+                ip_address=ip_address, failure_code="risk_blocked" if blocked else "",
+                failure_reason=REFUSED_MESSAGE if blocked else "",
             )  # fmt: skip
     except IntegrityError:
         earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
@@ -170,11 +206,31 @@ def _payment_create_locked(
         changes={
             "amount": str(amount), "currency": currency, "deal_amount": str(payment.deal_amount),
             "deal_rate": str(payment.deal_rate), "amount_cad": str(payment.amount_cad),
-            "cad_rate": str(payment.cad_rate), "method": method,
+            "cad_rate": str(payment.cad_rate), "method": method, "status": status,
+            "fraud_risk_score": risk.score, "fraud_reasons": payment.fraud_reasons,
         },
     )  # fmt: skip
+    if risk.decision == DECISION_REVIEW:
+        payment_review_requested(payment=payment, deal=deal)
+        return PaymentAttempt(payment=payment, replayed=False), None
+    if blocked:
+        payment_blocked_alert(payment=payment, deal=deal)
+        return PaymentAttempt(payment=payment, replayed=False), PaymentBlocked(REFUSED_MESSAGE, payment_id=payment.pk)
     payment, unavailable = _payment_charge(payment=payment, payment_method=payment_method)
     return PaymentAttempt(payment=payment, replayed=False), unavailable
+
+
+def payment_review_requested(*, payment: Payment, deal: Deal) -> None:
+    """A payment held for fraud review: the buyer is told it is being checked, staff that it waits."""
+    context = {"deal": deal, "amount": payment.amount, "currency": payment.currency, "payment": payment}
+    notify(event="payment.held", recipients=[payment.payer], context=context, related_object=payment)
+    notify(event="payment.review_needed", recipients=staff_list_active(), context=context, related_object=payment)
+
+
+def payment_blocked_alert(*, payment: Payment, deal: Deal) -> None:
+    context = {"deal": deal, "amount": payment.amount, "currency": payment.currency, "payment": payment}
+    audit_record(action="payment.blocked", instance=payment, changes={"fraud_reasons": payment.fraud_reasons})
+    notify(event="payment.blocked", recipients=staff_list_active(), context=context, related_object=payment)
 
 
 def _payment_charge(*, payment: Payment, payment_method: str) -> tuple[Payment, "PaymentUnavailable | None"]:
@@ -265,6 +321,7 @@ def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | 
             related_object=payment,
         )
     elif result.status == PaymentStatus.FAILED:
+        ip_failure_record(ip_address=payment.ip_address)  # the per-IP velocity limit counts declines
         notify(
             event="payment.failed",
             recipients=[payment.payer],

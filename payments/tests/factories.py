@@ -1,3 +1,4 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
@@ -18,13 +19,17 @@ class PayableDealFactory(factory.django.DjangoModelFactory):
 
     vehicle = factory.SubFactory(VehicleFactory, status=VehicleStatus.RESERVED)
     dealer = factory.LazyAttribute(lambda deal: deal.vehicle.dealer)
-    buyer = factory.SubFactory(BuyerFactory)
+    # An established buyer, paying a while after the deal became payable: the fraud controls let it through
+    # (payments/tests/test_fraud.py tests the signals).
+    buyer = factory.SubFactory(
+        BuyerFactory, date_joined=factory.LazyFunction(lambda: timezone.now() - timedelta(days=90))
+    )
     agreed_price = Decimal("18000.00")
     currency = "CAD"
     destination_country = "CI"
     destination_port = "CIABJ"
     status = DealStatus.PENDING_PAYMENT
-    status_changed_at = factory.LazyFunction(timezone.now)
+    status_changed_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
 
 
 class StripePaymentFactory(factory.django.DjangoModelFactory):

@@ -40,6 +40,7 @@ PAYMENT_HIGH_VALUE_CAD = Decimal("10000")
 
 DECISION_PROCEED, DECISION_REVIEW, DECISION_BLOCK = "proceed", "review", "block"
 
+BLOCKED_FAILURE_CODE = "risk_blocked"  # on the payment, for staff; callers see PaymentBlocked.code
 REFUSED_MESSAGE = "This payment cannot be accepted. Please contact support if you believe this is a mistake."
 LATER_MESSAGE = "This payment cannot be taken right now. Please try again later."
 

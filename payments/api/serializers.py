@@ -4,6 +4,7 @@ from django_countries import countries
 from rest_framework import serializers
 
 from payments.currencies import money_round
+from payments.fraud import BLOCKED_FAILURE_CODE, PaymentBlocked
 from payments.models import LedgerEntry, Payment, PaymentMethod, ReviewDecision
 
 
@@ -53,6 +54,8 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
         request = self.context.get("request")
         if request is None or not request.user.is_platform_staff:  # the reasons would teach a fraudster
             data.update(fraud_risk_score=None, fraud_reasons=[], review_note="")
+            if instance.failure_code == BLOCKED_FAILURE_CODE:
+                data["failure_code"] = PaymentBlocked.code
         return data
 
     def get_client_secret(self, payment) -> str:

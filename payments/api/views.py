@@ -19,7 +19,7 @@ from nzila_export.api.errors import error_body
 from nzila_export.api.webhooks import WebhookView
 from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
-from payments.fraud import FraudRefusal
+from payments.fraud import BLOCKED_FAILURE_CODE, REFUSED_MESSAGE, FraudRefusal, PaymentBlocked
 from payments.gateways.base import WebhookSignatureInvalid
 from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEventStatus
 from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
@@ -143,8 +143,11 @@ class PaymentViewSet(
 
     def _answer(self, payment: Payment, *, success_status: int) -> Response:
         # A decline is answered (402) without raising, so that the failed payment is kept: the request's
-        # transaction commits, and a replay of the same key answers the same 402.
-        if payment.status == PaymentStatus.FAILED:
+        # transaction commits, and a replay of the same key answers the same 402 (403 for a blocked one).
+        if payment.status == PaymentStatus.FAILED and payment.failure_code == BLOCKED_FAILURE_CODE:
+            body = error_body(status_code=403, code=PaymentBlocked.code, detail=REFUSED_MESSAGE, payment=payment.pk)
+            response = Response(body, status=status.HTTP_403_FORBIDDEN)
+        elif payment.status == PaymentStatus.FAILED:
             body = error_body(
                 status_code=402, code=payment.failure_code or "payment_declined",
                 detail=payment.failure_reason or "The payment was declined.", payment=payment.pk,

@@ -25,6 +25,7 @@ from nzila_export.exceptions import Conflict, DomainError, Forbidden
 from payments.conversion import convert
 from payments.currencies import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
 from payments.fraud import (
+    BLOCKED_FAILURE_CODE,
     DECISION_BLOCK,
     DECISION_REVIEW,
     REFUSED_MESSAGE,
@@ -191,7 +192,7 @@ def _payment_create_locked(
                 idempotency_key=idempotency_key, request_fingerprint=fingerprint,
                 fraud_risk_score=risk.score, fraud_reasons=risk.reasons_as_dicts(),
                 card_reference=payment_method if is_card else "", radar_session=radar_session,
-                ip_address=ip_address, failure_code="risk_blocked" if blocked else "",
+                ip_address=ip_address, failure_code=BLOCKED_FAILURE_CODE if blocked else "",
                 failure_reason=REFUSED_MESSAGE if blocked else "",
             )  # fmt: skip
     except IntegrityError:

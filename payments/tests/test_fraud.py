@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import stripe
 from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory, StaffFactory
@@ -195,6 +196,10 @@ def test_a_high_risk_payment_is_blocked_403_and_staff_alerted(client_for, todays
     assert LedgerEntry.objects.count() == 0
     assert Notification.objects.filter(event="payment.blocked", user=staff).exists()
     assert AuditLog.objects.filter(action="payment.blocked", object_id=str(payment.pk)).exists()
+    client = client_for(deal.buyer)
+    replay = pay(client, deal, "10500", billing_country="NG")
+    assert (replay.status_code, replay.json()["code"]) == (403, "payment_refused")
+    assert client.get(f"{URL}{payment.pk}/").json()["failure_code"] == "payment_refused"
 
 
 # --- Review ------------------------------------------------------------------------------------------
@@ -253,6 +258,28 @@ def test_staff_approve_held_payments_in_the_admin(client_for, todays_rates, clie
 
 
 # --- Stripe ------------------------------------------------------------------------------------------
+
+
+def test_a_card_payment_over_cad_1000_goes_to_stripe_with_3d_secure_and_the_radar_session(
+    client_for, todays_rates, on_stripe, monkeypatch
+):
+    sent = []
+    create = stripe.PaymentIntentService.create
+
+    def recording_create(self, params=None, options=None):
+        sent.append(params)
+        # localstripe refuses radar_options (Stripe takes it: docs.stripe.com/radar/radar-session).
+        return create(self, {key: value for key, value in params.items() if key != "radar_options"}, options)
+
+    monkeypatch.setattr(stripe.PaymentIntentService, "create", recording_create)
+    deal = PayableDealFactory()
+    body = {"deal": deal.pk, "amount": "1500.00", "currency": "CAD", "method": "card",
+            "payment_method": "pm_card_visa", "radar_session": "rse_123"}  # fmt: skip
+    response = client_for(deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="k")
+    assert response.status_code == 201, response.json()
+    assert sent[0]["payment_method_options"] == {"card": {"request_three_d_secure": "any"}}
+    assert sent[0]["radar_options"] == {"session": "rse_123"}
+    assert Payment.objects.get().radar_session == "rse_123"
 
 
 def test_stripe_asks_for_3d_secure_over_cad_1000_and_passes_the_radar_session():

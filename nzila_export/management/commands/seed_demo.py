@@ -10,7 +10,8 @@ DEMO_SEEDERS = [
     "payments.demo.demo_rates_seed",  # listings in other currencies are valued at these rates
     "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
-    # These two work on the demo deals: they come after the deals seeder.
+    "deals.demo.demo_deals_seed",
+    # These two work on the demo deals.
     "documents.demo.demo_documents_seed",
     "shipments.demo.demo_shipments_seed",
 ]

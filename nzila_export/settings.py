@@ -284,6 +284,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatusEnum": "documents.models.DocumentStatus",
         "ChecklistStatusEnum": "documents.requirements.CHECKLIST_STATUS_CHOICES",
         "ShipmentStatusEnum": "shipments.models.ShipmentStatus",
+        "PaymentReviewDecisionEnum": "payments.models.ReviewDecision",
     },
 }
 

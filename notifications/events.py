@@ -45,6 +45,7 @@ EVENTS: dict[str, EventSpec] = {
     "payment.held": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payment.review_needed": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payment.blocked": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
+    "payment.mobile_money_mismatch": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payments.reconciliation": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "exchange_rates.stale": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     # The uploader learns the review of its document (a rejection says why, so that it can be replaced).

@@ -360,6 +360,34 @@ FRAUD_BLOCK_ABOVE = env.int("FRAUD_BLOCK_ABOVE", default=60)  # above this score
 # Card payments over this CAD value ask Stripe for 3-D Secure.
 FRAUD_THREE_D_SECURE_FROM_CAD = Decimal(env.str("FRAUD_THREE_D_SECURE_FROM_CAD", default="1000"))
 
+# Mobile money (README, Payments, Mobile money). A rail is live when its credentials are set; otherwise
+# the sandbox gateway answers for it when MOBILE_MONEY_SANDBOX is true (the default outside production),
+# and it is refused with a clear 4xx when false. Base URLs: the provider's sandbox or production host.
+MPESA_BASE_URL = env.str("MPESA_BASE_URL", default="https://sandbox.safaricom.co.ke")
+MPESA_CONSUMER_KEY = env.str("MPESA_CONSUMER_KEY", default="")
+MPESA_CONSUMER_SECRET = env.str("MPESA_CONSUMER_SECRET", default="")
+MPESA_SHORTCODE = env.str("MPESA_SHORTCODE", default="")
+MPESA_PASSKEY = env.str("MPESA_PASSKEY", default="")
+MTN_MOMO_BASE_URL = env.str("MTN_MOMO_BASE_URL", default="https://sandbox.momodeveloper.mtn.com")
+MTN_MOMO_API_USER = env.str("MTN_MOMO_API_USER", default="")
+MTN_MOMO_API_KEY = env.str("MTN_MOMO_API_KEY", default="")
+MTN_MOMO_SUBSCRIPTION_KEY = env.str("MTN_MOMO_SUBSCRIPTION_KEY", default="")
+MTN_MOMO_TARGET_ENVIRONMENT = env.str("MTN_MOMO_TARGET_ENVIRONMENT", default="sandbox")
+ORANGE_MONEY_BASE_URL = env.str("ORANGE_MONEY_BASE_URL", default="https://api.orange.com")
+ORANGE_MONEY_CLIENT_ID = env.str("ORANGE_MONEY_CLIENT_ID", default="")
+ORANGE_MONEY_CLIENT_SECRET = env.str("ORANGE_MONEY_CLIENT_SECRET", default="")
+ORANGE_MONEY_MERCHANT_KEY = env.str("ORANGE_MONEY_MERCHANT_KEY", default="")
+AIRTEL_MONEY_BASE_URL = env.str("AIRTEL_MONEY_BASE_URL", default="https://openapiuat.airtel.africa")
+AIRTEL_MONEY_CLIENT_ID = env.str("AIRTEL_MONEY_CLIENT_ID", default="")
+AIRTEL_MONEY_CLIENT_SECRET = env.str("AIRTEL_MONEY_CLIENT_SECRET", default="")
+MOBILE_MONEY_SANDBOX = env.bool("MOBILE_MONEY_SANDBOX", default=DJANGO_ENV != "production")
+# Every call to a rail: this timeout, network errors and 5xx retried this many times with backoff.
+MOBILE_MONEY_TIMEOUT_SECONDS = env.int("MOBILE_MONEY_TIMEOUT_SECONDS", default=15)
+MOBILE_MONEY_MAX_RETRIES = env.int("MOBILE_MONEY_MAX_RETRIES", default=2)
+MOBILE_MONEY_RETRY_BACKOFF_SECONDS = env.float("MOBILE_MONEY_RETRY_BACKOFF_SECONDS", default=0.5)
+# A push the provider still calls pending this long after it was made is expired (failed, "expired").
+MOBILE_MONEY_EXPIRE_AFTER_MINUTES = env.int("MOBILE_MONEY_EXPIRE_AFTER_MINUTES", default=60)
+
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL)

@@ -57,7 +57,12 @@ class PaymentMethod(models.TextChoices):
     AIRTEL_MONEY = "airtel_money", _("Airtel Money")
 
 
-AVAILABLE_METHODS = [PaymentMethod.CARD, PaymentMethod.SANDBOX]
+# Mobile-money rails are taken when configured, or through the sandbox in local mode; an unconfigured one is
+# refused with a clear 422 before a payment is made (payments.services.mobile_money).
+AVAILABLE_METHODS = [
+    PaymentMethod.CARD, PaymentMethod.SANDBOX, PaymentMethod.MPESA, PaymentMethod.MTN_MOMO,
+    PaymentMethod.ORANGE_MONEY, PaymentMethod.AIRTEL_MONEY,
+]  # fmt: skip
 
 
 class PaymentStatus(models.TextChoices):
@@ -295,3 +300,24 @@ class StripeCustomer(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.customer_id} ({self.user_id})"
+
+
+class MobileMoneyPayment(TimeStampedModel):
+    """What a mobile-money payment adds to its payment: the payer's phone the push went to, and a hold.
+    A callback or status whose amount, currency or phone differ from the payment's is never credited: the
+    payment is held here (`held_at`, with the reason) for staff, and nothing settles it automatically."""
+
+    payment = models.OneToOneField(Payment, on_delete=models.PROTECT, related_name="mobile_money")
+    phone = models.CharField(max_length=20, help_text=_("The payer's number, E.164"))
+    provider_status = models.CharField(max_length=64, blank=True, help_text=_("The provider's last word"))
+    held_at = models.DateTimeField(null=True, blank=True)
+    held_reason = models.CharField(max_length=255, blank=True)
+    provider_token_digest = models.CharField(
+        max_length=64, blank=True, help_text=_("SHA-256 of the rail's callback token (Orange's notif_token)")
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["held_at"], name="mobile_money_held_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.payment_id} {self.phone}{' (held)' if self.held_at else ''}"

@@ -4,10 +4,13 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from payments.gateways import mobile_money_configured
+from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
 from payments.models import WebhookEventStatus
+from payments.services.mobile_money import mobile_money_pending_settle
 from payments.services.payments import payments_pending_refresh
 from payments.services.rates import exchange_rates_update
-from payments.services.reconciliation import payments_reconcile
+from payments.services.reconciliation import payments_reconcile, payments_reconcile_by_status
 from payments.services.webhooks import webhook_event_process
 from vehicles.services import vehicle_prices_revalue
 
@@ -27,18 +30,27 @@ def update_exchange_rates() -> dict:
 
 @shared_task
 def process_pending_payments() -> dict:
-    """Hourly (beat): settle payments a lost webhook left pending, by asking their provider. Idempotent:
-    a payment already settled is left as it is."""
-    return payments_pending_refresh(older_than=timedelta(minutes=settings.PAYMENTS_PENDING_CHECK_AFTER_MINUTES))
+    """Hourly (beat): settle payments a lost webhook left pending, by asking their provider; mobile-money
+    payments past their rail's timeout are settled as their callback would, or expired. Idempotent: a
+    payment already settled is left as it is."""
+    counts = payments_pending_refresh(older_than=timedelta(minutes=settings.PAYMENTS_PENDING_CHECK_AFTER_MINUTES))
+    return {**counts, "mobile_money": mobile_money_pending_settle()}
 
 
 @shared_task
 def reconcile_payments() -> str:
-    """Daily (beat, 02:00 Toronto): reconcile yesterday's card payments with Stripe, when Stripe is in use."""
-    if not settings.STRIPE_SECRET_KEY:
-        return "skipped: Stripe is not configured"
-    run = payments_reconcile(day=timezone.localdate() - timedelta(days=1))
-    return f"{run.date}: {run.status}"
+    """Daily (beat, 02:00 Toronto): reconcile yesterday's payments with Stripe, when Stripe is in use, and
+    with each configured mobile-money rail (payment by payment: the rails list nothing)."""
+    day = timezone.localdate() - timedelta(days=1)
+    done = []
+    if settings.STRIPE_SECRET_KEY:
+        run = payments_reconcile(day=day)
+        done.append(f"{run.date}: {run.status}")
+    for method in MOBILE_MONEY_METHODS:
+        if mobile_money_configured(method):
+            run = payments_reconcile_by_status(day=day, method=method)
+            done.append(f"{method} {run.date}: {run.status}")
+    return "; ".join(done) or "skipped: Stripe is not configured"
 
 
 @shared_task(bind=True, max_retries=6)

@@ -36,14 +36,15 @@ class MoneyRepresentationMixin:
 class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
     money_fields = {"amount": "currency", "deal_amount": "deal_currency"}
     client_secret = serializers.SerializerMethodField(help_text="For the payer's browser to finish 3-D Secure")
+    instructions = serializers.SerializerMethodField(help_text="What the payer must do next (mobile money)")
 
     class Meta:
         model = Payment
         fields = [
             "id", "deal", "payer", "amount", "currency", "deal_amount", "deal_currency", "deal_rate", "amount_cad",
             "cad_rate", "rate_date", "method", "provider", "provider_reference", "status", "status_changed_at",
-            "failure_code", "failure_reason", "client_secret", "fraud_risk_score", "fraud_reasons", "review_decision",
-            "reviewed_at", "review_note", "created_at",
+            "failure_code", "failure_reason", "client_secret", "instructions", "fraud_risk_score", "fraud_reasons",
+            "review_decision", "reviewed_at", "review_note", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -58,6 +59,11 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
                 data["failure_code"] = PaymentBlocked.code
         return data
 
+    def get_instructions(self, payment) -> str:
+        from payments.services.mobile_money import mobile_money_instructions
+
+        return mobile_money_instructions(payment)
+
     def get_client_secret(self, payment) -> str:
         request = self.context.get("request")
         is_payer = request is not None and request.user.pk in (payment.payer_id, payment.created_by_id)
@@ -68,10 +74,16 @@ class PaymentCreateSerializer(serializers.Serializer):
     deal = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     amount = serializers.DecimalField(max_digits=18, decimal_places=3, min_value=Decimal("0.001"))
     currency = serializers.CharField(min_length=3, max_length=3, help_text="ISO 4217, e.g. CAD or XOF")
-    method = serializers.ChoiceField(choices=PaymentMethod.choices, help_text="card or sandbox (mobile money later)")
+    method = serializers.ChoiceField(
+        choices=PaymentMethod.choices, help_text="card, sandbox, or a mobile-money rail: mpesa, mtn_momo, ..."
+    )
     payment_method = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=255, help_text="A saved card's id (Stripe)"
     )
+    phone = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=32,
+        help_text="Mobile money: the payer's number in E.164 (+254712345678), of a country the rail serves",
+    )  # fmt: skip
     billing_country = serializers.ChoiceField(
         choices=list(countries), required=False, allow_blank=True, default="",
         help_text="Cards: the billing address's country (ISO 3166-1 alpha-2)",
@@ -85,6 +97,15 @@ class PaymentCreateSerializer(serializers.Serializer):
 class PaymentReviewSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=ReviewDecision.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
+
+
+class MobileMoneyCallbackSerializer(serializers.Serializer):
+    """Whatever the rail posts (README, Mobile money); the body is read by the rail's adapter."""
+
+
+class MobileMoneyCallbackAnswerSerializer(serializers.Serializer):
+    event = serializers.CharField(help_text="The callback's id at the provider")
+    status = serializers.CharField(help_text="received, processed or failed")
 
 
 class PaymentRefundSerializer(serializers.Serializer):

@@ -2,7 +2,11 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from payments.api.views import (
+    AirtelMoneyWebhookView,
     CurrencyListView,
+    MpesaWebhookView,
+    MtnMomoWebhookView,
+    OrangeMoneyWebhookView,
     PaymentMethodViewSet,
     PaymentViewSet,
     StripeWebhookView,
@@ -17,5 +21,9 @@ router.register("payment-methods", PaymentMethodViewSet, basename="payment-metho
 urlpatterns = [
     path("currencies/", CurrencyListView.as_view(), name="currency-list"),
     path("webhooks/stripe/", StripeWebhookView.as_view(), name="stripe-webhook"),
+    path("webhooks/mpesa/", MpesaWebhookView.as_view(), name="mpesa-webhook"),
+    path("webhooks/mtn_momo/", MtnMomoWebhookView.as_view(), name="mtn-momo-webhook"),
+    path("webhooks/orange_money/", OrangeMoneyWebhookView.as_view(), name="orange-money-webhook"),
+    path("webhooks/airtel_money/", AirtelMoneyWebhookView.as_view(), name="airtel-money-webhook"),
     *router.urls,
 ]

@@ -21,9 +21,15 @@ from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
 from payments.fraud import BLOCKED_FAILURE_CODE, REFUSED_MESSAGE, FraudRefusal, PaymentBlocked
 from payments.gateways.base import WebhookSignatureInvalid
+from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
 from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEventStatus
 from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
 from payments.services.cards import card_attach, card_detach, card_list, card_set_default
+from payments.services.mobile_money import (
+    mobile_money_callback_receive,
+    mobile_money_event_process,
+    mobile_money_payer_check,
+)
 from payments.services.payments import PaymentUnavailable, payment_confirm, payment_create
 from payments.services.refunds import payment_refund
 from payments.services.reviews import payment_review
@@ -89,7 +95,9 @@ class PaymentViewSet(
             403: OpenApiResponse(description="Refused by the fraud controls (no reason given)."),
             409: OpenApiResponse(description="The deal is not pending payment, or is on hold."),
             429: OpenApiResponse(description="Too many attempts: Retry-After says when to try again."),
-            422: OpenApiResponse(description="Idempotency-Key reused with another body, or no exchange rate."),
+            422: OpenApiResponse(
+                description="Idempotency-Key reused with another body, no exchange rate, or the rail is not configured."
+            ),
             503: OpenApiResponse(description="The provider is out of reach: the same request again retries it."),
         },
     )
@@ -97,7 +105,9 @@ class PaymentViewSet(
         """Pay (part of) a deal, in its currency or another converted at the day's rate (recorded both
         ways). Sandbox amounts: minor units ending in 13 decline (card_declined), 14 decline
         (insufficient_funds), 33 need 3-D Secure (then `confirm/`). A decline is 402 and the failed
-        payment is kept; when succeeded payments cover the agreed price the deal moves to paid."""
+        payment is kept; when succeeded payments cover the agreed price the deal moves to paid.
+        Mobile money (mpesa, mtn_momo, orange_money, airtel_money) takes the payer's `phone` and answers
+        201 pending with `instructions`; the rail's callback settles it."""
         key = request.headers.get("Idempotency-Key", "").strip()
         if not key:
             raise ValidationError({"Idempotency-Key": ["This header is required: a unique key per payment."]})
@@ -109,10 +119,15 @@ class PaymentViewSet(
         deal = deal_list_visible_to(user=request.user).filter(pk=data["deal"]).first()
         if deal is None:
             raise ValidationError({"deal": ["No such deal among yours."]})
+        payment_method = data["payment_method"]
+        if data["method"] in MOBILE_MONEY_METHODS:  # the instrument is the payer's number
+            payment_method = mobile_money_payer_check(
+                method=data["method"], phone=data["phone"], amount=data["amount"], currency=data["currency"]
+            )
         try:
             attempt = payment_create(
                 deal=deal, user=request.user, amount=data["amount"], currency=data["currency"],
-                method=data["method"], idempotency_key=key, payment_method=data["payment_method"],
+                method=data["method"], idempotency_key=key, payment_method=payment_method,
                 billing_country=data["billing_country"], radar_session=data["radar_session"],
                 ip_address=client_ip(request),
             )  # fmt: skip
@@ -269,6 +284,75 @@ class StripeWebhookView(WebhookView):
             if settings.CELERY_TASK_ALWAYS_EAGER:  # applied already (tests, local runs): say how it went
                 event.refresh_from_db(fields=["status"])
         return Response({"event": event.provider_event_id, "status": event.status})
+
+
+CALLBACK_PARAMETERS = [
+    OpenApiParameter(name="payment", location=OpenApiParameter.QUERY, type=str, required=True,
+                     description="Our payment id, from the callback URL we gave the rail"),
+    OpenApiParameter(name="token", location=OpenApiParameter.QUERY, type=str, required=True,
+                     description="The payment's callback token, from the same URL"),
+]  # fmt: skip
+
+
+class MobileMoneyWebhookView(WebhookView):
+    """A mobile-money rail's callback about one payment. Authenticated by the unguessable per-payment
+    token in the URL we gave the rail (the rails do not sign), stored once by the rail's id, and settled
+    only after a status query to the rail agrees, and only if amount, currency and phone match (else
+    held for staff). 400 and nothing stored for a wrong token, an unknown payment or a malformed body."""
+
+    method = ""
+    provider_name = ""
+
+    @extend_schema(
+        parameters=CALLBACK_PARAMETERS,
+        request=serializers.MobileMoneyCallbackSerializer,
+        responses={
+            200: serializers.MobileMoneyCallbackAnswerSerializer,
+            400: OpenApiResponse(description="Wrong token, unknown payment or not the rail's callback."),
+        },
+    )
+    def post(self, request):
+        try:
+            event = mobile_money_callback_receive(
+                method=self.method, payment_id=str(request.query_params.get("payment", "")),
+                token=str(request.query_params.get("token", "")), body=request.body, headers=request.headers,
+            )  # fmt: skip
+        except WebhookSignatureInvalid:
+            return self.bad_signature(self.provider_name)
+        if event.status in (WebhookEventStatus.RECEIVED, WebhookEventStatus.FAILED):
+            event = mobile_money_event_process(event_id=event.pk)
+        return Response({"event": event.provider_event_id, "status": event.status})
+
+
+class MpesaWebhookView(MobileMoneyWebhookView):
+    method, provider_name = "mpesa", "M-Pesa"
+
+
+class MtnMomoWebhookView(MobileMoneyWebhookView):
+    """MTN MoMo sends its callback with PUT (POST is taken too)."""
+
+    method, provider_name = "mtn_momo", "MTN MoMo"
+
+    @extend_schema(
+        parameters=CALLBACK_PARAMETERS,
+        request=serializers.MobileMoneyCallbackSerializer,
+        responses={
+            200: serializers.MobileMoneyCallbackAnswerSerializer,
+            400: OpenApiResponse(description="Wrong token, unknown payment or not the rail's callback."),
+        },
+    )
+    def put(self, request):
+        return self.post(request)
+
+
+class OrangeMoneyWebhookView(MobileMoneyWebhookView):
+    """Orange's notification also carries its notif_token, checked against the one the payment was given."""
+
+    method, provider_name = "orange_money", "Orange Money"
+
+
+class AirtelMoneyWebhookView(MobileMoneyWebhookView):
+    method, provider_name = "airtel_money", "Airtel Money"
 
 
 class PaymentMethodViewSet(viewsets.ViewSet):

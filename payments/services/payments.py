@@ -37,6 +37,7 @@ from payments.fraud import (
 )
 from payments.gateways import gateway_for_method
 from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused
+from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
 from payments.models import (
     AVAILABLE_METHODS,
     LedgerEntry,
@@ -363,6 +364,7 @@ def payments_pending_refresh(*, older_than: timedelta, batch_size: int = 100) ->
     waiting = (
         Payment.objects.filter(status__in=OPEN_STATUSES, status_changed_at__lt=cutoff)
         .exclude(provider_reference="")
+        .exclude(provider__in=MOBILE_MONEY_METHODS)  # settled by mobile_money_pending_settle, with its checks
         .order_by("id")
     )
     counts = {"checked": 0, "changed": 0, "unreachable": 0}

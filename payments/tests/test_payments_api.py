@@ -176,15 +176,16 @@ def test_a_deal_not_pending_payment_takes_no_payment(client_for, todays_rates):
     assert (response.status_code, response.json()["code"]) == (409, "deal_not_payable")
     held = PayableDealFactory(is_on_hold=True, hold_reason="risk")
     assert pay(client_for(held.buyer), held, "10").status_code == 409
-    assert pay(client_for(held.buyer), held, "10", method="mpesa").status_code == 409
+    mobile = {"deal": held.pk, "amount": "1000", "currency": "KES", "method": "mpesa", "phone": "+254708374149"}
+    assert client_for(held.buyer).post(URL, mobile, format="json", HTTP_IDEMPOTENCY_KEY="m").status_code == 409
     assert not Payment.objects.exists()
 
 
-def test_mobile_money_is_not_available_yet(client_for, todays_rates):
+def test_mobile_money_needs_the_payers_phone(client_for, todays_rates):
     deal = PayableDealFactory()
     response = pay(client_for(deal.buyer), deal, "10", method="mpesa")
     assert (response.status_code, response.json()["fields"]) == (
-        400, {"method": ["M-Pesa payments are not available yet."]}
+        400, {"phone": ["A valid mobile number in international format (+254712345678)."]}
     )  # fmt: skip
 
 

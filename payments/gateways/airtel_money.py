@@ -1,0 +1,158 @@
+"""Airtel Money through Airtel Africa's Collections API: https://developers.airtel.africa/documentation
+
+- Token: POST /auth/oauth2/token {client_id, client_secret, grant_type: client_credentials}.
+- USSD push: POST /merchant/v1/payments/ with X-Country and X-Currency, the subscriber's number without
+  its country code, and our transaction id (derived from the payment, so a retry reuses it).
+- Status: GET /standard/v1/payments/{id} → data.transaction.status TS (success), TF (failed), TIP (in
+  progress), TA (ambiguous), TE (expired), with the response_code saying why.
+- Callback: {"transaction": {"id", "message", "status_code": TS | TF, "airtel_money_id"}}.
+
+Neither the callback nor the status carries the amount or the number: Airtel's answer can only be
+checked against our transaction id (and the callback URL's token); the push itself fixed amount and number.
+
+Response codes: DP00800001001 success; 002 wrong PIN; 007 insufficient funds; 008 refused by the payer;
+024 timed out; 029 expired; 006 in progress; 000 ambiguous.
+"""
+
+import hashlib
+import json
+
+import phonenumbers
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from payments.currencies import money_round
+from payments.gateways.base import ChargeResult, GatewayRefused
+from payments.gateways.mobile_money import (
+    CallbackMalformed,
+    MobileMoneyGateway,
+    MobileMoneyReport,
+    cached_token,
+    phone_e164,
+    provider_request,
+)
+from payments.models import Payment, PaymentMethod, PaymentStatus
+
+REQUIRED_SETTINGS = ("AIRTEL_MONEY_BASE_URL", "AIRTEL_MONEY_CLIENT_ID", "AIRTEL_MONEY_CLIENT_SECRET")
+
+RESPONSE_CODES = {
+    "DP00800001002": ("wrong_pin", "The Airtel Money PIN entered was wrong."),
+    "DP00800001007": ("insufficient_funds", "The Airtel Money balance is insufficient for the transaction."),
+    "DP00800001008": ("cancelled_by_user", "The payer refused the Airtel Money request."),
+    "DP00800001024": ("timeout", "The payer did not answer the Airtel Money request in time."),
+    "DP00800001029": ("expired", "The Airtel Money request expired."),
+    "DP00800001003": ("limit_exceeded", "The amount exceeds the payer's Airtel Money limit."),
+    "DP00800001010": ("not_allowed", "Airtel Money does not allow this payment."),
+}
+STATUSES = {"TS": PaymentStatus.SUCCEEDED, "TF": PaymentStatus.FAILED, "TE": PaymentStatus.FAILED}
+
+
+def airtel_money_configured() -> bool:
+    return all(getattr(settings, name) for name in REQUIRED_SETTINGS)
+
+
+def transaction_id_for(payment: Payment) -> str:
+    digest = hashlib.sha256(f"{payment.pk}:{payment.idempotency_key}".encode()).hexdigest()[:10]
+    return f"NZ{payment.pk}X{digest}"
+
+
+def _report(*, reference: str, status_code: str, response_code: str, message: str, receipt: str) -> MobileMoneyReport:
+    status = STATUSES.get(status_code.upper(), PaymentStatus.PENDING)
+    failure_code = reason = ""
+    if status == PaymentStatus.FAILED:
+        failure_code, reason = RESPONSE_CODES.get(
+            response_code, ("expired", "") if status_code == "TE" else ("declined", "")
+        )
+        reason = reason or message or "Airtel Money declined the payment."
+    return MobileMoneyReport(
+        status=status, provider_reference=reference, event_id=f"{reference}:{status_code}", receipt=receipt,
+        provider_status=(response_code or status_code)[:64], failure_code=failure_code, failure_reason=reason[:255],
+    )  # fmt: skip
+
+
+class AirtelMoneyGateway(MobileMoneyGateway):
+    code = "airtel_money"
+    method = PaymentMethod.AIRTEL_MONEY
+
+    def __init__(self):
+        if not airtel_money_configured():
+            raise ImproperlyConfigured(f"Airtel Money needs {', '.join(REQUIRED_SETTINGS)}.")
+        self.base_url = settings.AIRTEL_MONEY_BASE_URL.rstrip("/")
+
+    def _token(self) -> str:
+        def fetch():
+            body = {
+                "client_id": settings.AIRTEL_MONEY_CLIENT_ID, "client_secret": settings.AIRTEL_MONEY_CLIENT_SECRET,
+                "grant_type": "client_credentials",
+            }  # fmt: skip
+            answer = provider_request("Airtel Money", "POST", f"{self.base_url}/auth/oauth2/token", json=body).json()
+            return answer["access_token"], int(answer.get("expires_in") or 180)
+
+        return cached_token(f"airtel-money-token:{settings.AIRTEL_MONEY_CLIENT_ID}", fetch)
+
+    def _headers(self, *, country: str, currency: str) -> dict:
+        return {"Authorization": f"Bearer {self._token()}", "X-Country": country, "X-Currency": currency}
+
+    def _country_of(self, payment: Payment) -> str:
+        from payments.models import MobileMoneyPayment
+
+        phone = MobileMoneyPayment.objects.filter(payment=payment).values_list("phone", flat=True).first() or ""
+        parsed = phone_e164(phone)
+        return parsed[1] if parsed else ""
+
+    def start(self, *, payment: Payment, phone: str, callback: str) -> ChargeResult:
+        parsed = phone_e164(phone)
+        country = parsed[1] if parsed else ""
+        national = str(phonenumbers.parse(phone, None).national_number)
+        reference = transaction_id_for(payment)
+        amount = money_round(payment.amount, payment.currency)
+        body = {
+            "reference": f"Nzila deal {payment.deal_id}",
+            "subscriber": {"country": country, "currency": payment.currency, "msisdn": national},
+            "transaction": {
+                "amount": int(amount) if amount == amount.to_integral_value() else float(amount),
+                "country": country, "currency": payment.currency, "id": reference,
+            },
+        }  # fmt: skip
+        answer = provider_request(
+            "Airtel Money", "POST", f"{self.base_url}/merchant/v1/payments/", json=body,
+            headers=self._headers(country=country, currency=payment.currency),
+        ).json()  # fmt: skip
+        outcome = answer.get("status") or {}
+        if not outcome.get("success", False):
+            code = str(outcome.get("response_code", ""))
+            failure_code, reason = RESPONSE_CODES.get(code, ("provider_refused", ""))
+            return ChargeResult(
+                status=PaymentStatus.FAILED, provider_reference=reference, failure_code=failure_code,
+                failure_reason=(reason or str(outcome.get("message") or "Airtel Money refused the request."))[:255],
+            )  # fmt: skip
+        return ChargeResult(status=PaymentStatus.PENDING, provider_reference=reference)
+
+    def status(self, *, payment: Payment) -> MobileMoneyReport:
+        reference = payment.provider_reference
+        headers = self._headers(country=self._country_of(payment), currency=payment.currency)
+        answer = provider_request(
+            "Airtel Money", "GET", f"{self.base_url}/standard/v1/payments/{reference}", headers=headers
+        ).json()
+        try:
+            transaction = answer["data"]["transaction"]
+            outcome = answer.get("status") or {}
+            return _report(
+                reference=reference, status_code=str(transaction.get("status", "")),
+                response_code=str(outcome.get("response_code", "")), message=str(transaction.get("message") or ""),
+                receipt=str(transaction.get("airtel_money_id") or ""),
+            )  # fmt: skip
+        except (KeyError, TypeError, AttributeError) as error:
+            raise GatewayRefused(f"Airtel Money: an answer we cannot read ({error.__class__.__name__})") from error
+
+    def parse_callback(self, *, body: bytes, headers) -> MobileMoneyReport:
+        try:
+            transaction = json.loads(body)["transaction"]
+            reference = str(transaction["id"])
+            status_code = str(transaction["status_code"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise CallbackMalformed(f"Not an Airtel Money callback: {error.__class__.__name__}") from error
+        return _report(
+            reference=reference, status_code=status_code, response_code="",
+            message=str(transaction.get("message") or ""), receipt=str(transaction.get("airtel_money_id") or ""),
+        )  # fmt: skip

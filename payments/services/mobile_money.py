@@ -1,0 +1,262 @@
+"""Mobile money: the payer's checks before the push, the callbacks, and the job that settles or expires
+payments left pending. Settling goes through `payment_apply_result`, the cards' own success path (ledger
+charge, deal to paid when covered, parties told).
+
+A callback is trusted as far as the rails allow (they do not sign): its URL must carry the payment's
+token, its body must be the provider's shape about the payment's provider reference, and its outcome is
+taken from a status query to the provider, never from the body alone. The callback and the status must
+agree with the payment's amount, currency and phone; a mismatch is held for staff, never credited."""
+
+import hashlib
+import hmac
+import logging
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.selectors import staff_list_active
+from audit.services import audit_record
+from notifications.services import notify
+from nzila_export.exceptions import DomainError
+from payments.currencies import currency_check, money_has_valid_precision
+from payments.gateways import get_gateway, mobile_money_available, mobile_money_configured
+from payments.gateways.base import ChargeResult, GatewayError, WebhookSignatureInvalid
+from payments.gateways.mobile_money import (
+    MOBILE_MONEY_METHODS,
+    RAILS,
+    CallbackMalformed,
+    MobileMoneyReport,
+    callback_token_valid,
+    phone_e164,
+)
+from payments.models import (
+    MobileMoneyPayment,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+    WebhookEvent,
+    WebhookEventStatus,
+)
+from payments.services.payments import OPEN_STATUSES, payment_apply_result
+
+logger = logging.getLogger(__name__)
+
+STORED_HEADERS = ("User-Agent", "Content-Type", "X-Forwarded-For")
+
+# Airtel takes one callback URL in its merchant portal, not one per request: its callbacks come without our
+# token, are matched by our transaction id, and count only as far as the status query confirms them.
+TOKENLESS_METHODS = frozenset({PaymentMethod.AIRTEL_MONEY})
+
+
+class RailUnavailable(DomainError):
+    status_code = 422
+    code = "payment_method_unavailable"
+
+
+def mobile_money_payer_check(*, method: str, phone: str, amount: Decimal, currency: str) -> str:
+    """The payer's number in E.164 if the rail takes it with this currency and amount; DomainError (on the
+    field at fault) otherwise."""
+    label = PaymentMethod(method).label
+    if not mobile_money_available(method):
+        raise RailUnavailable(f"{label} is not configured on this platform.", field="method")
+    parsed = phone_e164(phone or "")
+    if parsed is None:
+        raise DomainError("A valid mobile number in international format (+254712345678).", field="phone")
+    number, country = parsed
+    rail = RAILS[method]
+    if country not in rail.countries:
+        taken = ", ".join(sorted(rail.countries))
+        raise DomainError(f"{label} takes numbers from {taken}; this one is from {country}.", field="phone")
+    expected = rail.countries[country]
+    if currency_check(currency) != expected:
+        raise DomainError(f"{label} in {country} is paid in {expected}.", field="currency")
+    if rail.whole_units_only and Decimal(amount) != Decimal(amount).to_integral_value():
+        raise DomainError(f"{label} takes whole amounts of {expected}.", field="amount")
+    if not money_has_valid_precision(Decimal(amount), expected):
+        raise DomainError(f"{expected} amounts have at most its number of decimals.", field="amount")
+    return number
+
+
+def mobile_money_instructions(payment: Payment) -> str:
+    if payment.method not in MOBILE_MONEY_METHODS or payment.status != PaymentStatus.PENDING:
+        return ""
+    label = PaymentMethod(payment.method).label
+    if payment.client_secret.startswith("http"):  # Orange Money: a payment page
+        return f"Open the {label} payment page and confirm with your code; the payment settles when {label} confirms."
+    return f"Approve the {label} prompt on your phone with your PIN; the payment settles when {label} confirms it."
+
+
+def mobile_money_callback_receive(*, method: str, payment_id: str, token: str, body: bytes, headers) -> WebhookEvent:
+    """Authenticate and store a rail's callback once (WebhookSignatureInvalid when its token, payment or
+    body do not hold). A replay returns the stored row."""
+    if not mobile_money_configured(method):
+        raise WebhookSignatureInvalid(f"{method} is not configured: no callback can be checked.")
+    payment = None
+    if method in TOKENLESS_METHODS and not payment_id:
+        report = _callback_parse(method=method, body=body, headers=headers)
+        if report.provider_reference:
+            payment = Payment.objects.filter(
+                method=method, provider=method, provider_reference=report.provider_reference
+            ).first()
+        if payment is None:
+            raise WebhookSignatureInvalid("The callback is about no payment of ours.")
+    else:
+        if payment_id.isdigit() and len(payment_id) < 19:
+            payment = Payment.objects.filter(pk=int(payment_id), method=method, provider=method).first()
+        if payment is None or not callback_token_valid(payment, token):
+            raise WebhookSignatureInvalid("Unknown payment or wrong callback token.")
+        report = _callback_parse(method=method, body=body, headers=headers)
+    if get_gateway(method).requires_callback_secret and not _callback_secret_valid(payment, report):
+        raise WebhookSignatureInvalid("The rail's own callback token does not match.")
+    if payment.provider_reference and report.provider_reference not in ("", payment.provider_reference):
+        raise WebhookSignatureInvalid("The callback is about another transaction.")
+    if report.external_id and report.external_id != str(payment.pk):
+        raise WebhookSignatureInvalid("The callback is about another payment.")
+    event_id = report.event_id or f"{payment.pk}:{report.provider_status or report.status}"
+    values = {
+        "event_type": f"{method}.callback.{report.status}",
+        "body": body.decode("utf-8", errors="replace"),
+        # Ours, from the callback URL: which payment the (already authenticated) callback is about.
+        "headers": {"payment": payment.pk, **{name: headers.get(name, "") for name in STORED_HEADERS}},
+    }
+    try:
+        with transaction.atomic():
+            return WebhookEvent.objects.create(provider=method, provider_event_id=event_id[:255], **values)
+    except IntegrityError:
+        return WebhookEvent.objects.get(provider=method, provider_event_id=event_id[:255])
+
+
+def _callback_secret_valid(payment: Payment, report: MobileMoneyReport) -> bool:
+    digests = MobileMoneyPayment.objects.filter(payment=payment).values_list("provider_token_digest", flat=True)
+    expected = digests.first() or ""
+    digest = hashlib.sha256(report.callback_secret.encode()).hexdigest()
+    return bool(expected) and hmac.compare_digest(expected, digest)
+
+
+def _callback_parse(*, method: str, body: bytes, headers) -> MobileMoneyReport:
+    try:
+        return get_gateway(method).parse_callback(body=body, headers=headers)
+    except CallbackMalformed as error:
+        raise WebhookSignatureInvalid(str(error)) from error
+
+
+def mobile_money_event_process(*, event_id: int) -> WebhookEvent:
+    """Apply a stored callback once: ask the provider, then settle through `mobile_money_apply`. A provider
+    out of reach leaves the event failed (the provider's retry, or the job, settles it later)."""
+    with transaction.atomic():
+        event = WebhookEvent.objects.select_for_update().get(pk=event_id)
+        if event.status in (WebhookEventStatus.PROCESSED, WebhookEventStatus.IGNORED):
+            return event
+        event.attempts += 1
+        payment = Payment.objects.get(pk=event.headers["payment"])
+        gateway = get_gateway(event.provider)
+        try:
+            callback = gateway.parse_callback(body=event.body.encode(), headers={})
+            truth = gateway.status(payment=payment)
+        except (GatewayError, CallbackMalformed) as error:
+            event.status, event.error = WebhookEventStatus.FAILED, f"{error.__class__.__name__}: {error}"
+            event.save(update_fields=["status", "error", "attempts", "updated_at"])
+            return event
+        if truth.status == PaymentStatus.PENDING:  # the rail does not confirm it (yet): a later delivery may
+            event.status, event.error = WebhookEventStatus.FAILED, "The rail's status is still pending."
+            event.save(update_fields=["status", "error", "attempts", "updated_at"])
+            return event
+        mobile_money_apply(payment_id=payment.pk, reports=[callback, truth], source=f"callback {event.pk}")
+        event.status, event.error, event.processed_at = WebhookEventStatus.PROCESSED, "", timezone.now()
+        event.save(update_fields=["status", "error", "attempts", "processed_at", "updated_at"])
+    return event
+
+
+def _mismatch(payment: Payment, record: MobileMoneyPayment, reports: list[MobileMoneyReport]) -> str:
+    for report in reports:
+        if report.amount is not None and (report.amount, report.currency) != (payment.amount, payment.currency):
+            return f"{report.amount} {report.currency} reported for {payment.amount} {payment.currency}"
+        if report.currency and report.currency != payment.currency:
+            return f"{report.currency} reported for {payment.currency}"
+        if report.phone and report.phone != record.phone:
+            return f"paid from {report.phone}, pushed to {record.phone}"
+    return ""
+
+
+@transaction.atomic
+def mobile_money_apply(*, payment_id: int, reports: list[MobileMoneyReport], source: str) -> Payment:
+    """Settle a mobile-money payment from what the provider said (the status query last: it decides).
+    Success is credited only if every report agrees with the payment's amount, currency and phone; a
+    mismatch holds the payment for staff. A settled or held payment is left as it is."""
+    payment = Payment.objects.select_for_update().get(pk=payment_id)
+    record = MobileMoneyPayment.objects.select_for_update().filter(payment=payment).first()
+    if payment.status not in OPEN_STATUSES or record is None or record.held_at is not None:
+        return payment
+    truth = reports[-1]
+    if truth.provider_status and record.provider_status != truth.provider_status:
+        record.provider_status = truth.provider_status[:64]
+        record.save(update_fields=["provider_status", "updated_at"])
+    if truth.status == PaymentStatus.SUCCEEDED:
+        mismatch = _mismatch(payment, record, reports)
+        if mismatch:
+            _hold(payment=payment, record=record, reason=mismatch, source=source)
+            return payment
+    if truth.status == PaymentStatus.PENDING:
+        return payment
+    return payment_apply_result(payment_id=payment.pk, result=truth.as_charge_result())
+
+
+def _hold(*, payment: Payment, record: MobileMoneyPayment, reason: str, source: str) -> None:
+    record.held_at, record.held_reason = timezone.now(), reason[:255]
+    record.save(update_fields=["held_at", "held_reason", "updated_at"])
+    audit_record(action="payment.mobile_money_held", instance=payment, changes={"reason": reason, "source": source})
+    logger.warning("Mobile-money payment %s held: %s", payment.pk, reason)
+    notify(
+        event="payment.mobile_money_mismatch",
+        recipients=list(staff_list_active()),
+        context={"payment": payment, "deal": payment.deal, "reason": reason},
+        related_object=payment,
+    )
+
+
+def mobile_money_pending_settle(*, batch_size: int = 100) -> dict[str, int]:
+    """Ask each rail about its payments pending past the rail's timeout and settle them as a callback
+    would; one still pending after MOBILE_MONEY_EXPIRE_AFTER_MINUTES is expired (failed, "expired").
+    Held payments are staff's. A rail out of reach skips the payment until the next run."""
+    now = timezone.now()
+    counts = {"checked": 0, "changed": 0, "expired": 0, "unreachable": 0}
+    for method, rail in RAILS.items():
+        if not mobile_money_configured(method):
+            continue
+        waiting = (
+            Payment.objects.filter(
+                provider=method, status__in=OPEN_STATUSES,
+                status_changed_at__lt=now - timedelta(minutes=rail.timeout_minutes),
+                mobile_money__held_at__isnull=True,
+            )
+            .exclude(provider_reference="")
+            .order_by("id")
+        )  # fmt: skip
+        gateway = get_gateway(method)
+        for payment in waiting.iterator(chunk_size=batch_size):
+            counts["checked"] += 1
+            try:
+                truth = gateway.status(payment=payment)
+            except GatewayError as error:
+                logger.warning("Payment %s: %s out of reach (%s)", payment.pk, method, error)
+                counts["unreachable"] += 1
+                continue
+            expire_before = now - timedelta(minutes=settings.MOBILE_MONEY_EXPIRE_AFTER_MINUTES)
+            if truth.status == PaymentStatus.PENDING and payment.status_changed_at < expire_before:
+                counts["expired"] += 1
+                payment_apply_result(payment_id=payment.pk, result=_expired(payment))
+                continue
+            settled = mobile_money_apply(payment_id=payment.pk, reports=[truth], source="process_pending_payments")
+            if settled.status != payment.status:
+                counts["changed"] += 1
+    return counts
+
+
+def _expired(payment: Payment) -> ChargeResult:
+    return ChargeResult(
+        status=PaymentStatus.FAILED, provider_reference=payment.provider_reference, failure_code="expired",
+        failure_reason="The payer did not approve the request in time.",
+    )  # fmt: skip

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.tests.factories import BuyerFactory, StaffFactory
 from audit.models import AuditLog
 from deals.fraud import FraudDetectionEngine
+from deals.models import Deal
 from notifications.models import Notification
 from payments import fraud
 from payments.gateways.sandbox import SandboxGateway
@@ -290,3 +291,34 @@ def test_stripe_asks_for_3d_secure_over_cad_1000_and_passes_the_radar_session():
         "payment_method_options": {"card": {"request_three_d_secure": "any"}},
         "radar_options": {"session": "rse_123"},
     }
+
+
+def test_staff_reject_held_payments_in_the_admin(client_for, todays_rates, client):
+    payment = held_payment(client_for)
+    client.force_login(StaffFactory(is_superuser=True))
+    response = client.post(
+        "/admin/payments/payment/", {"action": "reject_held_payments", "_selected_action": [payment.pk]}
+    )
+    assert response.status_code == 302
+    payment.refresh_from_db()
+    assert (payment.status, payment.review_note) == (PaymentStatus.FAILED, "Reviewed in the admin")
+    assert Notification.objects.filter(event="payment.failed", user=payment.payer).exists()
+
+
+def test_approving_a_held_payment_of_a_deal_no_longer_payable_is_409(client_for, todays_rates):
+    payment = held_payment(client_for)
+    Deal.objects.filter(pk=payment.deal_id).update(is_on_hold=True, hold_reason="Disputed")
+    response = client_for(StaffFactory()).post(f"{URL}{payment.pk}/review/", {"decision": "approve"})
+    assert response.status_code == 409
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.HELD
+
+
+def test_bad_fraud_input_is_a_4xx_never_a_500(client_for, todays_rates):
+    deal = PayableDealFactory()
+    response = pay(client_for(deal.buyer), deal, "100", billing_country="ZZ")
+    assert (response.status_code, list(response.json()["fields"])) == (400, ["billing_country"])
+    staff = client_for(StaffFactory())
+    assert staff.post(f"{URL}999999/review/", {"decision": "approve"}).status_code == 404
+    payment = held_payment(client_for)
+    assert staff.post(f"{URL}{payment.pk}/review/", {"decision": "reject", "note": "x" * 256}).status_code == 400

@@ -105,12 +105,11 @@ class AirtelMoneyGateway(MobileMoneyGateway):
         country = parsed[1] if parsed else ""
         national = str(phonenumbers.parse(phone, None).national_number)
         reference = transaction_id_for(payment)
-        amount = money_round(payment.amount, payment.currency)
         body = {
             "reference": f"Nzila deal {payment.deal_id}",
             "subscriber": {"country": country, "currency": payment.currency, "msisdn": national},
             "transaction": {
-                "amount": int(amount) if amount == amount.to_integral_value() else float(amount),
+                "amount": int(money_round(payment.amount, payment.currency)),  # whole units (the rail's rule)
                 "country": country, "currency": payment.currency, "id": reference,
             },
         }  # fmt: skip

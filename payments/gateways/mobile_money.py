@@ -40,7 +40,7 @@ MOBILE_MONEY_METHODS = (
 class Rail:
     countries: dict[str, str]  # ISO 3166 country of the payer's phone → the currency taken there
     timeout_minutes: int  # how long the payer has to approve; after it, the job asks the provider
-    whole_units_only: bool = False  # M-Pesa takes whole shillings only
+    whole_units_only: bool = False  # M-Pesa and Airtel take whole units only
 
 
 # The countries and currencies we take on each rail (README, Payments, Mobile money).
@@ -50,7 +50,7 @@ RAILS = {
     PaymentMethod.ORANGE_MONEY: Rail(
         countries={"CI": "XOF", "SN": "XOF", "ML": "XOF", "CM": "XAF"}, timeout_minutes=15
     ),
-    PaymentMethod.AIRTEL_MONEY: Rail(countries={"KE": "KES", "NG": "NGN"}, timeout_minutes=10),
+    PaymentMethod.AIRTEL_MONEY: Rail(countries={"KE": "KES", "NG": "NGN"}, timeout_minutes=10, whole_units_only=True),
 }
 
 

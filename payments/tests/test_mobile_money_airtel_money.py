@@ -171,3 +171,10 @@ def test_airtel_takes_nigeria_in_naira_only(client_for, kes_deal, on_airtel):
             "phone": "+2348021234567"}  # fmt: skip
     response = client_for(kes_deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="k")
     assert response.json()["fields"]["currency"] == ["Airtel Money in NG is paid in NGN."]
+
+
+def test_airtel_takes_whole_units_only(client_for, kes_deal, on_airtel):
+    body = {"deal": kes_deal.pk, "amount": "999.50", "currency": "KES", "method": "airtel_money", "phone": PHONE}
+    response = client_for(kes_deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="k")
+    assert response.json()["fields"]["amount"] == ["Airtel Money takes whole amounts of KES."]
+    assert not on_airtel.calls

@@ -70,45 +70,45 @@ class PreferencesView(APIView):
         return Response(serializers.PreferenceSerializer(preference_matrix(user=request.user), many=True).data)
 
 
-class TwilioStatusCallbackView(WebhookView):
-    """Twilio's message status callbacks, verified by X-Twilio-Signature. Replays change nothing."""
+class TwilioWebhookView(WebhookView):
+    """A Twilio callback: its POST parameters count only when X-Twilio-Signature verifies them."""
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
         params = request.POST.dict()
-        url = selectors.public_url_of(request)
-        if not twilio_signature_is_valid(
-            url=url, params=params, signature=request.headers.get("X-Twilio-Signature", "")
-        ):
+        signature = request.headers.get("X-Twilio-Signature", "")
+        if not twilio_signature_is_valid(url=selectors.public_url_of(request), params=params, signature=signature):
             return self.bad_signature("Twilio")
-        status_value = CALLBACK_STATUSES.get(params.get("MessageStatus", ""))
-        if status_value is not None and params.get("MessageSid"):
-            error_code = params.get("ErrorCode", "")
-            services.message_record_status(
-                provider_message_id=params["MessageSid"],
-                status=status_value,
-                error=f"{params.get('MessageStatus')} (Twilio error {error_code})" if error_code else "",
-                undeliverable=error_code_is_undeliverable(error_code),
-            )
+        self.handle(params)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    def handle(self, params: dict) -> None:
+        raise NotImplementedError
 
-class TwilioWhatsAppInboundView(WebhookView):
-    """Incoming WhatsApp messages, verified by X-Twilio-Signature: each opens the 24-hour window in
-    which free-form replies are allowed."""
 
-    @extend_schema(request=None, responses={204: None})
-    def post(self, request):
-        params = request.POST.dict()
-        url = selectors.public_url_of(request)
-        if not twilio_signature_is_valid(
-            url=url, params=params, signature=request.headers.get("X-Twilio-Signature", "")
-        ):
-            return self.bad_signature("Twilio")
+class TwilioStatusCallbackView(TwilioWebhookView):
+    """Twilio's message status callbacks. Replays and late reports change nothing."""
+
+    def handle(self, params: dict) -> None:
+        status_value = CALLBACK_STATUSES.get(params.get("MessageStatus", ""))
+        if status_value is None or not params.get("MessageSid"):
+            return
+        error_code = params.get("ErrorCode", "")
+        services.message_record_status(
+            provider_message_id=params["MessageSid"],
+            status=status_value,
+            error=f"{params.get('MessageStatus')} (Twilio error {error_code})" if error_code else "",
+            undeliverable=error_code_is_undeliverable(error_code),
+        )
+
+
+class TwilioWhatsAppInboundView(TwilioWebhookView):
+    """Incoming WhatsApp messages: each opens the 24-hour window in which free-form replies are allowed."""
+
+    def handle(self, params: dict) -> None:
         sender = params.get("From", "").removeprefix("whatsapp:")
         if sender:
             services.whatsapp_inbound_record(phone=sender, received_at=timezone.now())
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MailgunEventView(WebhookView):

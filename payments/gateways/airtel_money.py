@@ -19,7 +19,6 @@ import json
 
 import phonenumbers
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 
 from payments.currencies import money_round
 from payments.gateways.base import ChargeResult, GatewayRefused
@@ -74,10 +73,9 @@ class AirtelMoneyGateway(MobileMoneyGateway):
     code = "airtel_money"
     method = PaymentMethod.AIRTEL_MONEY
 
-    def __init__(self):
-        if not airtel_money_configured():
-            raise ImproperlyConfigured(f"Airtel Money needs {', '.join(REQUIRED_SETTINGS)}.")
-        self.base_url = settings.AIRTEL_MONEY_BASE_URL.rstrip("/")
+    provider_name = "Airtel Money"
+    required_settings = REQUIRED_SETTINGS
+    base_url_setting = "AIRTEL_MONEY_BASE_URL"
 
     def _token(self) -> str:
         def fetch():

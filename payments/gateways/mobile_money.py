@@ -24,6 +24,7 @@ import phonenumbers
 import requests
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused
@@ -160,6 +161,14 @@ class MobileMoneyGateway:
     code = ""
     method = ""
     requires_callback_secret = False  # the rail's callbacks carry a token it gave us at the push
+    provider_name = ""
+    required_settings: tuple[str, ...] = ()
+    base_url_setting = ""
+
+    def __init__(self):
+        if not all(getattr(settings, name) for name in self.required_settings):
+            raise ImproperlyConfigured(f"{self.provider_name} needs {', '.join(self.required_settings)}.")
+        self.base_url = getattr(settings, self.base_url_setting).rstrip("/")
 
     def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
         from payments.models import MobileMoneyPayment

@@ -21,7 +21,6 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 
 from payments.gateways.base import ChargeResult, GatewayError
 from payments.gateways.mobile_money import (
@@ -69,10 +68,9 @@ class MpesaGateway(MobileMoneyGateway):
     code = "mpesa"
     method = PaymentMethod.MPESA
 
-    def __init__(self):
-        if not mpesa_configured():
-            raise ImproperlyConfigured(f"M-Pesa needs {', '.join(REQUIRED_SETTINGS)}.")
-        self.base_url = settings.MPESA_BASE_URL.rstrip("/")
+    provider_name = "M-Pesa"
+    required_settings = REQUIRED_SETTINGS
+    base_url_setting = "MPESA_BASE_URL"
 
     def _token(self) -> str:
         def fetch():

@@ -19,7 +19,6 @@ import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 
 from payments.currencies import money_round
 from payments.gateways.base import ChargeResult, GatewayRefused
@@ -92,10 +91,9 @@ class MtnMomoGateway(MobileMoneyGateway):
     code = "mtn_momo"
     method = PaymentMethod.MTN_MOMO
 
-    def __init__(self):
-        if not mtn_momo_configured():
-            raise ImproperlyConfigured(f"MTN MoMo needs {', '.join(REQUIRED_SETTINGS)}.")
-        self.base_url = settings.MTN_MOMO_BASE_URL.rstrip("/")
+    provider_name = "MTN MoMo"
+    required_settings = REQUIRED_SETTINGS
+    base_url_setting = "MTN_MOMO_BASE_URL"
 
     def _token(self) -> str:
         def fetch():

@@ -18,7 +18,6 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 
 from payments.currencies import money_round
 from payments.gateways.base import ChargeResult, GatewayRefused
@@ -73,10 +72,9 @@ class OrangeMoneyGateway(MobileMoneyGateway):
     method = PaymentMethod.ORANGE_MONEY
     requires_callback_secret = True
 
-    def __init__(self):
-        if not orange_money_configured():
-            raise ImproperlyConfigured(f"Orange Money needs {', '.join(REQUIRED_SETTINGS)}.")
-        self.base_url = settings.ORANGE_MONEY_BASE_URL.rstrip("/")
+    provider_name = "Orange Money"
+    required_settings = REQUIRED_SETTINGS
+    base_url_setting = "ORANGE_MONEY_BASE_URL"
 
     def _token(self) -> str:
         def fetch():

@@ -6,21 +6,21 @@ destination +15; three or more deals opened by the buyer within 24 hours +20; a 
 e-mail provider +10; an agreed price over CAD 50,000 +10. Levels: under 30 low (proceed), 30 to 60
 medium (review), over 60 high: the deal is held for staff review.
 
-The signals it shares with payments (a new account, a country mismatch, a high value) are defined once,
-in payments.fraud; the points and wording here are the deal's.
+The signals it shares with payments' fraud controls (a new account, a country mismatch, a high value)
+are defined once, here, and payments.fraud reads them; the points and wording are each app's own.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
+from currencies.conversion import ExchangeRateUnavailable
 from deals.models import Deal, RiskLevel
-from payments.conversion import ExchangeRateUnavailable
-from payments.fraud import account_is_new, countries_differ, value_exceeds
 from vehicles.pricing import price_in_cad
 
+NEW_ACCOUNT_AGE = timedelta(days=7)
 RAPID_DEALS_WINDOW = timedelta(hours=24)
 RAPID_DEALS_COUNT = 3
 UNDERPRICED_RATIO = Decimal("0.70")
@@ -32,6 +32,19 @@ FREE_EMAIL_DOMAINS = frozenset(
 )  # fmt: skip
 MEDIUM_FROM = 30
 HIGH_ABOVE = 60
+
+
+def account_is_new(*, user, now: datetime) -> bool:
+    return now - user.date_joined < NEW_ACCOUNT_AGE
+
+
+def countries_differ(*, account_country, other_country) -> bool:
+    """Both known and different (an unknown country is no signal)."""
+    return bool(account_country) and bool(other_country) and str(account_country).upper() != str(other_country).upper()
+
+
+def value_exceeds(*, amount_cad: Decimal | None, threshold_cad: Decimal) -> bool:
+    return amount_cad is not None and amount_cad > threshold_cad
 
 
 @dataclass(frozen=True)

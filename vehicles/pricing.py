@@ -1,6 +1,6 @@
 """A listing's price in CAD, the one currency that filters and ordering compare in.
 
-Through the platform's one conversion (payments.conversion.convert) at the day's rate, so a listing
+Through the platform's one conversion (currencies.conversion.convert) at the day's rate, so a listing
 is never valued at a guessed rate: with no rate for its currency, listing it is refused with a 422
 naming the currency. Listings in other currencies are revalued each day once the new rates are in
 (vehicles.services.vehicle_prices_revalue, run by the exchange-rate job).
@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from payments.conversion import convert
-from payments.currencies import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES
+from currencies.conversion import convert
+from currencies.money import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES
 
 
 def supported_currencies() -> list[str]:

@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from payments.demo import demo_rates_seed
-from payments.models import ExchangeRate
+from currencies.demo import demo_rates_seed
+from currencies.models import ExchangeRate
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from nzila_export.exceptions import DomainError
-from payments.currencies import (
+from currencies.money import (
     UnknownCurrency,
     currency_check,
     currency_exponent,
@@ -12,6 +11,7 @@ from payments.currencies import (
     money_round,
     to_minor_units,
 )
+from nzila_export.exceptions import DomainError
 
 
 @pytest.mark.parametrize(("code", "exponent"), [("XOF", 0), ("XAF", 0), ("CAD", 2), ("NGN", 2), ("KWD", 3)])

@@ -3,9 +3,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from currencies.services import exchange_rate_set
 from nzila_export.exceptions import DomainError
-from payments.services.rates import exchange_rate_set
 
 
 class Command(BaseCommand):
@@ -21,11 +22,11 @@ class Command(BaseCommand):
         try:
             cad_per_unit = Decimal(rate)
         except InvalidOperation as error:
-            raise CommandError(f"{rate!r} is not a number.") from error
+            raise CommandError(gettext("'%(value)s' is not a number.") % {"value": rate}) from error
         try:
             day = date.fromisoformat(on) if on else timezone.localdate()
         except ValueError as error:
-            raise CommandError(f"{on!r} is not a date in the form YYYY-MM-DD.") from error
+            raise CommandError(gettext("'%(value)s' is not a date in the form YYYY-MM-DD.") % {"value": on}) from error
         try:
             stored = exchange_rate_set(currency=currency, cad_per_unit=cad_per_unit, on=day, user=None, note=note)
         except DomainError as error:

@@ -12,9 +12,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 
-from payments.models import RateSource
-from payments.rates.base import RateProviderError, RateQuote
-from payments.rates.http import get_json
+from currencies.models import RateSource
+from currencies.rates.base import RateProviderError, RateQuote
+from currencies.rates.http import get_json
 
 
 class BankOfCanadaProvider:

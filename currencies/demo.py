@@ -5,10 +5,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from payments.models import RateSource
-from payments.rates.base import RateQuote
-from payments.rates.local import local_rate_table
-from payments.services.rates import exchange_rates_store
+from currencies.models import RateSource
+from currencies.rates.base import RateQuote
+from currencies.rates.local import local_rate_table
+from currencies.services import exchange_rates_store
 
 DEMO_RATE_DAYS = 5
 

@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 
-from payments.models import RATE_DECIMAL_PLACES, RateSource
-from payments.rates.base import RateProviderError, RateQuote
-from payments.rates.http import get_json
+from currencies.models import RATE_DECIMAL_PLACES, RateSource
+from currencies.rates.base import RateProviderError, RateQuote
+from currencies.rates.http import get_json
 
 RATE_QUANTUM = Decimal(1).scaleb(-RATE_DECIMAL_PLACES)
 

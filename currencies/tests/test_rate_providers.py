@@ -9,13 +9,14 @@ import responses
 from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory, StaffFactory
+from currencies.hooks import RATES_UPDATED_HOOKS
+from currencies.models import ExchangeRate, RateSource
+from currencies.rates.bank_of_canada import BankOfCanadaProvider
+from currencies.rates.base import RateProviderError
+from currencies.rates.open_er_api import OpenErApiProvider
+from currencies.services import exchange_rate_set, exchange_rates_alert_stale, exchange_rates_update
+from currencies.tasks import update_exchange_rates
 from notifications.models import Notification
-from payments.models import ExchangeRate, RateSource
-from payments.rates.bank_of_canada import BankOfCanadaProvider
-from payments.rates.base import RateProviderError
-from payments.rates.open_er_api import OpenErApiProvider
-from payments.services.rates import exchange_rate_set, exchange_rates_update
-from payments.tasks import update_exchange_rates
 
 VALET_URL = "https://www.bankofcanada.ca/valet/observations/group/FX_RATES_DAILY/json?recent=1"
 OPEN_ER_URL = "https://open.er-api.com/v6/latest/CAD"
@@ -157,14 +158,26 @@ def test_the_daily_task_with_the_local_table_fills_every_currency():
 
 
 @pytest.mark.django_db
+def test_the_daily_task_runs_each_hook_registered_for_new_rates_once_they_are_stored(monkeypatch):
+    rates_seen = []
+
+    def hook() -> int:
+        rates_seen.append(ExchangeRate.objects.filter(date=timezone.localdate()).count())
+        return 3
+
+    monkeypatch.setitem(RATES_UPDATED_HOOKS, "things_done", hook)
+    result = update_exchange_rates.delay().get()
+    assert result["things_done"] == 3
+    assert rates_seen == [9]
+
+
+@pytest.mark.django_db
 def test_staff_are_alerted_about_rates_no_source_confirmed_for_48_hours(make_rate):
     staff, buyer = StaffFactory(), BuyerFactory()
     for code in ["USD", "EUR", "GBP", "ZAR", "NGN", "GHS", "KES", "XOF", "XAF"]:
         make_rate(code, "1")
     ExchangeRate.objects.filter(currency="NGN").update(confirmed_at=timezone.now() - timedelta(hours=49))
     ExchangeRate.objects.filter(currency="KES").delete()
-    from payments.services.rates import exchange_rates_alert_stale
-
     assert exchange_rates_alert_stale() == ["NGN", "KES"]
     alert = Notification.objects.get(event="exchange_rates.stale")
     assert alert.user == staff

@@ -21,7 +21,7 @@ class RateProviderError(Exception):
 
 class RateProvider(Protocol):
     code: str
-    source: str  # a payments.models.RateSource value
+    source: str  # a currencies.models.RateSource value
 
     def fetch(self, *, currencies: list[str]) -> list[RateQuote]:
         """The newest published rate of each of `currencies` the source knows; unknown ones are left out."""

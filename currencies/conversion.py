@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.conf import settings
+from django.utils.translation import ngettext
 
+from currencies.models import RATE_DECIMAL_PLACES, ExchangeRate
+from currencies.money import REFERENCE_CURRENCY, currency_check, money_round
 from nzila_export.exceptions import DomainError
-from payments.currencies import REFERENCE_CURRENCY, currency_check, money_round
-from payments.models import RATE_DECIMAL_PLACES, ExchangeRate
 
 RATE_QUANTUM = Decimal(1).scaleb(-RATE_DECIMAL_PLACES)
 
@@ -47,10 +48,16 @@ def _cad_per_unit(*, currency: str, on: date) -> tuple[Decimal, date | None]:
         return Decimal(1), None
     rate = exchange_rate_on(currency=currency, on=on)
     if rate is None:
+        days = settings.EXCHANGE_RATE_MAX_AGE_DAYS
         raise ExchangeRateUnavailable(
-            f"No exchange rate for {currency} on {on.isoformat()} or in the "
-            f"{settings.EXCHANGE_RATE_MAX_AGE_DAYS} days before; staff can enter one "
-            f"(python manage.py set_exchange_rate {currency} RATE --date {on.isoformat()}).",
+            ngettext(
+                "No exchange rate for %(currency)s on %(date)s or in the %(days)d day before; staff can enter "
+                "one (python manage.py set_exchange_rate %(currency)s RATE --date %(date)s).",
+                "No exchange rate for %(currency)s on %(date)s or in the %(days)d days before; staff can enter "
+                "one (python manage.py set_exchange_rate %(currency)s RATE --date %(date)s).",
+                days,
+            )
+            % {"currency": currency, "date": on.isoformat(), "days": days},
             field="currency",
         )
     return rate.cad_per_unit, rate.date

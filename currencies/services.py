@@ -10,17 +10,18 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
+from currencies.conversion import RATE_QUANTUM
+from currencies.models import ExchangeRate, RateSource
+from currencies.money import EURO_PARITY, REFERENCE_CURRENCY, SUPPORTED_CURRENCIES, currency_check
+from currencies.rates import rate_provider
+from currencies.rates.base import RateProviderError, RateQuote
 from notifications.services import notify
 from nzila_export.exceptions import DomainError
-from payments.conversion import RATE_QUANTUM
-from payments.currencies import EURO_PARITY, REFERENCE_CURRENCY, SUPPORTED_CURRENCIES, currency_check
-from payments.models import ExchangeRate, RateSource
-from payments.rates import rate_provider
-from payments.rates.base import RateProviderError, RateQuote
 
 logger = logging.getLogger(__name__)
 
@@ -114,19 +115,21 @@ def exchange_rate_check(*, currency: str, cad_per_unit: Decimal) -> tuple[str, D
     """The currency and rate as stored, or a DomainError naming the wrong field."""
     currency = currency_check(currency)
     if currency == REFERENCE_CURRENCY:
-        raise DomainError("CAD is the reference currency: its rate is always 1.", field="currency")
+        raise DomainError(gettext("CAD is the reference currency: its rate is always 1."), field="currency")
     if currency in EURO_PARITY:
         raise DomainError(
-            f"{currency} is fixed at {EURO_PARITY[currency]} per euro: set the EUR rate instead.", field="currency"
+            gettext("%(currency)s is fixed at %(per_euro)s per euro: set the EUR rate instead.")
+            % {"currency": currency, "per_euro": EURO_PARITY[currency]},
+            field="currency",
         )
     cad_per_unit = Decimal(cad_per_unit)
     if not cad_per_unit.is_finite() or cad_per_unit <= 0:
-        raise DomainError("The rate must be a positive number of CAD per unit.", field="cad_per_unit")
+        raise DomainError(gettext("The rate must be a positive number of CAD per unit."), field="cad_per_unit")
     if cad_per_unit.adjusted() >= 12:  # the column holds 12 digits before the point
-        raise DomainError("The rate is out of range.", field="cad_per_unit")
+        raise DomainError(gettext("The rate is out of range."), field="cad_per_unit")
     cad_per_unit = cad_per_unit.quantize(RATE_QUANTUM, rounding=ROUND_HALF_EVEN)
     if cad_per_unit <= 0:
-        raise DomainError("The rate is smaller than 0.000000000001 CAD per unit.", field="cad_per_unit")
+        raise DomainError(gettext("The rate is smaller than 0.000000000001 CAD per unit."), field="cad_per_unit")
     return currency, cad_per_unit
 
 

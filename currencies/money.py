@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 from babel.numbers import get_currency_name, get_currency_precision, list_currencies
+from django.utils.translation import gettext
 
 from nzila_export.exceptions import DomainError
 
@@ -32,17 +33,20 @@ def currency_check(code: str, *, field: str = "currency") -> str:
     """The code, upper-cased, if it is one we support; otherwise a DomainError naming the field."""
     code = (code or "").upper()
     if code not in SUPPORTED_CURRENCIES:
-        raise UnknownCurrency(
-            f"{code or 'An empty code'} is not a supported currency (one of {', '.join(SUPPORTED_CURRENCIES)}).",
-            field=field,
+        supported = ", ".join(SUPPORTED_CURRENCIES)
+        message = (
+            gettext("%(code)s is not a supported currency (one of %(currencies)s).")
+            if code
+            else gettext("An empty code is not a supported currency (one of %(currencies)s).")
         )
+        raise UnknownCurrency(message % {"code": code, "currencies": supported}, field=field)
     return code
 
 
 def currency_exponent(code: str) -> int:
     """Digits after the decimal point in ISO 4217 (babel/CLDR): XOF 0, CAD 2, KWD 3."""
     if code.upper() not in _iso_codes():
-        raise UnknownCurrency(f"{code} is not an ISO 4217 currency code.", field="currency")
+        raise UnknownCurrency(gettext("%(code)s is not an ISO 4217 currency code.") % {"code": code}, field="currency")
     return get_currency_precision(code.upper())
 
 
@@ -71,7 +75,11 @@ def to_minor_units(amount: Decimal, currency: str, *, exponent: int | None = Non
     exponent = currency_exponent(currency) if exponent is None else exponent
     minor = Decimal(amount).scaleb(exponent)
     if minor != minor.to_integral_value():
-        raise DomainError(f"{amount} {currency} has more decimals than the currency allows.", field="amount")
+        raise DomainError(
+            gettext("%(amount)s %(currency)s has more decimals than the currency allows.")
+            % {"amount": amount, "currency": currency},
+            field="amount",
+        )
     return int(minor)
 
 

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from payments.conversion import ExchangeRateUnavailable, convert
-from payments.models import ExchangeRate, RateSource
-from payments.services.rates import exchange_rate_set, parity_rate
+from currencies.conversion import ExchangeRateUnavailable, convert
+from currencies.models import ExchangeRate, RateSource
+from currencies.services import exchange_rate_set, parity_rate
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory
 from audit.models import AuditLog
-from payments.models import ExchangeRate, RateSource
+from currencies.models import ExchangeRate, RateSource
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_staff_enter_a_rate_in_the_admin_and_it_is_manual_and_audited(client):
     staff = StaffFactory(is_superuser=True)
     client.force_login(staff)
     response = client.post(
-        "/admin/payments/exchangerate/add/",
+        "/admin/currencies/exchangerate/add/",
         {"currency": "EUR", "date": "2026-11-20", "cad_per_unit": "1.6200", "note": "Bank late"},
     )
     assert response.status_code == 302, response.content[:2000]
@@ -59,8 +59,8 @@ def test_staff_enter_a_rate_in_the_admin_and_it_is_manual_and_audited(client):
     assert (eur.source, eur.entered_by) == (RateSource.MANUAL, staff)
     assert ExchangeRate.objects.get(currency="XOF").source == RateSource.PARITY
     assert AuditLog.objects.get(action="exchange_rate.set").user == staff
-    assert client.get("/admin/payments/exchangerate/").status_code == 200
-    assert client.post(f"/admin/payments/exchangerate/{eur.pk}/delete/").status_code == 403
+    assert client.get("/admin/currencies/exchangerate/").status_code == 200
+    assert client.post(f"/admin/currencies/exchangerate/{eur.pk}/delete/").status_code == 403
     assert BuyerFactory  # buyers never reach the admin (covered by the admin site itself)
 
 
@@ -69,19 +69,19 @@ def test_the_admin_refuses_a_pegged_currency_and_replaces_a_feed_rate_of_the_sam
 
     client.force_login(StaffFactory(is_superuser=True))
     refused = client.post(
-        "/admin/payments/exchangerate/add/", {"currency": "XOF", "date": "2026-11-20", "cad_per_unit": "0.0025"}
+        "/admin/currencies/exchangerate/add/", {"currency": "XOF", "date": "2026-11-20", "cad_per_unit": "0.0025"}
     )
     assert refused.status_code == 200
     assert "fixed at 655.957 per euro" in refused.content.decode()
     assert not ExchangeRate.objects.exists()
     feed = make_rate("USD", "1.39", date(2026, 11, 20))
     added = client.post(
-        "/admin/payments/exchangerate/add/", {"currency": "USD", "date": "2026-11-20", "cad_per_unit": "1.41"}
+        "/admin/currencies/exchangerate/add/", {"currency": "USD", "date": "2026-11-20", "cad_per_unit": "1.41"}
     )
     assert added.status_code == 302, added.context["adminform"].form.errors
     feed.refresh_from_db()
     assert (feed.cad_per_unit, feed.source) == (Decimal("1.410000000000"), RateSource.MANUAL)
-    changed = client.post(f"/admin/payments/exchangerate/{feed.pk}/change/", {"cad_per_unit": "1.42", "note": "typo"})
+    changed = client.post(f"/admin/currencies/exchangerate/{feed.pk}/change/", {"cad_per_unit": "1.42", "note": "typo"})
     assert changed.status_code == 302
     feed.refresh_from_db()
     assert feed.cad_per_unit == Decimal("1.420000000000")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from payments.models import RateSource
-from payments.rates.base import RateQuote
+from currencies.models import RateSource
+from currencies.rates.base import RateQuote
 
 TABLE_PATH = Path(__file__).with_name("local_rates.json")
 

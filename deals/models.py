@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from accounts.validators import validate_currency_code
@@ -21,6 +22,20 @@ class DealStatus(models.TextChoices):
 
 CLOSED_STATUSES = [DealStatus.COMPLETED, DealStatus.CANCELLED]
 
+# From each status, where a deal may go (checked by nzila_export.transitions.transition_check in
+# deals.services.deal_transition): forward one step at a time, or cancelled (with a reason) before the car
+# leaves. Completed and cancelled are final. Who may ask for a move and what it needs: deals.transitions.
+DEAL_MOVES = {
+    DealStatus.DRAFT: {DealStatus.PENDING_DOCUMENTS, DealStatus.CANCELLED},
+    DealStatus.PENDING_DOCUMENTS: {DealStatus.PENDING_PAYMENT, DealStatus.CANCELLED},
+    DealStatus.PENDING_PAYMENT: {DealStatus.PAID, DealStatus.CANCELLED},
+    DealStatus.PAID: {DealStatus.IN_TRANSIT, DealStatus.CANCELLED},
+    DealStatus.IN_TRANSIT: {DealStatus.DELIVERED},
+    DealStatus.DELIVERED: {DealStatus.COMPLETED},
+    DealStatus.COMPLETED: set(),
+    DealStatus.CANCELLED: set(),
+}
+
 
 class Incoterm(models.TextChoices):
     FOB = "FOB", _("FOB: free on board at the Canadian port")
@@ -28,9 +43,9 @@ class Incoterm(models.TextChoices):
 
 
 class RiskLevel(models.TextChoices):
-    LOW = "low", _("Low")
-    MEDIUM = "medium", _("Medium")
-    HIGH = "high", _("High")
+    LOW = "low", pgettext_lazy("risk level", "Low")
+    MEDIUM = "medium", pgettext_lazy("risk level", "Medium")
+    HIGH = "high", pgettext_lazy("risk level", "High")
 
 
 class Deal(TimeStampedModel):

@@ -6,25 +6,23 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.fraud import FraudDetectionEngine
-from deals.models import Deal, DealEvent, DealStatus, RiskLevel
+from deals.models import DEAL_MOVES, Deal, DealEvent, DealStatus, RiskLevel
 from deals.selectors import deal_is_stalled
-from deals.transitions import actor_may_move, move_blockers, move_is_in_graph
+from deals.transitions import actor_may_move, move_blockers
 from leads.eligibility import destination_check
 from leads.models import Lead, LeadStatus
 from leads.services import lead_transition
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, Forbidden
+from nzila_export.transitions import transition_check
 from vehicles.models import Vehicle, VehicleStatus
 from vehicles.services import vehicle_follow_deal
-
-
-class InvalidTransition(Conflict):
-    code = "invalid_transition"
 
 
 class TransitionRefused(DomainError):
@@ -61,11 +59,13 @@ def deal_create(
     staff override them with a reason (audited). A high fraud risk holds the deal for staff review."""
     vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk)
     if vehicle.status != VehicleStatus.AVAILABLE:
-        raise VehicleNotAvailable(f"This vehicle is {vehicle.get_status_display().lower()}.", field="vehicle")
+        raise VehicleNotAvailable(
+            gettext("This vehicle is %(status)s.") % {"status": vehicle.get_status_display().lower()}, field="vehicle"
+        )
     if not buyer.is_buyer:
-        raise DomainError("The buyer must be a buyer account.", field="buyer")
+        raise DomainError(gettext("The buyer must be a buyer account."), field="buyer")
     if broker is not None and not broker.is_broker:
-        raise DomainError("The broker must be a broker account.", field="broker")
+        raise DomainError(gettext("The broker must be a broker account."), field="broker")
     _check_destination(
         vehicle=vehicle,
         country=destination_country,
@@ -83,7 +83,7 @@ def deal_create(
         with transaction.atomic():
             deal.save()
     except IntegrityError as error:
-        raise VehicleNotAvailable("This vehicle already has an open deal.", field="vehicle") from error
+        raise VehicleNotAvailable(gettext("This vehicle already has an open deal."), field="vehicle") from error
     DealEvent.objects.create(deal=deal, to_status=DealStatus.DRAFT, actor=created_by, reason="Deal opened")
     audit_record(
         action="deal.create",
@@ -111,14 +111,18 @@ def _check_destination(*, vehicle: Vehicle, country: str, port: str, created_by:
     if eligibility.rule is not None and port.upper() not in eligibility.rule.ports:
         ports = ", ".join(eligibility.rule.ports)
         raise DomainError(
-            f"{port} is not an arrival port for {eligibility.rule.name}: use one of {ports}.", field="destination_port"
+            gettext("%(port)s is not an arrival port for %(destination)s: use one of %(ports)s.")
+            % {"port": port, "destination": eligibility.rule.name, "ports": ports},
+            field="destination_port",
         )
     if eligibility.allowed:
         return
     if not override_reason.strip():
         raise DomainError(" ".join(eligibility.reasons), field="destination_country")
     if not created_by.is_platform_staff:
-        raise Forbidden("Only staff may override a destination's import rules.", field="destination_override_reason")
+        raise Forbidden(
+            gettext("Only staff may override a destination's import rules."), field="destination_override_reason"
+        )
 
 
 @transaction.atomic
@@ -126,11 +130,13 @@ def deal_create_from_lead(*, lead: Lead, created_by: User, **terms) -> Deal:
     """Convert a lead: its vehicle, buyer, broker and destination carry over to the deal."""
     if lead.buyer is None:
         raise DomainError(
-            "This lead has no buyer account yet: ask the buyer to register with the lead's e-mail address.",
+            gettext("This lead has no buyer account yet: ask the buyer to register with the lead's e-mail address."),
             field="lead",
         )
     if hasattr(lead, "deal"):
-        raise Conflict(f"This lead was already converted into deal {lead.deal.pk}.", field="lead")
+        raise Conflict(
+            gettext("This lead was already converted into deal %(deal)s.") % {"deal": lead.deal.pk}, field="lead"
+        )
     return deal_create(
         vehicle=lead.vehicle,
         buyer=lead.buyer,
@@ -144,22 +150,23 @@ def deal_create_from_lead(*, lead: Lead, created_by: User, **terms) -> Deal:
 
 @transaction.atomic
 def deal_transition(*, deal: Deal, to: str, actor: User | None, reason: str = "") -> Deal:
-    """Move the deal to `to`. The row is locked, so of two moves at once only one wins; a move the
-    graph does not allow is a Conflict (409); a move whose conditions are not met is refused (400)
-    naming what is missing."""
+    """Move the deal to `to`. The row is locked, so of two moves at once only one wins; a move that
+    DEAL_MOVES does not hold is an InvalidTransition (409); a move whose conditions are not met is
+    refused (400) naming what is missing."""
     deal = (
         Deal.objects.select_for_update(of=("self",))
         .select_related("vehicle", "dealer", "buyer", "broker")
         .get(pk=deal.pk)
     )
-    if not move_is_in_graph(deal=deal, to=to):
-        raise InvalidTransition(
-            f"A {deal.get_status_display().lower()} deal cannot move to {DealStatus(to).label.lower()}.", field="to"
-        )
+    transition_check(moves=DEAL_MOVES, choices=DealStatus, current=deal.status, to=to, field="to")
     if not actor_may_move(deal=deal, to=to, actor=actor):
-        raise Forbidden(f"You may not move this deal to {DealStatus(to).label.lower()}.", field="to")
+        raise Forbidden(
+            gettext("You may not move this deal to %(status)s.") % {"status": DealStatus(to).label.lower()}, field="to"
+        )
     if deal.is_on_hold and to != DealStatus.CANCELLED:
-        raise TransitionRefused(f"The deal is held for staff review: {deal.hold_reason}", field="to")
+        raise TransitionRefused(
+            gettext("The deal is held for staff review: %(reason)s") % {"reason": deal.hold_reason}, field="to"
+        )
     blockers = move_blockers(deal=deal, to=to, reason=reason)
     if blockers:
         raise TransitionRefused(" ".join(blockers), field="reason" if to == DealStatus.CANCELLED else "to")
@@ -221,7 +228,7 @@ def deal_release_hold(*, deal: Deal, reviewer: User, note: str) -> Deal:
     """Staff reviewed a held deal and let it go on."""
     deal = Deal.objects.select_for_update().get(pk=deal.pk)
     if not deal.is_on_hold:
-        raise Conflict("This deal is not on hold.", field="decision")
+        raise Conflict(gettext("This deal is not on hold."), field="decision")
     deal.is_on_hold = False
     deal.save(update_fields=["is_on_hold", "updated_at"])
     DealEvent.objects.create(deal=deal, to_status=deal.status, actor=reviewer, reason=f"Hold released: {note}")

@@ -1,4 +1,5 @@
-"""The deal's status graph, who may make each move, and what each move needs.
+"""Who may make each move of a deal, and what each move needs. The moves themselves are
+deals.models.DEAL_MOVES:
 
     draft → pending_documents → pending_payment → paid → in_transit → delivered → completed
     cancelled from any state before in_transit (with a reason)
@@ -8,16 +9,10 @@ sale, ownership, lien search and commercial invoice before payment; the export d
 destination's pre-shipment documents before departure; the bill of lading once loaded.
 """
 
-from deals.models import Deal, DealStatus
+from django.utils.translation import gettext
 
-MOVES = {
-    DealStatus.DRAFT: {DealStatus.PENDING_DOCUMENTS, DealStatus.CANCELLED},
-    DealStatus.PENDING_DOCUMENTS: {DealStatus.PENDING_PAYMENT, DealStatus.CANCELLED},
-    DealStatus.PENDING_PAYMENT: {DealStatus.PAID, DealStatus.CANCELLED},
-    DealStatus.PAID: {DealStatus.IN_TRANSIT, DealStatus.CANCELLED},
-    DealStatus.IN_TRANSIT: {DealStatus.DELIVERED},
-    DealStatus.DELIVERED: {DealStatus.COMPLETED},
-}
+from deals.hooks import deal_hook_call
+from deals.models import Deal, DealStatus
 
 # Who may ask for each move. Staff may make any; `None` (the platform itself: a payment that covers
 # the price, a shipment that arrives) may too. The buyer confirms completion and may cancel until paid.
@@ -31,10 +26,6 @@ MOVERS = {
     DealStatus.COMPLETED: {BUYER},
     DealStatus.CANCELLED: {DEALER, BUYER},
 }
-
-
-def move_is_in_graph(*, deal: Deal, to: str) -> bool:
-    return to in MOVES.get(deal.status, set())
 
 
 def actor_may_move(*, deal: Deal, to: str, actor) -> bool:
@@ -51,7 +42,7 @@ def actor_may_move(*, deal: Deal, to: str, actor) -> bool:
 def move_blockers(*, deal: Deal, to: str, reason: str) -> list[str]:
     """What stands between the deal and `to`, in words a person can act on; empty when nothing."""
     if to == DealStatus.CANCELLED:
-        return [] if reason.strip() else ["A reason is required to cancel a deal."]
+        return [] if reason.strip() else [gettext("A reason is required to cancel a deal.")]
     if to == DealStatus.PENDING_PAYMENT:
         return _documents_blocker(deal=deal, stage="before_payment", before="payment")
     if to == DealStatus.PAID:
@@ -75,15 +66,21 @@ def _documents_blocker(*, deal: Deal, stage: str, before: str) -> list[str]:
     missing = deal_documents_missing(deal=deal, stage=stage)
     if not missing:
         return []
-    return [f"Documents due before {before} are not verified yet: {', '.join(missing)}."]
+    message = (
+        gettext("Documents due before payment are not verified yet: %(documents)s.")
+        if before == "payment"
+        else gettext("Documents due before departure are not verified yet: %(documents)s.")
+    )
+    return [message % {"documents": ", ".join(missing)}]
 
 
 def _payment_blocker(*, deal: Deal) -> list[str]:
-    from payments.selectors import deal_amount_paid
-
-    paid = deal_amount_paid(deal=deal)
+    paid = deal_hook_call("amount_paid", deal=deal)
     if paid < deal.agreed_price:
-        return [f"Payments cover {paid} of the agreed {deal.agreed_price} {deal.currency}."]
+        return [
+            gettext("Payments cover %(paid)s of the agreed %(price)s %(currency)s.")
+            % {"paid": paid, "price": deal.agreed_price, "currency": deal.currency}
+        ]
     return []
 
 
@@ -91,7 +88,7 @@ def _shipment_blocker(*, deal: Deal, needs: str) -> list[str]:
     from shipments.selectors import deal_shipment_delivered, deal_shipment_departed
 
     if needs == "departed" and not deal_shipment_departed(deal=deal):
-        return ["No shipment of this deal has departed yet."]
+        return [gettext("No shipment of this deal has departed yet.")]
     if needs == "delivered" and not deal_shipment_delivered(deal=deal):
-        return ["The shipment has not been delivered yet."]
+        return [gettext("The shipment has not been delivered yet.")]
     return []

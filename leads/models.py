@@ -86,6 +86,18 @@ class LeadStatus(models.TextChoices):
 
 OPEN_STATUSES = (LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED, LeadStatus.NEGOTIATING)
 
+# From each status, where a lead may go (checked by nzila_export.transitions.transition_check in
+# leads.services.lead_transition). Converted and lost are final: a buyer who comes back is a new lead,
+# so that conversion figures count each inquiry once.
+LEAD_MOVES = {
+    LeadStatus.NEW: {LeadStatus.CONTACTED, LeadStatus.QUALIFIED, LeadStatus.LOST},
+    LeadStatus.CONTACTED: {LeadStatus.QUALIFIED, LeadStatus.NEGOTIATING, LeadStatus.LOST},
+    LeadStatus.QUALIFIED: {LeadStatus.NEGOTIATING, LeadStatus.CONVERTED, LeadStatus.LOST},
+    LeadStatus.NEGOTIATING: {LeadStatus.CONVERTED, LeadStatus.LOST},
+    LeadStatus.CONVERTED: set(),
+    LeadStatus.LOST: set(),
+}
+
 # An open lead with no contact for this long (or never contacted and this old) is stalled.
 STALLED_AFTER = timedelta(days=3)
 

@@ -6,17 +6,19 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from accounts.models import Role, User
 from audit.services import audit_record
 from leads.destination_rules import DESTINATION_RULES_FILE, destination_rule_rows, destination_rules_upsert
 from leads.eligibility import destination_check
-from leads.models import OPEN_STATUSES, DestinationRule, Lead, LeadContact, LeadSource, LeadStatus
+from leads.models import LEAD_MOVES, OPEN_STATUSES, DestinationRule, Lead, LeadContact, LeadSource, LeadStatus
 from leads.scoring import get_lead_scoring_engine
 from leads.selectors import buyer_for_email, lead_stalled_ids_to_follow_up
 from notifications.services import notify
-from nzila_export.exceptions import Conflict, DomainError
+from nzila_export.exceptions import DomainError
+from nzila_export.transitions import InvalidTransition, transition_check
 from vehicles.models import Vehicle, VehicleStatus
 
 # A device clock a little ahead of ours is not a contact "in the future".
@@ -43,22 +45,6 @@ def destination_rules_load(*, path: Path = DESTINATION_RULES_FILE, user=None) ->
 
 class VehicleNotOpenForInquiries(DomainError):
     code = "vehicle_unavailable"
-
-
-class InvalidLeadTransition(Conflict):
-    code = "invalid_transition"
-
-
-# From each status, where a lead may go. Converted and lost are final: a buyer who comes back is a new
-# lead, so that conversion figures count each inquiry once.
-LEAD_TRANSITIONS = {
-    LeadStatus.NEW: {LeadStatus.CONTACTED, LeadStatus.QUALIFIED, LeadStatus.LOST},
-    LeadStatus.CONTACTED: {LeadStatus.QUALIFIED, LeadStatus.NEGOTIATING, LeadStatus.LOST},
-    LeadStatus.QUALIFIED: {LeadStatus.NEGOTIATING, LeadStatus.CONVERTED, LeadStatus.LOST},
-    LeadStatus.NEGOTIATING: {LeadStatus.CONVERTED, LeadStatus.LOST},
-    LeadStatus.CONVERTED: set(),
-    LeadStatus.LOST: set(),
-}
 
 
 def lead_score_refresh(*, lead: Lead, now: datetime | None = None) -> list[str]:
@@ -91,11 +77,14 @@ def lead_create(
     assigned to it. A car the destination refuses is still taken: the lead keeps the check's reasons.
     The dealer is told through the notifications service."""
     if vehicle.status != VehicleStatus.AVAILABLE or vehicle.deleted_at is not None:
-        raise VehicleNotOpenForInquiries("This vehicle is not available for inquiries.", field="vehicle")
+        raise VehicleNotOpenForInquiries(gettext("This vehicle is not available for inquiries."), field="vehicle")
     caller = submitted_by if submitted_by is not None and submitted_by.is_authenticated else None
     caller_is_buyer = caller is not None and caller.role == Role.BUYER
     buyer = caller if caller_is_buyer else buyer_for_email(email=email)
-    eligibility = destination_check(vehicle=vehicle, country=destination_country)
+    # The reasons are kept on the lead, which the dealer, the broker and the buyer all read: stored in
+    # the platform's language rather than in the language of whoever sent the inquiry.
+    with translation.override(settings.LANGUAGE_CODE):
+        eligibility = destination_check(vehicle=vehicle, country=destination_country)
     lead = Lead(
         vehicle=vehicle,
         dealer_id=vehicle.dealer_id,
@@ -140,24 +129,19 @@ def _locked(lead: Lead) -> Lead:
 
 @transaction.atomic
 def lead_transition(*, lead: Lead, status: str, lost_reason: str = "", user: User | None = None) -> Lead:
-    """Move a lead to `status` if LEAD_TRANSITIONS allows it; `lost` needs a reason. A refusal changes
+    """Move a lead to `status` if LEAD_MOVES allows it; `lost` needs a reason. A refusal changes
     nothing."""
     lead = _locked(lead)
     if status not in LeadStatus.values:
-        raise DomainError(f"Unknown status {status!r}.", field="status")
+        raise DomainError(gettext("Unknown status %(status)r.") % {"status": status}, field="status")
     if status == lead.status:
-        raise InvalidLeadTransition(f"The lead is already {LeadStatus(status).label.lower()}.", field="status")
-    allowed = LEAD_TRANSITIONS[LeadStatus(lead.status)]
-    if status not in allowed:
-        options = ", ".join(sorted(allowed)) or "none: it is final"
-        raise InvalidLeadTransition(
-            f"A {LeadStatus(lead.status).label.lower()} lead cannot become {LeadStatus(status).label.lower()} "
-            f"(allowed: {options}).",
-            field="status",
+        raise InvalidTransition(
+            gettext("The lead is already %(status)s.") % {"status": LeadStatus(status).label.lower()}, field="status"
         )
+    transition_check(moves=LEAD_MOVES, choices=LeadStatus, current=lead.status, to=status)
     lost_reason = lost_reason.strip()
     if status == LeadStatus.LOST and not lost_reason:
-        raise DomainError("Say why the lead was lost.", field="lost_reason")
+        raise DomainError(gettext("Say why the lead was lost."), field="lost_reason")
     changes = {"status": [lead.status, status]}
     lead.status = status
     if status == LeadStatus.LOST:
@@ -179,11 +163,12 @@ def lead_contact_log(
     now = timezone.now()
     contacted_at = contacted_at or now
     if contacted_at > now + CONTACT_CLOCK_SKEW:
-        raise DomainError("A contact cannot be logged in the future.", field="contacted_at")
+        raise DomainError(gettext("A contact cannot be logged in the future."), field="contacted_at")
     lead = _locked(lead)
     if lead.status not in OPEN_STATUSES:
-        raise InvalidLeadTransition(
-            f"The lead is {LeadStatus(lead.status).label.lower()}; contacts are logged on open leads only.",
+        raise InvalidTransition(
+            gettext("The lead is %(status)s; contacts are logged on open leads only.")
+            % {"status": LeadStatus(lead.status).label.lower()},
             field="non_field_errors",
         )
     contact = LeadContact.objects.create(
@@ -194,6 +179,7 @@ def lead_contact_log(
         changes["last_contacted_at"] = [_iso(lead.last_contacted_at), _iso(contacted_at)]
         lead.last_contacted_at = contacted_at
     if lead.status == LeadStatus.NEW:
+        transition_check(moves=LEAD_MOVES, choices=LeadStatus, current=lead.status, to=LeadStatus.CONTACTED)
         changes["status"] = [lead.status, LeadStatus.CONTACTED]
         lead.status = LeadStatus.CONTACTED
     fields = lead_score_refresh(lead=lead, now=now)
@@ -206,11 +192,12 @@ def lead_contact_log(
 def lead_assign_broker(*, lead: Lead, broker: User | None, user: User | None = None) -> Lead:
     """Assign a broker to work the lead (None takes the assignment away)."""
     if broker is not None and (broker.role != Role.BROKER or not broker.is_active):
-        raise DomainError("Choose an active broker account.", field="broker")
+        raise DomainError(gettext("Choose an active broker account."), field="broker")
     lead = _locked(lead)
     if lead.status not in OPEN_STATUSES:
-        raise InvalidLeadTransition(
-            f"The lead is {LeadStatus(lead.status).label.lower()}; brokers are assigned to open leads only.",
+        raise InvalidTransition(
+            gettext("The lead is %(status)s; brokers are assigned to open leads only.")
+            % {"status": LeadStatus(lead.status).label.lower()},
             field="broker",
         )
     old_broker_id = lead.broker_id

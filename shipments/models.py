@@ -27,6 +27,14 @@ STATUS_ORDER = list(ShipmentStatus.values)
 DEPARTED_OR_LATER = STATUS_ORDER[STATUS_ORDER.index(ShipmentStatus.DEPARTED) :]
 ARRIVED_OR_LATER = STATUS_ORDER[STATUS_ORDER.index(ShipmentStatus.ARRIVED) :]
 
+# From each status, where a shipment may go (checked by nzila_export.transitions.transition_check in
+# shipments.services.shipment_record_event): forward only, to any later status, or the same one again (an
+# in-transit position report). Delivered closes the timeline.
+SHIPMENT_MOVES = {
+    status: set(STATUS_ORDER[index:]) if status != ShipmentStatus.DELIVERED else set()
+    for index, status in enumerate(STATUS_ORDER)
+}
+
 
 class Shipment(TimeStampedModel):
     """How a deal's car travels: by container (ISO 6346 number) or RoRo (none). One active shipment per

@@ -5,12 +5,14 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from audit.services import audit_record
 from deals.models import CLOSED_STATUSES, Deal, DealStatus
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
-from shipments.models import ARRIVED_OR_LATER, STATUS_ORDER, Shipment, ShipmentEvent, ShipmentStatus
+from nzila_export.transitions import InvalidTransition, transition_check
+from shipments.models import ARRIVED_OR_LATER, SHIPMENT_MOVES, STATUS_ORDER, Shipment, ShipmentEvent, ShipmentStatus
 from shipments.ports import port_name
 
 logger = logging.getLogger(__name__)
@@ -39,30 +41,36 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
     bill_of_lading_number, is_roro, container_number, origin_port, destination_port, etd, eta and
     booked_at. Its timeline starts with a `booked` event at `booked_at`."""
     if not shipment_may_manage(deal=deal, user=user):
-        raise ShipmentForbidden("Only the deal's dealer or staff book its shipment.")
+        raise ShipmentForbidden(gettext("Only the deal's dealer or staff book its shipment."))
     deal = Deal.objects.select_for_update().get(pk=deal.pk)  # one booking at a time per deal
     if deal.status in CLOSED_STATUSES:
-        raise ShipmentConflict(f"This deal is {deal.get_status_display().lower()}: nothing more ships for it.")
+        raise ShipmentConflict(
+            gettext("This deal is %(status)s: nothing more ships for it.")
+            % {"status": deal.get_status_display().lower()}
+        )
     if Shipment.objects.filter(deal=deal, is_active=True).exists():
-        raise ShipmentConflict("This deal already has an active shipment.", field="deal")
+        raise ShipmentConflict(gettext("This deal already has an active shipment."), field="deal")
     is_roro = bool(fields.get("is_roro"))
     container_number = (fields.get("container_number") or "").strip().upper()
     if is_roro and container_number:
-        raise DomainError("A RoRo shipment has no container: leave container_number empty.", field="container_number")
+        raise DomainError(
+            gettext("A RoRo shipment has no container: leave container_number empty."), field="container_number"
+        )
     if not is_roro and not container_number:
-        raise DomainError("Give the container number, or mark the shipment as RoRo.", field="container_number")
+        raise DomainError(gettext("Give the container number, or mark the shipment as RoRo."), field="container_number")
     destination_port = fields.get("destination_port") or deal.destination_port
     if deal.destination_port and destination_port != deal.destination_port:
         raise DomainError(
-            f"The deal ships to {deal.destination_port}; the shipment must go there too.", field="destination_port"
+            gettext("The deal ships to %(port)s; the shipment must go there too.") % {"port": deal.destination_port},
+            field="destination_port",
         )
     if fields["eta"] < fields["etd"]:
-        raise DomainError("The estimated arrival comes after the estimated departure.", field="eta")
+        raise DomainError(gettext("The estimated arrival comes after the estimated departure."), field="eta")
     # A shipment recorded after it sailed was booked before it left, not now, so that the events
     # recorded after the fact still come after the booking: `booked_at` when given, else the ETD if past.
     booked_at = fields.get("booked_at") or min(timezone.now(), fields["etd"])
     if booked_at > timezone.now() + CLOCK_SKEW:
-        raise DomainError("A booking cannot be made in the future.", field="booked_at")
+        raise DomainError(gettext("A booking cannot be made in the future."), field="booked_at")
     shipment = Shipment.objects.create(
         deal=deal,
         carrier=fields["carrier"],
@@ -117,30 +125,28 @@ def shipment_record_event(
     delivery moves an in-transit deal to delivered."""
     shipment = Shipment.objects.select_for_update().select_related("deal").get(pk=shipment.pk)
     if not shipment_may_manage(deal=shipment.deal, user=user):
-        raise ShipmentForbidden("Only the deal's dealer or staff record shipment events.")
+        raise ShipmentForbidden(gettext("Only the deal's dealer or staff record shipment events."))
     if not shipment.is_active:
-        raise ShipmentConflict("This shipment was replaced; record events on the deal's active shipment.")
+        raise ShipmentConflict(gettext("This shipment was replaced; record events on the deal's active shipment."))
     if shipment.status == ShipmentStatus.DELIVERED:
-        raise ShipmentConflict("This shipment is delivered: its timeline is closed.")
+        raise ShipmentConflict(gettext("This shipment is delivered: its timeline is closed."))
     if status not in STATUS_ORDER:
-        raise DomainError(f"Unknown status {status!r}.", field="status")
-    if STATUS_ORDER.index(status) < STATUS_ORDER.index(shipment.status):
-        raise DomainError(
-            f"The shipment is already {ShipmentStatus(shipment.status).label.lower()}; "
-            f"it cannot go back to {ShipmentStatus(status).label.lower()}.",
-            field="status",
-        )
+        raise DomainError(gettext("Unknown status %(status)r.") % {"status": status}, field="status")
+    transition_check(moves=SHIPMENT_MOVES, choices=ShipmentStatus, current=shipment.status, to=status)
     latest = shipment.events.order_by("-occurred_at", "-id").first()
     if latest is not None and occurred_at < latest.occurred_at:
         raise DomainError(
-            f"This event happened before the latest one ({latest.get_status_display().lower()} at "
-            f"{latest.occurred_at.isoformat()}); events are recorded in the order they happened.",
+            gettext(
+                "This event happened before the latest one (%(status)s at %(moment)s); events are recorded in the "
+                "order they happened."
+            )
+            % {"status": latest.get_status_display().lower(), "moment": latest.occurred_at.isoformat()},
             field="occurred_at",
         )
     if occurred_at > timezone.now() + CLOCK_SKEW:
-        raise DomainError("An event cannot happen in the future.", field="occurred_at")
+        raise DomainError(gettext("An event cannot happen in the future."), field="occurred_at")
     if eta is not None and eta < shipment.etd:
-        raise DomainError("The new estimated arrival comes before the estimated departure.", field="eta")
+        raise DomainError(gettext("The new estimated arrival comes before the estimated departure."), field="eta")
 
     event = ShipmentEvent.objects.create(
         shipment=shipment, status=status, location=location, occurred_at=occurred_at, note=note, recorded_by=user
@@ -162,7 +168,7 @@ def shipment_record_event(
 def _deal_mark_delivered(*, shipment: Shipment) -> None:
     """The delivery is a fact whatever the deal says: if the deal refuses the move (held for review,
     say), the event stays recorded and the refusal is audited for staff to act on."""
-    from deals.services import InvalidTransition, TransitionRefused, deal_transition
+    from deals.services import TransitionRefused, deal_transition
 
     try:
         with transaction.atomic():

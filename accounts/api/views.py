@@ -2,6 +2,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.exceptions import AuthenticationFailed, Throttled
@@ -18,6 +19,7 @@ from accounts.models import User
 from accounts.selectors import user_list_visible_to
 from accounts.sign_in_guard import sign_in_retry_after
 from audit.context import client_ip
+from nzila_export.api.languages import caller_language_activate
 
 
 class AuthThrottleMixin:
@@ -57,7 +59,7 @@ class TokenObtainView(AuthThrottleMixin, TokenObtainPairView):
         ip = client_ip(request)
         wait = sign_in_retry_after(username=username, ip=ip)
         if wait is not None:
-            raise Throttled(wait=wait, detail="Too many failed sign-ins. Try again later.")
+            raise Throttled(wait=wait, detail=gettext("Too many failed sign-ins. Try again later."))
         serializer = self.get_serializer(data=request.data)
         try:
             serializer.is_valid(raise_exception=True)
@@ -74,6 +76,10 @@ class TokenRotateView(AuthThrottleMixin, TokenRefreshView):
     """Exchange a refresh token for a new pair; the old refresh token is blacklisted."""
 
     permission_classes = [AllowAny]
+    # Every signed-in app refreshes its token every JWT_ACCESS_MINUTES, so this is counted apart from
+    # sign-in, generously: a refresh needs a valid, unused refresh token, and one address may carry
+    # thousands of buyers (carrier-grade NAT).
+    throttle_scope = "token_refresh"
 
 
 class LogoutView(AuthThrottleMixin, generics.GenericAPIView):
@@ -121,7 +127,7 @@ class PasswordChangeView(generics.GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.user_change_password(user=request.user, new_password=serializer.validated_data["new_password"])
-        return Response({"detail": "Password changed."})
+        return Response({"detail": gettext("Password changed.")})
 
 
 class LanguageView(generics.GenericAPIView):
@@ -136,6 +142,7 @@ class LanguageView(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         language = serializer.validated_data["language"]
         user = services.user_set_language(user=request.user, language=language)
+        caller_language_activate(request=request._request, user=user)  # this answer is already in it
         response = Response(serializers.UserSerializer(user).data)
         response.set_cookie("django_language", language, samesite="Lax", httponly=True)
         return response
@@ -153,7 +160,7 @@ class PasswordResetRequestView(AuthThrottleMixin, generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         services.password_reset_request(email=serializer.validated_data["email"])
         return Response(
-            {"detail": "If an account uses this address, a reset link is on its way."},
+            {"detail": gettext("If an account uses this address, a reset link is on its way.")},
             status=status.HTTP_202_ACCEPTED,
         )
 
@@ -167,7 +174,7 @@ class PasswordResetConfirmView(AuthThrottleMixin, generics.GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.password_reset_confirm(**serializer.validated_data)
-        return Response({"detail": "Password changed. You can sign in with the new password."})
+        return Response({"detail": gettext("Password changed. You can sign in with the new password.")})
 
 
 class UserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -1,4 +1,6 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
@@ -18,7 +20,7 @@ class PartySerializer(serializers.ModelSerializer):
 class DealSerializer(CountryFieldMixin, serializers.ModelSerializer):
     dealer = PartySerializer(read_only=True)
     buyer = PartySerializer(read_only=True)
-    broker = PartySerializer(read_only=True)
+    broker = PartySerializer(read_only=True, allow_null=True, help_text="null: a deal without a broker")
     is_stalled = serializers.BooleanField(read_only=True)
     risk = serializers.SerializerMethodField()
 
@@ -71,7 +73,9 @@ class DealCreateSerializer(DealTermsSerializer):
 
     def validate_destination_country(self, value):
         if value.upper() not in dict(countries):
-            raise serializers.ValidationError(f"{value} is not an ISO 3166-1 alpha-2 country code.")
+            raise serializers.ValidationError(
+                gettext("%(value)s is not an ISO 3166-1 alpha-2 country code.") % {"value": value}
+            )
         return value.upper()
 
 
@@ -81,7 +85,7 @@ class DealTransitionSerializer(serializers.Serializer):
 
 
 class DealReviewSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=[("release", "Release the hold"), ("cancel", "Cancel the deal")])
+    decision = serializers.ChoiceField(choices=[("release", _("Release the hold")), ("cancel", _("Cancel the deal"))])
     note = serializers.CharField()
 
 

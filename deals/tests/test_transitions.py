@@ -25,8 +25,8 @@ def test_a_move_outside_the_graph_is_a_409_and_changes_nothing(client_for):
     assert response.json() == {
         "status": 409,
         "code": "invalid_transition",
-        "detail": "A draft deal cannot move to paid.",
-        "fields": {"to": ["A draft deal cannot move to paid."]},
+        "detail": "Cannot move from “draft” to “paid” (possible from here: pending documents, cancelled).",
+        "fields": {"to": ["Cannot move from “draft” to “paid” (possible from here: pending documents, cancelled)."]},
     }
     deal.refresh_from_db()
     assert deal.status == DealStatus.DRAFT

@@ -1,5 +1,6 @@
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -22,7 +23,7 @@ CONFLICT = OpenApiResponse(description="The document's state does not allow this
 
 
 class IsPlatformStaff(BasePermission):
-    message = "Only staff review documents."
+    message = _("Only staff review documents.")
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and request.user.is_platform_staff)
@@ -44,6 +45,8 @@ class DocumentViewSet(
     ordering = ["-created_at", "-id"]
     lookup_value_regex = r"\d+"
     parser_classes = [JSONParser, MultiPartParser, FormParser]
+    throttle_scope = "uploads"
+    throttled_actions = {"create"}
 
     def get_permissions(self):
         if self.action == "review":

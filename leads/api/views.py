@@ -1,10 +1,10 @@
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from leads import services
 from leads.api import serializers
@@ -35,19 +35,14 @@ class LeadViewSet(
     filterset_class = LeadFilter
     ordering_fields = ["score", "created_at"]
     ordering = ["-created_at", "-id"]
-    throttle_scope = "inquiries"
+    throttle_scope = "inquiries"  # per signed-in user, or per IP for visitors
+    throttled_actions = {"create"}
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_permissions(self):
         if self.action == "create":
             return [AllowAny()]
         return [IsAuthenticated()]
-
-    def get_throttles(self):
-        throttles = super().get_throttles()
-        if self.action == "create":
-            throttles.append(ScopedRateThrottle())  # per signed-in user, or per IP for visitors
-        return throttles
 
     def get_queryset(self):
         return lead_list_visible_to(user=self.request.user)
@@ -116,7 +111,7 @@ class LeadViewSet(
         """Assign a broker to the lead (`null` removes the assignment): the vehicle's dealer or staff."""
         lead = self.get_object()
         if not lead_can_assign_broker(lead=lead, user=request.user):
-            raise PermissionDenied("Only the vehicle's dealer or staff assign a broker.")
+            raise PermissionDenied(gettext("Only the vehicle's dealer or staff assign a broker."))
         serializer = serializers.LeadBrokerAssignSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         lead = services.lead_assign_broker(lead=lead, broker=serializer.validated_data["broker"], user=request.user)
@@ -124,4 +119,4 @@ class LeadViewSet(
 
     def _check_can_work(self, lead: Lead) -> None:
         if not lead_can_work(lead=lead, user=self.request.user):
-            raise PermissionDenied("Only the vehicle's dealer, the assigned broker or staff work this lead.")
+            raise PermissionDenied(gettext("Only the vehicle's dealer, the assigned broker or staff work this lead."))

@@ -48,7 +48,7 @@ def test_admin_actions_rescore_and_mark_lost_through_the_services(staff_client):
     )
     messages = [str(message) for message in response.context["messages"]]
     assert "1 leads marked lost." in messages
-    assert any(f"lead {converted.pk}: A converted lead cannot become lost" in message for message in messages)
+    assert any(f"lead {converted.pk}: Cannot move from “converted” to “lost”" in message for message in messages)
     open_lead.refresh_from_db()
     converted.refresh_from_db()
     assert (open_lead.status, open_lead.lost_reason, converted.status) == ("lost", "Spam", "converted")

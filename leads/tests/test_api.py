@@ -179,8 +179,8 @@ def test_status_refusals_answer_400_or_409_and_change_nothing(client_for):
     assert conflict.json() == {
         "status": 409,
         "code": "invalid_transition",
-        "detail": "A converted lead cannot become lost (allowed: none: it is final).",
-        "fields": {"status": ["A converted lead cannot become lost (allowed: none: it is final)."]},
+        "detail": "Cannot move from “converted” to “lost” (possible from here: none, it is final).",
+        "fields": {"status": ["Cannot move from “converted” to “lost” (possible from here: none, it is final)."]},
     }
     open_lead = LeadFactory(vehicle=AvailableVehicleFactory(dealer=lead.dealer))
     no_reason = dealer.patch(f"{LEADS}{open_lead.pk}/", {"status": "lost"}, format="json")

@@ -7,7 +7,6 @@ from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory
 from audit.models import AuditLog
 from leads.models import Lead, LeadContact, LeadStatus
 from leads.services import (
-    InvalidLeadTransition,
     VehicleNotOpenForInquiries,
     lead_assign_broker,
     lead_contact_log,
@@ -17,6 +16,7 @@ from leads.services import (
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 from notifications.models import MessageLog, Notification
 from nzila_export.exceptions import DomainError
+from nzila_export.transitions import InvalidTransition
 from vehicles.models import VehicleStatus
 
 pytestmark = pytest.mark.django_db
@@ -131,16 +131,24 @@ def test_lost_needs_a_reason_and_a_refusal_changes_nothing():
 @pytest.mark.parametrize(
     ("current", "target", "message"),
     [
-        ("converted", "contacted", "A converted lead cannot become contacted (allowed: none: it is final)."),
-        ("lost", "new", "A lost lead cannot become new (allowed: none: it is final)."),
-        ("new", "negotiating", "A new lead cannot become negotiating (allowed: contacted, lost, qualified)."),
+        (
+            "converted",
+            "contacted",
+            "Cannot move from “converted” to “contacted” (possible from here: none, it is final).",
+        ),
+        ("lost", "new", "Cannot move from “lost” to “new” (possible from here: none, it is final)."),
+        (
+            "new",
+            "negotiating",
+            "Cannot move from “new” to “negotiating” (possible from here: contacted, qualified, lost).",
+        ),
         ("qualified", "qualified", "The lead is already qualified."),
     ],
 )
 def test_refused_transitions_say_why_and_change_nothing(current, target, message):
     lead = LeadFactory(status=current)
     updated_at = lead.updated_at
-    with pytest.raises(InvalidLeadTransition) as refusal:
+    with pytest.raises(InvalidTransition) as refusal:
         lead_transition(lead=lead, status=target)
     assert refusal.value.message == message
     assert refusal.value.status_code == 409
@@ -179,7 +187,7 @@ def test_no_contact_in_the_future_or_on_a_closed_lead():
         lead_contact_log(lead=lead, channel="phone", note="x", contacted_at=timezone.now() + timedelta(hours=1))
     assert future.value.field == "contacted_at"
     closed = LeadFactory(status=LeadStatus.CONVERTED)
-    with pytest.raises(InvalidLeadTransition):
+    with pytest.raises(InvalidTransition):
         lead_contact_log(lead=closed, channel="phone", note="x")
     assert not LeadContact.objects.exists()
     lead.refresh_from_db()

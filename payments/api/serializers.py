@@ -3,20 +3,9 @@ from decimal import Decimal
 from django_countries import countries
 from rest_framework import serializers
 
-from payments.currencies import money_round
+from currencies.money import money_round
 from payments.fraud import BLOCKED_FAILURE_CODE, PaymentBlocked
 from payments.models import LedgerEntry, Payment, PaymentMethod, ReviewDecision
-
-
-class CurrencySerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="ISO 4217 code")
-    name = serializers.CharField()
-    exponent = serializers.IntegerField(help_text="Digits after the decimal point (ISO 4217): XOF 0, CAD 2")
-    cad_per_unit = serializers.DecimalField(
-        max_digits=24, decimal_places=12, allow_null=True, help_text="Current value in CAD of one unit; null: no rate"
-    )
-    rate_date = serializers.DateField(allow_null=True)
-    rate_source = serializers.CharField(help_text="bank_of_canada, fallback, parity, manual, local or reference")
 
 
 class MoneyRepresentationMixin:
@@ -37,6 +26,20 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
     money_fields = {"amount": "currency", "deal_amount": "deal_currency"}
     client_secret = serializers.SerializerMethodField(help_text="For the payer's browser to finish 3-D Secure")
     instructions = serializers.SerializerMethodField(help_text="What the payer must do next (mobile money)")
+    # Declared rather than derived from the model, so that the schema says what a non-staff caller gets.
+    fraud_risk_score = serializers.IntegerField(
+        read_only=True, allow_null=True, min_value=0, max_value=100,
+        help_text="The fraud controls' score, 0 to 100; null for everyone but staff",
+    )  # fmt: skip
+    fraud_reasons = serializers.ListField(
+        child=serializers.DictField(), read_only=True,
+        help_text="Each risk point as {code, points, reason}; empty for everyone but staff",
+    )  # fmt: skip
+    review_note = serializers.CharField(read_only=True, help_text="Staff's review note; empty for everyone but staff")
+    review_decision = serializers.ChoiceField(
+        choices=ReviewDecision.choices, read_only=True, allow_blank=True,
+        help_text="Staff's decision on a payment held for review; empty until then",
+    )  # fmt: skip
 
     class Meta:
         model = Payment
@@ -103,9 +106,9 @@ class MobileMoneyCallbackSerializer(serializers.Serializer):
     """Whatever the rail posts (README, Mobile money); the body is read by the rail's adapter."""
 
 
-class MobileMoneyCallbackAnswerSerializer(serializers.Serializer):
-    event = serializers.CharField(help_text="The callback's id at the provider")
-    status = serializers.CharField(help_text="received, processed or failed")
+class WebhookAnswerSerializer(serializers.Serializer):
+    event = serializers.CharField(help_text="The event's id at the provider")
+    status = serializers.CharField(help_text="received (a worker applies it), processed, ignored or failed")
 
 
 class PaymentRefundSerializer(serializers.Serializer):

@@ -133,9 +133,13 @@ def test_events_move_the_status_and_may_not_go_back(client_for):
     assert not deal_shipment_delivered(deal=shipment.deal)
 
     backwards = post_event(client, shipment, "at_origin_port", start + timedelta(hours=31))
-    assert backwards.status_code == 400
+    assert backwards.status_code == 409
+    assert backwards.json()["code"] == "invalid_transition"
     assert backwards.json()["fields"] == {
-        "status": ["The shipment is already departed; it cannot go back to at the port of origin."]
+        "status": [
+            "Cannot move from “departed” to “at the port of origin” (possible from here: departed, in transit, "
+            "arrived at the destination port, cleared customs, delivered)."
+        ]
     }
     earlier = post_event(client, shipment, "in_transit", start + timedelta(hours=29))
     assert earlier.status_code == 400

@@ -1,5 +1,6 @@
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
@@ -59,6 +60,8 @@ class VehicleViewSet(viewsets.ModelViewSet):
     filter_backends = [DjangoFilterBackend]
     filterset_class = VehicleFilterSet
     lookup_value_regex = r"\d+"
+    throttle_scope = "uploads"
+    throttled_actions = {"import_csv"}
 
     def get_queryset(self):
         user = self.request.user
@@ -161,7 +164,10 @@ class VehicleViewSet(viewsets.ModelViewSet):
         except CsvFileError as error:
             raise ValidationError({"file": [str(error)]}) from error
         if plan.rejected:
-            message = f"{plan.rejected} of {len(plan.report_rows)} rows were rejected; nothing was imported."
+            message = gettext("%(rejected)s of %(total)s rows were rejected; nothing was imported.") % {
+                "rejected": plan.rejected,
+                "total": len(plan.report_rows),
+            }
             body = error_body(
                 status_code=400,
                 code="import_rejected",
@@ -203,6 +209,8 @@ class VehiclePhotoViewSet(
     filter_backends = []
     parser_classes = [MultiPartParser, FormParser]
     lookup_value_regex = r"\d+"
+    throttle_scope = "uploads"
+    throttled_actions = {"create"}
 
     def get_permissions(self):
         if self.action == "list":
@@ -228,9 +236,7 @@ class VehiclePhotoViewSet(
         upload.is_valid(raise_exception=True)
         image = upload.validated_data["image"]
         if image.size > photos.MAX_PHOTO_BYTES:
-            raise ValidationError(
-                {"image": [f"A photo is at most 10 MB; this one is {image.size / 1024 / 1024:.1f} MB."]}
-            )
+            raise ValidationError({"image": [photos.photo_too_large_message(size_bytes=image.size)]})
         photo = photos.vehicle_photo_add(vehicle=vehicle, content=image.read(), user=request.user)
         return Response(self.get_serializer(photo).data, status=status.HTTP_201_CREATED)
 

@@ -1,12 +1,20 @@
 """Fixtures shared by every app's tests."""
 
+import base64
+import json
 import threading
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
+
+from currencies.models import ExchangeRate, RateSource
+from currencies.services import exchange_rates_update
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +23,37 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request leaves its caller's language active in the thread, as Django's LocaleMiddleware does
+    (and nzila_export.api.languages for a profile): each test starts and ends in the default, English."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def tasks_queued(settings):
+    """Tasks go to the real broker (Redis) instead of running at once, as in production: returns a function
+    listing the (task name, args) queued since, oldest first. The queue is emptied before and after."""
+    import redis
+
+    from nzila_export.celery import app
+
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    queue = app.conf.task_default_queue
+    broker.delete(queue)
+    app.conf.task_always_eager = False
+
+    def queued() -> list[tuple[str, list]]:
+        messages = [json.loads(raw) for raw in reversed(broker.lrange(queue, 0, -1))]
+        return [(message["headers"]["task"], json.loads(base64.b64decode(message["body"]))[0]) for message in messages]
+
+    yield queued
+    app.conf.task_always_eager = True
+    broker.delete(queue)
 
 
 @pytest.fixture
@@ -80,6 +119,15 @@ def destination_rules(db):
 def todays_rates(db):
     """Today's exchange rates from the local table (the development and test source): USD 1.395,
     EUR 1.615, XOF and XAF at the euro parity (0.002462051628), NGN 0.00096 ..."""
-    from payments.services.rates import exchange_rates_update
-
     exchange_rates_update()
+
+
+@pytest.fixture
+def make_rate():
+    def make(currency: str, cad_per_unit: str, on: date | None = None, source: str = RateSource.BANK_OF_CANADA):
+        return ExchangeRate.objects.create(
+            currency=currency, date=on or timezone.localdate(), cad_per_unit=Decimal(cad_per_unit), source=source,
+            confirmed_at=timezone.now(),
+        )  # fmt: skip
+
+    return make

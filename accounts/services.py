@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import SELF_REGISTERING_ROLE_CHOICES, User
@@ -23,7 +24,7 @@ class InvalidPasswordResetLink(DomainError):
 @transaction.atomic
 def user_register(*, username: str, email: str, password: str, role: str, **profile) -> User:
     if role not in dict(SELF_REGISTERING_ROLE_CHOICES):
-        raise DomainError("Staff accounts are created by staff, not by registration.", field="role")
+        raise DomainError(gettext("Staff accounts are created by staff, not by registration."), field="role")
     user = User(username=username, email=email, role=role, **profile)
     user.set_password(password)
     user.save()
@@ -85,7 +86,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
     except (ValueError, TypeError, OverflowError, User.DoesNotExist):
         user = None
     if user is None or not default_token_generator.check_token(user, token):
-        raise InvalidPasswordResetLink("This password reset link is invalid or has expired.", field="token")
+        raise InvalidPasswordResetLink(gettext("This password reset link is invalid or has expired."), field="token")
     return user_change_password(user=user, new_password=new_password)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from audit.services import audit_record
 from documents.models import Document
@@ -53,12 +54,12 @@ def document_download_open(*, token: str) -> Document:
     try:
         payload = signer.unsign_object(token, max_age=DOWNLOAD_LINK_MAX_AGE)
     except signing.SignatureExpired as error:
-        raise DownloadLinkExpired("This download link has expired; ask for a new one.") from error
+        raise DownloadLinkExpired(gettext("This download link has expired; ask for a new one.")) from error
     except (signing.BadSignature, ValueError, TypeError) as error:
-        raise DownloadLinkInvalid("This download link is not valid.") from error
+        raise DownloadLinkInvalid(gettext("This download link is not valid.")) from error
     document = Document.objects.filter(pk=payload.get("document")).first() if isinstance(payload, dict) else None
     if document is None:
-        raise DownloadLinkInvalid("This download link is not valid.")
+        raise DownloadLinkInvalid(gettext("This download link is not valid."))
     audit_record(
         action="document.download", instance=document, user=None, changes={"link_for_user": payload.get("user")}
     )

@@ -11,6 +11,8 @@ import io
 import warnings
 from pathlib import PurePath
 
+from django.utils import formats
+from django.utils.translation import gettext
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -46,24 +48,35 @@ class InvalidDocumentFile(DomainError):
 def file_format_detect(*, content: bytes, name: str) -> FileFormat:
     """The file's format from its bytes, checked against its name and size; InvalidDocumentFile otherwise."""
     if not content:
-        raise InvalidDocumentFile("The file is empty.")
+        raise InvalidDocumentFile(gettext("The file is empty."))
     if len(content) > MAX_DOCUMENT_BYTES:
         raise InvalidDocumentFile(
-            f"A document is at most 15 MB; this file is {len(content) / 1024 / 1024:.1f} MB. "
-            "Scan it at a lower resolution or split it."
+            gettext(
+                "A document is at most 15 MB; this file is %(megabytes)s MB. Scan it at a lower resolution or split it."
+            )
+            % {"megabytes": formats.number_format(len(content) / 1024 / 1024, decimal_pos=1)}
         )
     detected = next((file_format for magic, file_format in MAGIC_BYTES if content.startswith(magic)), None)
     extension = PurePath(name or "").suffix.lower()
     if detected is None:
-        claimed = CLAIMED_BY_EXTENSION.get(extension)
-        claim = f" although its name ends in {extension}" if claimed else ""
+        if CLAIMED_BY_EXTENSION.get(extension):
+            raise InvalidDocumentFile(
+                gettext(
+                    "Documents must be PDF, JPEG or PNG files; this file's content is none of these although its "
+                    "name ends in %(extension)s."
+                )
+                % {"extension": extension}
+            )
         raise InvalidDocumentFile(
-            f"Documents must be PDF, JPEG or PNG files; this file's content is none of these{claim}."
+            gettext("Documents must be PDF, JPEG or PNG files; this file's content is none of these.")
         )
     if extension and extension not in EXTENSIONS[detected]:
         raise InvalidDocumentFile(
-            f"This file is a {detected.label} but its name ends in {extension}: "
-            f"rename it to .{STORED_EXTENSION[detected]} if it is the right document, or upload the right file."
+            gettext(
+                "This file is a %(format)s but its name ends in %(extension)s: rename it to .%(stored_extension)s "
+                "if it is the right document, or upload the right file."
+            )
+            % {"format": detected.label, "extension": extension, "stored_extension": STORED_EXTENSION[detected]}
         )
     _check_readable(content=content, file_format=detected)
     return detected
@@ -74,7 +87,7 @@ def _check_readable(*, content: bytes, file_format: FileFormat) -> None:
         try:
             PdfReader(io.BytesIO(content))
         except (PyPdfError, ValueError, OSError) as error:
-            raise InvalidDocumentFile("This PDF is damaged and cannot be read.") from error
+            raise InvalidDocumentFile(gettext("This PDF is damaged and cannot be read.")) from error
         return
     try:
         with warnings.catch_warnings():
@@ -82,9 +95,16 @@ def _check_readable(*, content: bytes, file_format: FileFormat) -> None:
             with Image.open(io.BytesIO(content)) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
-                    raise InvalidDocumentFile(f"An image has at most {MAX_IMAGE_PIXELS:,} pixels.")
+                    raise InvalidDocumentFile(
+                        gettext("An image has at most %(pixels)s pixels.")
+                        % {"pixels": formats.number_format(MAX_IMAGE_PIXELS, force_grouping=True)}
+                    )
                 image.verify()
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
-        raise InvalidDocumentFile(f"This {file_format.label} image is damaged and cannot be read.") from error
+        raise InvalidDocumentFile(_image_damaged_message(file_format)) from error
     except (OSError, SyntaxError, ValueError) as error:
-        raise InvalidDocumentFile(f"This {file_format.label} image is damaged and cannot be read.") from error
+        raise InvalidDocumentFile(_image_damaged_message(file_format)) from error
+
+
+def _image_damaged_message(file_format: FileFormat) -> str:
+    return gettext("This %(format)s image is damaged and cannot be read.") % {"format": file_format.label}

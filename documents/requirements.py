@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from currencies.conversion import ExchangeRateUnavailable
+from currencies.money import UnknownCurrency
 from documents.models import Document, DocumentStatus, DocumentType
 from leads.eligibility import destination_rule_for
-from payments.conversion import ExchangeRateUnavailable
-from payments.currencies import UnknownCurrency
 from vehicles.pricing import price_in_cad
 
 logger = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ CANADIAN_BEFORE_PAYMENT = [
 ]
 
 MISSING = "missing"
-CHECKLIST_STATUS_CHOICES = [(MISSING, "Missing"), *DocumentStatus.choices]
+CHECKLIST_STATUS_CHOICES = [(MISSING, _("Missing")), *DocumentStatus.choices]
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def deal_value_cad(*, deal) -> Decimal:
 
 def deal_required_documents(*, deal) -> list[Requirement]:
     required = [
-        Requirement(document_type, Stage.BEFORE_PAYMENT, "Canadian side of every export")
+        Requirement(document_type, Stage.BEFORE_PAYMENT, gettext("Canadian side of every export"))
         for document_type in CANADIAN_BEFORE_PAYMENT
     ]
     value_cad = deal_value_cad(deal=deal)
@@ -86,7 +88,8 @@ def deal_required_documents(*, deal) -> list[Requirement]:
             Requirement(
                 DocumentType.EXPORT_DECLARATION,
                 Stage.BEFORE_DEPARTURE,
-                f"CBSA export declaration: goods worth CAD {value_cad:,.2f}, CAD 2,000 or more",
+                gettext("CBSA export declaration: goods worth CAD %(value)s, CAD 2,000 or more")
+                % {"value": formats.number_format(value_cad, decimal_pos=2, force_grouping=True)},
             )
         )
     rule = destination_rule_for(country=deal.destination_country)
@@ -98,8 +101,11 @@ def deal_required_documents(*, deal) -> list[Requirement]:
                 continue
             if any(item.document_type == code for item in required):
                 continue
-            required.append(Requirement(code, Stage.BEFORE_DEPARTURE, f"Required by {rule.name}"))
-    required.append(Requirement(DocumentType.BILL_OF_LADING, Stage.AFTER_LOADING, "Issued once the car is loaded"))
+            reason = gettext("Required by %(destination)s") % {"destination": rule.name}
+            required.append(Requirement(code, Stage.BEFORE_DEPARTURE, reason))
+    required.append(
+        Requirement(DocumentType.BILL_OF_LADING, Stage.AFTER_LOADING, gettext("Issued once the car is loaded"))
+    )
     return required
 
 

@@ -6,6 +6,7 @@ import uuid
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from audit.services import audit_record
 from deals.models import CLOSED_STATUSES, Deal
@@ -50,11 +51,14 @@ def document_upload(
     The file is written before the row; an upload rolled back later leaves a private file that no row
     names, under a random name: harmless, and cheaper than a rollback hook Django does not have."""
     if not deal_is_party(deal=deal, user=user):
-        raise NotAParty("Only the deal's dealer, buyer, broker or staff upload its documents.")
+        raise NotAParty(gettext("Only the deal's dealer, buyer, broker or staff upload its documents."))
     if deal.status in CLOSED_STATUSES:
-        raise DealClosed(f"This deal is {deal.get_status_display().lower()}; its documents can no longer change.")
+        raise DealClosed(
+            gettext("This deal is %(status)s; its documents can no longer change.")
+            % {"status": deal.get_status_display().lower()}
+        )
     if document_type not in DocumentType.values:
-        raise DomainError(f"Unknown document type {document_type!r}.", field="document_type")
+        raise DomainError(gettext("Unknown document type %(type)r.") % {"type": document_type}, field="document_type")
     if replaces is not None:
         replaces = Document.objects.select_for_update().get(pk=replaces.pk)
         _check_replaceable(replaces=replaces, deal=deal, document_type=document_type)
@@ -96,21 +100,24 @@ def document_upload(
 
 def _check_replaceable(*, replaces: Document, deal: Deal, document_type: str) -> None:
     if replaces.deal_id != deal.pk:
-        raise DomainError("The document to replace belongs to another deal.", field="replaces")
+        raise DomainError(gettext("The document to replace belongs to another deal."), field="replaces")
     if replaces.status != DocumentStatus.REJECTED:
         raise DocumentNotReplaceable(
-            f"Only a rejected document can be replaced; document {replaces.pk} is "
-            f"{replaces.get_status_display().lower()}.",
+            gettext("Only a rejected document can be replaced; document %(document)s is %(status)s.")
+            % {"document": replaces.pk, "status": replaces.get_status_display().lower()},
             field="replaces",
         )
     if replaces.document_type != document_type:
         raise DomainError(
-            f"A replacement is of the same type as the document it replaces ({replaces.document_type}).",
+            gettext("A replacement is of the same type as the document it replaces (%(type)s).")
+            % {"type": replaces.document_type},
             field="document_type",
         )
     if Document.objects.filter(replaces=replaces).exists():
         raise DocumentNotReplaceable(
-            f"Document {replaces.pk} has already been replaced; replace the newest copy instead.", field="replaces"
+            gettext("Document %(document)s has already been replaced; replace the newest copy instead.")
+            % {"document": replaces.pk},
+            field="replaces",
         )
 
 
@@ -118,17 +125,17 @@ def _check_replaceable(*, replaces: Document, deal: Deal, document_type: str) ->
 def document_review(*, document: Document, decision: str, note: str, reviewer) -> Document:
     """Staff verify or reject a pending document; the uploader is told, with the note."""
     if decision not in (DocumentStatus.VERIFIED, DocumentStatus.REJECTED):
-        raise DomainError("The decision is verified or rejected.", field="decision")
+        raise DomainError(gettext("The decision is verified or rejected."), field="decision")
     note = (note or "").strip()
     if decision == DocumentStatus.REJECTED and not note:
-        raise DomainError("Say why the document is rejected, so that the uploader can fix it.", field="note")
+        raise DomainError(gettext("Say why the document is rejected, so that the uploader can fix it."), field="note")
     document = (
         Document.objects.select_for_update(of=("self",)).select_related("deal", "uploaded_by").get(pk=document.pk)
     )
     if document.status != DocumentStatus.PENDING_REVIEW:
         raise DocumentNotReviewable(
-            f"This document was already reviewed ({document.get_status_display().lower()}); "
-            "a rejected one is replaced by a new upload."
+            gettext("This document was already reviewed (%(status)s); a rejected one is replaced by a new upload.")
+            % {"status": document.get_status_display().lower()}
         )
     document.status = decision
     document.review_note = note

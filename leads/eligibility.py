@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from leads.models import AgeCountedFrom, DestinationRule, Steering
 
 CANADIAN_STEERING = Steering.LHD
 
 AGE_BASIS_TEXT = {
-    AgeCountedFrom.FIRST_REGISTRATION: "counted from first registration",
-    AgeCountedFrom.MANUFACTURE: "counted from manufacture",
-    AgeCountedFrom.UNKNOWN: "the rule does not say whether from manufacture or first registration",
+    AgeCountedFrom.FIRST_REGISTRATION: _("counted from first registration"),
+    AgeCountedFrom.MANUFACTURE: _("counted from manufacture"),
+    AgeCountedFrom.UNKNOWN: _("the rule does not say whether from manufacture or first registration"),
 }
 
 
@@ -55,18 +57,32 @@ def destination_check(
     if rule is None:
         return Eligibility(
             allowed=True,
-            reasons=[f"No import rule is on file for {country_code}; check the destination's rules before shipping."],
+            reasons=[
+                gettext("No import rule is on file for %(country)s; check the destination's rules before shipping.")
+                % {"country": country_code}
+            ],
         )
     reasons = []
     if rule.steering_allowed != CANADIAN_STEERING:
-        reasons.append(f"{rule.name} admits right-hand-drive cars only, and cars from Canada are left-hand drive.")
+        reasons.append(
+            gettext("%(destination)s admits right-hand-drive cars only, and cars from Canada are left-hand drive.")
+            % {"destination": rule.name}
+        )
     if rule.max_age_years is not None:
         age = vehicle_age_years(year=vehicle.year, today=today)
         if age > rule.max_age_years:
             reasons.append(
-                f"{rule.name} admits used cars up to {rule.max_age_years} years old "
-                f"({AGE_BASIS_TEXT[rule.age_counted_from]}); this {vehicle.year} car is {age} years old, "
-                "counted from its model year."
+                gettext(
+                    "%(destination)s admits used cars up to %(max_age)s years old (%(basis)s); this %(year)s car "
+                    "is %(age)s years old, counted from its model year."
+                )
+                % {
+                    "destination": rule.name,
+                    "max_age": rule.max_age_years,
+                    "basis": AGE_BASIS_TEXT[rule.age_counted_from],
+                    "year": vehicle.year,
+                    "age": age,
+                }
             )
     return Eligibility(allowed=not reasons, reasons=reasons, rule=rule)
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nzila_export.models import TimeStampedModel
 
@@ -38,12 +39,12 @@ class Notification(TimeStampedModel):
 
 
 class MessageStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    SENT = "sent", _("Sent")
-    DELIVERED = "delivered", _("Delivered")
-    READ = "read", _("Read")
-    FAILED = "failed", _("Failed")
-    UNDELIVERABLE = "undeliverable", _("Undeliverable")
+    QUEUED = "queued", pgettext_lazy("message status", "Queued")
+    SENT = "sent", pgettext_lazy("message status", "Sent")
+    DELIVERED = "delivered", pgettext_lazy("message status", "Delivered")
+    READ = "read", pgettext_lazy("message status", "Read")
+    FAILED = "failed", pgettext_lazy("message status", "Failed")
+    UNDELIVERABLE = "undeliverable", pgettext_lazy("message status", "Undeliverable")
 
 
 # How far along a message is; a provider's callback never moves a message backwards.

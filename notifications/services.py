@@ -13,6 +13,7 @@ import phonenumbers
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from audit.services import audit_record
 from notifications.channels import sender_for
@@ -181,7 +182,7 @@ def message_give_up(*, message_id: int, reason: str) -> MessageLog:
 def message_resend(*, message: MessageLog, user=None) -> MessageLog:
     """Queue a copy of a failed message (the original stays as it was, for the record)."""
     if message.status not in (MessageStatus.FAILED, MessageStatus.UNDELIVERABLE):
-        raise DomainError("Only a failed or undeliverable message can be resent.", field="status")
+        raise DomainError(gettext("Only a failed or undeliverable message can be resent."), field="status")
     copy = MessageLog.objects.create(
         user=message.user, channel=message.channel, recipient=message.recipient, event=message.event,
         language=message.language, items=message.items, urgent=True, send_after=timezone.now(),
@@ -248,7 +249,8 @@ def preferences_update(*, user, changes: list[dict]) -> None:
         channel, category, enabled = change["channel"], change["category"], change["enabled"]
         if not enabled and preference_is_locked(channel=channel, category=category):
             raise DomainError(
-                f"{Channel(channel).label} messages about your account and deals cannot be switched off.",
+                gettext("%(channel)s messages about your account and deals cannot be switched off.")
+                % {"channel": Channel(channel).label},
                 field="preferences",
             )
         preference, _created = ChannelPreference.objects.get_or_create(

@@ -9,6 +9,7 @@ import re
 import string
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 CONTAINER_PATTERN = re.compile(r"^[A-Z]{3}[UJZ]\d{7}$")
 
@@ -36,12 +37,14 @@ def container_check_digit(first_ten: str) -> int:
 def validate_container_number(value: str) -> None:
     if not CONTAINER_PATTERN.match(value or ""):
         raise ValidationError(
-            f"{value!r} is not an ISO 6346 container number: 3 letters, U, J or Z, then 7 digits (e.g. CSQU3054383).",
+            _("%(value)r is not an ISO 6346 container number: 3 letters, U, J or Z, then 7 digits (e.g. CSQU3054383)."),
             code="invalid_container_number",
+            params={"value": value},
         )
     expected = container_check_digit(value[:10])
     if int(value[10]) != expected:
         raise ValidationError(
-            f"The check digit of {value} is wrong (it should be {expected}): check the number on the booking.",
+            _("The check digit of %(value)s is wrong (it should be %(expected)s): check the number on the booking."),
             code="invalid_container_check_digit",
+            params={"value": value, "expected": expected},
         )

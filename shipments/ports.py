@@ -9,6 +9,7 @@ their names. Source: UNECE UN/LOCODE code lists (unece.org/trade/cefact/unlocode
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 UNLOCODE_PATTERN = re.compile(r"^[A-Z]{2}[A-Z2-9]{3}$")
 
@@ -54,8 +55,9 @@ def port_name(code: str) -> str:
 def validate_unlocode(value: str) -> None:
     if not UNLOCODE_PATTERN.match(value or ""):
         raise ValidationError(
-            f"{value!r} is not a UN/LOCODE: two country letters then three letters or digits 2-9, e.g. CIABJ.",
+            _("%(value)r is not a UN/LOCODE: two country letters then three letters or digits 2-9, e.g. CIABJ."),
             code="invalid_unlocode",
+            params={"value": value},
         )
 
 
@@ -63,4 +65,6 @@ def validate_canadian_port(value: str) -> None:
     validate_unlocode(value)
     if value not in CANADIAN_PORTS:
         known = ", ".join(f"{code} ({name})" for code, name in CANADIAN_PORTS.items())
-        raise ValidationError(f"Cars leave from a Canadian port: one of {known}.", code="not_a_canadian_port")
+        raise ValidationError(
+            _("Cars leave from a Canadian port: one of %(ports)s."), code="not_a_canadian_port", params={"ports": known}
+        )

@@ -11,6 +11,7 @@ from decimal import Decimal
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from vehicles.models import BodyType, Condition, FuelType, Province, Transmission, Vehicle, VehicleStatus
 from vehicles.pricing import price_in_cad, supported_currencies
@@ -47,7 +48,7 @@ class MultipleChoiceCommaFilter(django_filters.CharFilter):
             if unknown:
                 # Values go in params, never into the message itself: a % in them must stay text.
                 raise ValidationError(
-                    "Unknown value %(unknown)s; choose among %(allowed)s.",
+                    _("Unknown value %(unknown)s; choose among %(allowed)s."),
                     params={"unknown": ", ".join(unknown), "allowed": ", ".join(allowed)},
                 )
 
@@ -65,7 +66,7 @@ def _validate_numbers(value):
     for item in _values(value or ""):
         if not item.isdigit() or len(item) > 12:
             raise ValidationError(
-                "%(item)r is not a whole number; give numbers separated by commas.", params={"item": item}
+                _("%(item)r is not a whole number; give numbers separated by commas."), params={"item": item}
             )
 
 

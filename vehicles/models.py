@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Lower, Upper
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.validators import validate_currency_code
 from nzila_export.models import SoftDeleteModel, TimeStampedModel
@@ -12,11 +13,11 @@ from vehicles.validators import validate_vin
 
 
 class Condition(models.TextChoices):
-    NEW = "new", _("New")
-    USED_EXCELLENT = "used_excellent", _("Used, excellent")
-    USED_GOOD = "used_good", _("Used, good")
-    USED_FAIR = "used_fair", _("Used, fair")
-    SALVAGE = "salvage", _("Salvage")
+    NEW = "new", pgettext_lazy("vehicle condition", "New")
+    USED_EXCELLENT = "used_excellent", pgettext_lazy("vehicle condition", "Used, excellent")
+    USED_GOOD = "used_good", pgettext_lazy("vehicle condition", "Used, good")
+    USED_FAIR = "used_fair", pgettext_lazy("vehicle condition", "Used, fair")
+    SALVAGE = "salvage", pgettext_lazy("vehicle condition", "Salvage")
 
 
 class BodyType(models.TextChoices):
@@ -54,19 +55,19 @@ class Drive(models.TextChoices):
 
 
 class Province(models.TextChoices):
-    ALBERTA = "AB", "Alberta"
-    BRITISH_COLUMBIA = "BC", "British Columbia"
-    MANITOBA = "MB", "Manitoba"
-    NEW_BRUNSWICK = "NB", "New Brunswick"
-    NEWFOUNDLAND_AND_LABRADOR = "NL", "Newfoundland and Labrador"
-    NOVA_SCOTIA = "NS", "Nova Scotia"
-    NORTHWEST_TERRITORIES = "NT", "Northwest Territories"
-    NUNAVUT = "NU", "Nunavut"
-    ONTARIO = "ON", "Ontario"
-    PRINCE_EDWARD_ISLAND = "PE", "Prince Edward Island"
-    QUEBEC = "QC", "Quebec"
-    SASKATCHEWAN = "SK", "Saskatchewan"
-    YUKON = "YT", "Yukon"
+    ALBERTA = "AB", _("Alberta")
+    BRITISH_COLUMBIA = "BC", _("British Columbia")
+    MANITOBA = "MB", _("Manitoba")
+    NEW_BRUNSWICK = "NB", _("New Brunswick")
+    NEWFOUNDLAND_AND_LABRADOR = "NL", _("Newfoundland and Labrador")
+    NOVA_SCOTIA = "NS", _("Nova Scotia")
+    NORTHWEST_TERRITORIES = "NT", _("Northwest Territories")
+    NUNAVUT = "NU", _("Nunavut")
+    ONTARIO = "ON", _("Ontario")
+    PRINCE_EDWARD_ISLAND = "PE", _("Prince Edward Island")
+    QUEBEC = "QC", _("Quebec")
+    SASKATCHEWAN = "SK", _("Saskatchewan")
+    YUKON = "YT", _("Yukon")
 
 
 class VehicleStatus(models.TextChoices):

@@ -9,6 +9,8 @@ import warnings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import formats
+from django.utils.translation import gettext
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from accounts.models import User
@@ -31,24 +33,32 @@ class InvalidPhoto(DomainError):
         super().__init__(message, field="image")
 
 
+def photo_too_large_message(*, size_bytes: int) -> str:
+    megabytes = formats.number_format(size_bytes / 1024 / 1024, decimal_pos=1)
+    return gettext("A photo is at most 10 MB; this one is %(megabytes)s MB.") % {"megabytes": megabytes}
+
+
 def photo_inspect(*, content: bytes) -> tuple[str, int, int]:
     """(format, width, height) of an accepted image, read from its bytes; InvalidPhoto otherwise."""
     if len(content) > MAX_PHOTO_BYTES:
-        raise InvalidPhoto(f"A photo is at most 10 MB; this one is {len(content) / 1024 / 1024:.1f} MB.")
+        raise InvalidPhoto(photo_too_large_message(size_bytes=len(content)))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(content)) as image:
                 image_format, (width, height) = image.format, image.size
                 if width * height > MAX_PHOTO_PIXELS:
-                    raise InvalidPhoto(f"A photo has at most {MAX_PHOTO_PIXELS:,} pixels.")
+                    raise InvalidPhoto(
+                        gettext("A photo has at most %(pixels)s pixels.")
+                        % {"pixels": formats.number_format(MAX_PHOTO_PIXELS, force_grouping=True)}
+                    )
                 image.verify()
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
-        raise InvalidPhoto("This file is not a JPEG, PNG or WebP image.") from error
+        raise InvalidPhoto(gettext("This file is not a JPEG, PNG or WebP image.")) from error
     except DAMAGED_IMAGE_ERRORS as error:
-        raise InvalidPhoto("This image is damaged and cannot be read.") from error
+        raise InvalidPhoto(gettext("This image is damaged and cannot be read.")) from error
     if image_format not in ACCEPTED_FORMATS:
-        raise InvalidPhoto(f"Photos are JPEG, PNG or WebP; this file is {image_format}.")
+        raise InvalidPhoto(gettext("Photos are JPEG, PNG or WebP; this file is %(format)s.") % {"format": image_format})
     return image_format, width, height
 
 
@@ -69,7 +79,7 @@ def vehicle_photo_add(*, vehicle: Vehicle, content: bytes, user: User | None) ->
     try:
         thumbnail = _thumbnail(content)
     except (*DAMAGED_IMAGE_ERRORS, Image.DecompressionBombError) as error:
-        raise InvalidPhoto("This image is damaged and cannot be read.") from error
+        raise InvalidPhoto(gettext("This image is damaged and cannot be read.")) from error
     Vehicle.objects.select_for_update().filter(pk=vehicle.pk).first()  # one position at a time
     last_position = vehicle.photos.aggregate(last=Max("position"))["last"]
     name = uuid.uuid4().hex
@@ -112,7 +122,8 @@ def vehicle_photos_reorder(*, vehicle: Vehicle, photo_ids: list[int], user: User
     photos = {photo.pk: photo for photo in vehicle.photos.select_for_update()}
     if len(photo_ids) != len(set(photo_ids)) or set(photo_ids) != set(photos):
         raise DomainError(
-            f"Give every photo of this vehicle exactly once, in the new order: {sorted(photos)}.",
+            gettext("Give every photo of this vehicle exactly once, in the new order: %(ids)s.")
+            % {"ids": sorted(photos)},
             field="order",
         )
     for position, photo_id in enumerate(photo_ids):

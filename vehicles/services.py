@@ -10,12 +10,13 @@ from datetime import date
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from audit.services import audit_record, field_changes
+from currencies.conversion import ExchangeRateUnavailable
+from currencies.money import REFERENCE_CURRENCY
 from nzila_export.exceptions import Conflict, DomainError
-from payments.conversion import ExchangeRateUnavailable
-from payments.currencies import REFERENCE_CURRENCY
 from vehicles.models import (
     CLOSED_STATUSES,
     IDENTITY_FIELDS,
@@ -76,14 +77,18 @@ def _save_checked(vehicle: Vehicle, **save_options) -> None:
     """Save, turning the database's one-live-listing-per-VIN constraint into a clear answer when a
     concurrent listing wins the race after our own check."""
     if _vin_live_elsewhere(vin=vehicle.vin, status=vehicle.status, excluding=vehicle if vehicle.pk else None):
-        raise VinAlreadyListed(f"A live listing with VIN {vehicle.vin} already exists.", field="vin")
+        raise VinAlreadyListed(_vin_taken_message(vehicle.vin), field="vin")
     try:
         with transaction.atomic():
             vehicle.save(**save_options)
     except IntegrityError as error:
         if "vehicles_vehicle_vin_live_unique" in str(error):
-            raise VinAlreadyListed(f"A live listing with VIN {vehicle.vin} already exists.", field="vin") from error
+            raise VinAlreadyListed(_vin_taken_message(vehicle.vin), field="vin") from error
         raise
+
+
+def _vin_taken_message(vin: str) -> str:
+    return gettext("A live listing with VIN %(vin)s already exists.") % {"vin": vin}
 
 
 def _price_change_record(*, vehicle: Vehicle, old: VehiclePriceChange | None, user: User | None) -> VehiclePriceChange:
@@ -114,7 +119,7 @@ def vehicle_names_register(*, vehicle_ids: list[int] | None = None) -> None:
 @transaction.atomic
 def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
     if not dealer.is_dealer:
-        raise DomainError("Only dealers list vehicles.")
+        raise DomainError(gettext("Only dealers list vehicles."))
     vehicle = Vehicle(dealer=dealer, **data)
     vehicle.vin = vehicle.vin.strip().upper()
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
@@ -137,15 +142,17 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
     locked = vehicle_identity_changes(vehicle=vehicle, data=data)
     if locked:
         raise VehicleIdentityLocked(
-            f"A {vehicle.get_status_display().lower()} vehicle cannot become a different car: "
-            f"its {', '.join(locked)} cannot change.",
+            gettext("A %(status)s vehicle cannot become a different car: its %(fields)s cannot change.")
+            % {"status": vehicle.get_status_display().lower(), "fields": ", ".join(locked)},
             field=locked[0],
         )
     new_status = data.get("status", vehicle.status)
     if new_status != vehicle.status and {vehicle.status, new_status} & set(DEAL_DRIVEN_STATUSES):
         raise VehicleStatusFollowsDeal(
-            "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and its "
-            "cancellation makes it available again.",
+            gettext(
+                "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and its "
+                "cancellation makes it available again."
+            ),
             field="status",
         )
     changes = field_changes(instance=vehicle, data=data)
@@ -208,7 +215,7 @@ def vehicle_follow_deal(*, vehicle: Vehicle, status: str, user: User | None) -> 
 @transaction.atomic
 def vehicle_delete(*, vehicle: Vehicle, user: User | None) -> None:
     if vehicle.status == VehicleStatus.RESERVED:
-        raise VehicleStatusFollowsDeal("This vehicle has an open deal: cancel the deal first.", field="status")
+        raise VehicleStatusFollowsDeal(gettext("This vehicle has an open deal: cancel the deal first."), field="status")
     vehicle.soft_delete(user=user)
 
 
@@ -285,7 +292,7 @@ def price_alert_create(*, owner: User, vehicle: Vehicle) -> PriceAlert:
         defaults={"last_announced_change": vehicle.price_changes.order_by("-changed_at", "-id").first()},
     )
     if not created:
-        raise Conflict("You already watch this vehicle's price.", field="vehicle")
+        raise Conflict(gettext("You already watch this vehicle's price."), field="vehicle")
     audit_record(action="price_alert.create", instance=alert, user=owner)
     return alert
 

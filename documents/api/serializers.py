@@ -1,3 +1,6 @@
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -60,7 +63,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 class DocumentUploadSerializer(serializers.Serializer):
     deal = serializers.PrimaryKeyRelatedField(
         queryset=Deal.objects.none(),
-        error_messages={"does_not_exist": "No deal you take part in has the id {pk_value}."},
+        error_messages={"does_not_exist": _("No deal you take part in has the id {pk_value}.")},
     )
     document_type = serializers.ChoiceField(choices=DocumentType.choices)
     file = serializers.FileField(help_text="PDF, JPEG or PNG, at most 15 MB; its bytes decide what it is.")
@@ -69,7 +72,7 @@ class DocumentUploadSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         help_text="The rejected document this one replaces.",
-        error_messages={"does_not_exist": "No document you can see has the id {pk_value}."},
+        error_messages={"does_not_exist": _("No document you can see has the id {pk_value}.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -84,7 +87,8 @@ class DocumentUploadSerializer(serializers.Serializer):
     def validate_file(self, upload):
         if upload.size > MAX_DOCUMENT_BYTES:
             raise serializers.ValidationError(
-                f"A document is at most 15 MB; this file is {upload.size / 1024 / 1024:.1f} MB."
+                gettext("A document is at most 15 MB; this file is %(megabytes)s MB.")
+                % {"megabytes": formats.number_format(upload.size / 1024 / 1024, decimal_pos=1)}
             )
         return upload
 

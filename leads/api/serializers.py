@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from phonenumber_field.serializerfields import PhoneNumberField
@@ -121,13 +122,13 @@ class LeadCreateSerializer(serializers.Serializer):
 
     def validate_full_name(self, value):
         if not value.strip():
-            raise serializers.ValidationError("Enter the buyer's name.")
+            raise serializers.ValidationError(gettext("Enter the buyer's name."))
         return value
 
     def validate_vehicle(self, value):
         vehicle = Vehicle.objects.filter(pk=value).select_related("dealer").first()
         if vehicle is None:
-            raise serializers.ValidationError("No vehicle with this id.")
+            raise serializers.ValidationError(gettext("No vehicle with this id."))
         return vehicle
 
 
@@ -148,7 +149,7 @@ class LeadContactSerializer(serializers.ModelSerializer):
 
     def validate_note(self, value):
         if not value.strip():
-            raise serializers.ValidationError("Say what was discussed.")
+            raise serializers.ValidationError(gettext("Say what was discussed."))
         return value
 
 
@@ -160,10 +161,10 @@ class BrokerField(serializers.Field):
         if data is None:
             return None
         if isinstance(data, bool) or not isinstance(data, int | str) or not str(data).isdigit():
-            raise serializers.ValidationError("Give a broker's user id, or null.")
+            raise serializers.ValidationError(gettext("Give a broker's user id, or null."))
         broker = User.objects.filter(pk=int(data)).first()
         if broker is None:
-            raise serializers.ValidationError("No user with this id.")
+            raise serializers.ValidationError(gettext("No user with this id."))
         return broker
 
     def to_representation(self, value):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from deals.models import Deal
@@ -63,7 +64,7 @@ class ShipmentCreateSerializer(serializers.ModelSerializer):
 
     deal = serializers.PrimaryKeyRelatedField(
         queryset=Deal.objects.none(),
-        error_messages={"does_not_exist": "No deal you take part in has the id {pk_value}."},
+        error_messages={"does_not_exist": _("No deal you take part in has the id {pk_value}.")},
     )
     destination_port = serializers.CharField(
         max_length=5, required=False, help_text="UN/LOCODE; the deal's destination port when left out."

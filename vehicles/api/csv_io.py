@@ -5,6 +5,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from vehicles.api.serializers import WRITABLE_FIELDS, VehicleSerializer
 from vehicles.models import CLOSED_STATUSES, Vehicle, VehicleStatus
 from vehicles.services import ImportRow, vehicle_identity_changes
@@ -39,29 +41,36 @@ class ImportPlan:
 
 def _read_rows(upload) -> list[dict]:
     if upload.size > MAX_IMPORT_BYTES:
-        raise CsvFileError(f"An import file is at most {MAX_IMPORT_BYTES // 1024 // 1024} MB.")
+        raise CsvFileError(
+            gettext("An import file is at most %(megabytes)s MB.") % {"megabytes": MAX_IMPORT_BYTES // 1024 // 1024}
+        )
     try:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise CsvFileError("The file is not UTF-8 text; export it from the spreadsheet as CSV UTF-8.") from error
+        raise CsvFileError(
+            gettext("The file is not UTF-8 text; export it from the spreadsheet as CSV UTF-8.")
+        ) from error
     if "\x00" in text:
-        raise CsvFileError("The file is not CSV text.")
+        raise CsvFileError(gettext("The file is not CSV text."))
     try:
         reader = csv.DictReader(io.StringIO(text))
         header = [name.strip().lower() for name in (reader.fieldnames or [])]
         missing = sorted(REQUIRED_COLUMNS - set(header))
         if missing:
-            raise CsvFileError(f"Missing columns: {', '.join(missing)}. Expected: {', '.join(CSV_COLUMNS)}.")
+            raise CsvFileError(
+                gettext("Missing columns: %(missing)s. Expected: %(expected)s.")
+                % {"missing": ", ".join(missing), "expected": ", ".join(CSV_COLUMNS)}
+            )
         reader.fieldnames = header
         rows = []
         for row in reader:
             if len(rows) >= MAX_IMPORT_ROWS:
-                raise CsvFileError(f"An import holds at most {MAX_IMPORT_ROWS} rows.")
+                raise CsvFileError(gettext("An import holds at most %(rows)s rows.") % {"rows": MAX_IMPORT_ROWS})
             rows.append(row)
     except csv.Error as error:
-        raise CsvFileError(f"The file is not valid CSV: {error}") from error
+        raise CsvFileError(gettext("The file is not valid CSV: %(error)s") % {"error": error}) from error
     if not rows:
-        raise CsvFileError("The file has a header but no rows.")
+        raise CsvFileError(gettext("The file has a header but no rows."))
     return rows
 
 
@@ -80,7 +89,7 @@ def import_plan_build(*, upload, dealer) -> ImportPlan:
         report = {"row": line_number, "vin": vin, "result": "rejected", "vehicle": None, "errors": {}}
         plan.report_rows.append(report)
         if None in raw:
-            report["errors"]["non_field_errors"] = ["This row has more cells than the header."]
+            report["errors"]["non_field_errors"] = [gettext("This row has more cells than the header.")]
             continue
         serializer = VehicleSerializer(data=data)
         if not serializer.is_valid():
@@ -92,12 +101,14 @@ def import_plan_build(*, upload, dealer) -> ImportPlan:
         vin = values["vin"]
         report["vin"] = vin
         if vin in seen_vins:
-            report["errors"]["vin"] = [f"This VIN is already on line {seen_vins[vin]} of the file."]
+            report["errors"]["vin"] = [
+                gettext("This VIN is already on line %(line)s of the file.") % {"line": seen_vins[vin]}
+            ]
             continue
         seen_vins[vin] = line_number
         live = Vehicle.objects.filter(vin=vin).exclude(status__in=CLOSED_STATUSES).first()
         if live is not None and live.dealer_id != dealer.pk:
-            report["errors"]["vin"] = ["Another dealer has a live listing with this VIN."]
+            report["errors"]["vin"] = [gettext("Another dealer has a live listing with this VIN.")]
             continue
         if live is None:
             values.setdefault("status", VehicleStatus.AVAILABLE)  # an import lists; a blank status keeps it
@@ -107,10 +118,10 @@ def import_plan_build(*, upload, dealer) -> ImportPlan:
             continue
         locked = vehicle_identity_changes(vehicle=live, data=values)
         if locked:
-            report["errors"] = {
-                name: [f"A {live.get_status_display().lower()} vehicle cannot become a different car."]
-                for name in locked
+            message = gettext("A %(status)s vehicle cannot become a different car.") % {
+                "status": live.get_status_display().lower()
             }
+            report["errors"] = {name: [message] for name in locked}
             continue
         report["vehicle"] = live.pk
         if all(getattr(live, name) == value for name, value in values.items()):

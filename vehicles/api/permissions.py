@@ -1,8 +1,9 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 
 class IsDealer(BasePermission):
-    message = "Only dealers can do this."
+    message = _("Only dealers can do this.")
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and request.user.is_dealer)
@@ -11,7 +12,7 @@ class IsDealer(BasePermission):
 class ReadAnyoneWriteDealerOrStaff(BasePermission):
     """Anyone reads; dealers create; dealers (their own) and staff (all) edit and delete."""
 
-    message = "Only dealers list vehicles, and only dealers and staff edit them."
+    message = _("Only dealers list vehicles, and only dealers and staff edit them.")
 
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:
@@ -25,7 +26,7 @@ class ReadAnyoneWriteDealerOrStaff(BasePermission):
 
 
 class IsDealerOrStaff(BasePermission):
-    message = "Only dealers and staff can do this."
+    message = _("Only dealers and staff can do this.")
 
     def has_permission(self, request, view):
         user = request.user
@@ -33,7 +34,7 @@ class IsDealerOrStaff(BasePermission):
 
 
 class IsBuyer(BasePermission):
-    message = "Only buyers save searches and watch prices."
+    message = _("Only buyers save searches and watch prices.")
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and request.user.is_buyer)

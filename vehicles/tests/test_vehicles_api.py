@@ -4,7 +4,7 @@ import pytest
 
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from audit.models import AuditLog
-from payments.models import ExchangeRate
+from currencies.models import ExchangeRate
 from vehicles.models import Vehicle, VehiclePriceChange, VehicleStatus, ViewHistory
 from vehicles.services import vehicle_prices_revalue
 from vehicles.tests.factories import VehicleFactory

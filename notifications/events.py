@@ -48,6 +48,8 @@ EVENTS: dict[str, EventSpec] = {
     "payment.mobile_money_mismatch": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     "payments.reconciliation": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "exchange_rates.stale": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    # Staff: a provider's event could not be applied after every attempt (the webhook inbox gave up).
+    "webhook.abandoned": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL)),
     # The uploader learns the review of its document (a rejection says why, so that it can be replaced).
     "document.verified": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "document.rejected": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),

@@ -32,6 +32,9 @@ app.conf.update(
 )
 
 BEAT_SCHEDULE: dict[str, dict] = {
+    # Every minute: take up webhook events left received (a lost queue message) or failed past their
+    # backoff, so that no provider's event is lost; the last allowed attempt alerts staff.
+    "requeue-inbox-events": {"task": "webhooks.tasks.requeue_inbox_events", "schedule": 60.0},
     # Every minute: send the messages whose quiet hours or batching window have passed.
     "dispatch-due-messages": {"task": "notifications.tasks.dispatch_due_messages", "schedule": 60.0},
     # Hourly, at minute 5: tell buyers of new listings matching their saved searches (each vehicle once).
@@ -43,9 +46,10 @@ BEAT_SCHEDULE: dict[str, dict] = {
     # the dealers of stalled leads, once per stall.
     "check-stalled-deals": {"task": "deals.tasks.check_stalled_deals", "schedule": crontab(hour=9, minute=0)},
     # Daily at 00:30 Toronto: the day's exchange rates (Bank of Canada publishes around 16:30 the
-    # business day before; the fallback covers NGN, GHS, KES), then alert staff about stale ones.
+    # business day before; the fallback covers NGN, GHS, KES), then alert staff about stale ones and
+    # revalue the listings priced in other currencies (the hook vehicles registers in currencies.hooks).
     "update-exchange-rates": {
-        "task": "payments.tasks.update_exchange_rates",
+        "task": "currencies.tasks.update_exchange_rates",
         "schedule": crontab(hour=0, minute=30),
     },
     # Hourly, at minute 20: ask the provider about payments a lost webhook left pending for 30+ minutes.

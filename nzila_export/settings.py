@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework_simplejwt",  # for its translations (token and sign-in errors)
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "notifications",
+    "webhooks",
+    "currencies",
     "leads",
     "deals",
     "documents",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in caller's profile language over Accept-Language (see nzila_export.api.languages).
+    "nzila_export.api.languages.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "audit.middleware.AuditContextMiddleware",
@@ -215,7 +220,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "nzila_export.api.languages.LanguageJWTAuthentication",  # simplejwt's, plus the profile language
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -226,17 +231,31 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "nzila_export.api.errors.api_exception_handler",
+    # Which throttle counts which request: nzila_export/api/throttling.py. Why each rate: README.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "nzila_export.api.throttling.CatalogueBurstThrottle",
+        "nzila_export.api.throttling.CatalogueSustainedThrottle",
+        "nzila_export.api.throttling.VisitorThrottle",
+        "nzila_export.api.throttling.SignedInThrottle",
+        "nzila_export.api.throttling.ActionScopedThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
+        "catalogue_burst": env.str("THROTTLE_CATALOGUE_BURST", default="10000/minute" if IS_TEST else "300/minute"),
+        "catalogue_sustained": env.str(
+            "THROTTLE_CATALOGUE_SUSTAINED", default="100000/hour" if IS_TEST else "10000/hour"
+        ),
         "anon": env.str("THROTTLE_ANON", default="10000/hour" if IS_TEST else "100/hour"),
         "user": env.str("THROTTLE_USER", default="100000/hour" if IS_TEST else "2000/hour"),
         "auth": env.str("THROTTLE_AUTH", default="10000/hour" if IS_TEST else "30/minute"),
+        "token_refresh": env.str("THROTTLE_TOKEN_REFRESH", default="10000/hour" if IS_TEST else "300/minute"),
         "payments": env.str("THROTTLE_PAYMENTS", default="10000/hour" if IS_TEST else "20/minute"),
         "inquiries": env.str("THROTTLE_INQUIRIES", default="10000/hour" if IS_TEST else "10/hour"),
+        "uploads": env.str("THROTTLE_UPLOADS", default="10000/hour" if IS_TEST else "200/hour"),
     },
+    # The caller's address for per-IP throttles: REMOTE_ADDR, as the audit log takes it (a client writes
+    # X-Forwarded-For itself, and would get a fresh bucket per request). Behind N proxies that each
+    # append to X-Forwarded-For, set N.
+    "NUM_PROXIES": env.int("THROTTLE_NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
@@ -322,8 +341,8 @@ DEAL_STALLED_AFTER_DAYS = {
     "delivered": env.int("DEAL_STALLED_DAYS_DELIVERED", default=7),
 }
 
-# --- Payments -------------------------------------------------------------------------------------
-# Exchange rates: where the daily job reads them. "local" reads payments/rates/local_rates.json (no
+# --- Currencies -----------------------------------------------------------------------------------
+# Exchange rates: where the daily job reads them. "local" reads currencies/rates/local_rates.json (no
 # network; the default outside production); "bank_of_canada" is the Bank of Canada's Valet API, and the
 # fallback ("open_er_api", open.er-api.com) covers what it does not publish (NGN, GHS, KES) or a day it
 # fails. XOF and XAF are always derived from EUR at 655.957 per euro.
@@ -339,6 +358,8 @@ EXCHANGE_RATE_STALE_AFTER_HOURS = env.int("EXCHANGE_RATE_STALE_AFTER_HOURS", def
 # A conversion on a day with no rate uses the newest earlier rate up to this many days old (weekends,
 # holidays); beyond that it is refused, never done at a guessed rate.
 EXCHANGE_RATE_MAX_AGE_DAYS = env.int("EXCHANGE_RATE_MAX_AGE_DAYS", default=4)
+
+# --- Payments -------------------------------------------------------------------------------------
 # Stripe. STRIPE_API_BASE points the client at another server (localstripe in tests); Stripe when empty.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
@@ -381,12 +402,17 @@ AIRTEL_MONEY_BASE_URL = env.str("AIRTEL_MONEY_BASE_URL", default="https://openap
 AIRTEL_MONEY_CLIENT_ID = env.str("AIRTEL_MONEY_CLIENT_ID", default="")
 AIRTEL_MONEY_CLIENT_SECRET = env.str("AIRTEL_MONEY_CLIENT_SECRET", default="")
 MOBILE_MONEY_SANDBOX = env.bool("MOBILE_MONEY_SANDBOX", default=DJANGO_ENV != "production")
-# Every call to a rail: this timeout, network errors and 5xx retried this many times with backoff.
-MOBILE_MONEY_TIMEOUT_SECONDS = env.int("MOBILE_MONEY_TIMEOUT_SECONDS", default=15)
-MOBILE_MONEY_MAX_RETRIES = env.int("MOBILE_MONEY_MAX_RETRIES", default=2)
-MOBILE_MONEY_RETRY_BACKOFF_SECONDS = env.float("MOBILE_MONEY_RETRY_BACKOFF_SECONDS", default=0.5)
+# Every call to a provider's HTTP API (nzila_export.http): this timeout; a connection that failed, and
+# for idempotent calls a lost answer or a 5xx, retried this many times with exponential backoff.
+OUTBOUND_TIMEOUT_SECONDS = env.float("OUTBOUND_TIMEOUT_SECONDS", default=15)
+OUTBOUND_RETRIES = env.int("OUTBOUND_RETRIES", default=2)
+OUTBOUND_BACKOFF_SECONDS = env.float("OUTBOUND_BACKOFF_SECONDS", default=0 if IS_TEST else 0.5)
 # A push the provider still calls pending this long after it was made is expired (failed, "expired").
 MOBILE_MONEY_EXPIRE_AFTER_MINUTES = env.int("MOBILE_MONEY_EXPIRE_AFTER_MINUTES", default=60)
+
+# The webhook inbox (webhooks app): a failed event is tried again with backoff, this many attempts in
+# all; the last failure abandons it and alerts staff.
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
 
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

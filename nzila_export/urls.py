@@ -7,6 +7,7 @@ from nzila_export.api.views import HealthView
 api_v1 = [
     path("health/", HealthView.as_view(), name="health"),
     path("", include("accounts.api.urls")),
+    path("", include("currencies.api.urls")),
     path("", include("vehicles.api.urls")),
     path("", include("leads.api.urls")),
     path("", include("deals.api.urls")),

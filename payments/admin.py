@@ -1,73 +1,17 @@
-from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from nzila_export.exceptions import DomainError
 from payments.models import (
     Discrepancy,
-    ExchangeRate,
     LedgerEntry,
     Payment,
-    RateSource,
     ReconciliationRun,
     ReviewDecision,
-    WebhookEvent,
 )
-from payments.services.rates import exchange_rate_check, exchange_rate_set
 from payments.services.reviews import payment_review
-
-
-class ExchangeRateForm(forms.ModelForm):
-    class Meta:
-        model = ExchangeRate
-        fields = ["currency", "date", "cad_per_unit", "note"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk is None and "currency" in cleaned and "cad_per_unit" in cleaned:
-            currency, rate = cleaned["currency"], cleaned["cad_per_unit"]
-        else:
-            currency, rate = self.instance.currency, cleaned.get("cad_per_unit")
-        if currency and rate is not None:
-            try:
-                cleaned["currency"], cleaned["cad_per_unit"] = exchange_rate_check(currency=currency, cad_per_unit=rate)
-            except DomainError as refusal:
-                field = refusal.field if refusal.field in self.fields else None
-                self.add_error(field, refusal.message)
-        return cleaned
-
-    def _get_validation_exclusions(self):
-        # A feed's rate of the same day is replaced by the hand-entered one (exchange_rate_set), so the
-        # one-rate-per-day constraint is not a form error here.
-        return super()._get_validation_exclusions() | {"currency", "date"}
-
-
-@admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
-    """Staff add or correct a day's rate here when a feed fails: every save goes through
-    exchange_rate_set, so the rate is marked manual, audited, and (for EUR) re-derives XOF and XAF."""
-
-    form = ExchangeRateForm
-    list_display = ["currency", "date", "cad_per_unit", "source", "entered_by", "confirmed_at"]
-    list_filter = ["source", "currency"]
-    search_fields = ["currency", "note"]
-    date_hierarchy = "date"
-    fields = ["currency", "date", "cad_per_unit", "note", "source", "entered_by", "confirmed_at"]
-    readonly_fields = ["source", "entered_by", "confirmed_at"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # The currency and day identify the rate; change the value, or add another day.
-        return [*self.readonly_fields, "currency", "date"] if obj is not None else self.readonly_fields
-
-    def save_model(self, request, obj, form, change):
-        stored = exchange_rate_set(
-            currency=obj.currency, cad_per_unit=obj.cad_per_unit, on=obj.date, user=request.user,
-            note=obj.note or "Entered in the admin",
-        )  # fmt: skip
-        obj.pk, obj.source = stored.pk, RateSource.MANUAL
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # conversions already made cite their rate; correct a rate, never remove it
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -99,25 +43,25 @@ class PaymentAdmin(ReadOnlyAdmin):
     readonly_fields = ["fraud_reasons_list"]
     actions = ["approve_held_payments", "reject_held_payments"]
 
-    @admin.display(description="Fraud reasons")
+    @admin.display(description=_("Fraud reasons"))
     def fraud_reasons_list(self, obj):
         items = format_html_join(
             "", "<li>{} (+{}, {})</li>", ((r["reason"], r["points"], r["code"]) for r in obj.fraud_reasons)
         )
         return format_html("<ul>{}</ul>", items) if obj.fraud_reasons else "-"
 
-    @admin.action(description="Approve the selected held payments (charge them)")
+    @admin.action(description=_("Approve the selected held payments (charge them)"))
     def approve_held_payments(self, request, queryset):
         self._review(request, queryset, ReviewDecision.APPROVE)
 
-    @admin.action(description="Reject the selected held payments (nothing charged, the buyer told)")
+    @admin.action(description=_("Reject the selected held payments (nothing charged, the buyer told)"))
     def reject_held_payments(self, request, queryset):
         self._review(request, queryset, ReviewDecision.REJECT)
 
     def _review(self, request, queryset, decision: str) -> None:
         """Each through payment_review (locked, audited); a payment that cannot be reviewed is reported."""
         if not request.user.is_platform_staff:
-            self.message_user(request, "Only staff review payments.", level=messages.ERROR)
+            self.message_user(request, gettext("Only staff review payments."), level=messages.ERROR)
             return
         done = 0
         for payment in queryset.order_by("id"):
@@ -125,11 +69,18 @@ class PaymentAdmin(ReadOnlyAdmin):
                 payment_review(payment=payment, reviewer=request.user, decision=decision, note="Reviewed in the admin")
                 done += 1
             except DomainError as refusal:
-                self.message_user(request, f"Payment {payment.pk}: {refusal.message}", level=messages.WARNING)
+                self.message_user(
+                    request,
+                    gettext("Payment %(payment)s: %(refusal)s") % {"payment": payment.pk, "refusal": refusal.message},
+                    level=messages.WARNING,
+                )
         if done:
-            self.message_user(
-                request, f"{done} payment(s) {ReviewDecision(decision).label.lower()}.", level=messages.SUCCESS
+            done_message = (
+                ngettext("%(count)d payment approved.", "%(count)d payments approved.", done)
+                if decision == ReviewDecision.APPROVE
+                else ngettext("%(count)d payment rejected.", "%(count)d payments rejected.", done)
             )
+            self.message_user(request, done_message % {"count": done}, level=messages.SUCCESS)
 
 
 @admin.register(LedgerEntry)
@@ -140,17 +91,6 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "currency"]
     search_fields = ["provider_reference", "=payment__id", "=deal__id"]
     list_select_related = ["payment", "deal"]
-    date_hierarchy = "created_at"
-
-
-@admin.register(WebhookEvent)
-class WebhookEventAdmin(ReadOnlyAdmin):
-    """Every verified provider event, once, with its raw body; failures show their error until the
-    provider's retry applies them."""
-
-    list_display = ["provider_event_id", "provider", "event_type", "status", "attempts", "created_at", "processed_at"]
-    list_filter = ["provider", "status", "event_type"]
-    search_fields = ["provider_event_id", "event_type"]
     date_hierarchy = "created_at"
 
 

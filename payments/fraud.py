@@ -1,5 +1,6 @@
-"""Fraud controls: the one place where risk signals are defined, read by payments and by the deal-level
-FraudDetectionEngine (deals/fraud.py).
+"""Fraud controls on payments. The signals a deal's risk shares (a new account, a country mismatch, a
+high value) are defined once, in deals.fraud, below payments; the points and the checks here are the
+payment's.
 
 Every payment attempt is checked before it reaches a provider:
 
@@ -21,11 +22,12 @@ import phonenumbers
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from deals.fraud import account_is_new, countries_differ, value_exceeds
 from nzila_export.exceptions import DomainError
 
-# The signals, once: their thresholds.
-NEW_ACCOUNT_AGE = timedelta(days=7)
+# The payment's own signals: their thresholds.
 RAPID_CHECKOUT_WITHIN = timedelta(minutes=2)
 RECENT_FAILURES_WINDOW = timedelta(hours=24)
 RECENT_FAILURES_COUNT = 3
@@ -41,8 +43,8 @@ PAYMENT_HIGH_VALUE_CAD = Decimal("10000")
 DECISION_PROCEED, DECISION_REVIEW, DECISION_BLOCK = "proceed", "review", "block"
 
 BLOCKED_FAILURE_CODE = "risk_blocked"  # on the payment, for staff; callers see PaymentBlocked.code
-REFUSED_MESSAGE = "This payment cannot be accepted. Please contact support if you believe this is a mistake."
-LATER_MESSAGE = "This payment cannot be taken right now. Please try again later."
+REFUSED_MESSAGE = _("This payment cannot be accepted. Please contact support if you believe this is a mistake.")
+LATER_MESSAGE = _("This payment cannot be taken right now. Please try again later.")
 
 
 @dataclass(frozen=True)
@@ -73,16 +75,15 @@ class PaymentRisk:
 
 
 class FraudRefusal(DomainError):
-    """An attempt refused by the fraud controls. Answered (not raised through the request transaction)
-    so that the audit record and any blocked payment are kept."""
+    """An attempt refused by the fraud controls. Raised once the refusal's audit record (and a blocked
+    payment) are committed; the body carries the payment's id and Retry-After when there are some."""
 
     def __init__(
         self, message: str, *, retry_after: int | None = None, payment_id: int | None = None, limit: str = "",
         status_code: int | None = None,
     ):  # fmt: skip
-        super().__init__(message)
-        self.retry_after = retry_after
-        self.payment_id = payment_id
+        extra = {"payment": payment_id, "retry_after": retry_after}
+        super().__init__(message, **{name: value for name, value in extra.items() if value})
         self.limit = limit  # for the audit log, never for the caller
         if status_code is not None:
             self.status_code = status_code
@@ -99,19 +100,6 @@ class PaymentBlocked(FraudRefusal):
 
 
 # --- Signals (shared with deals.fraud) ---------------------------------------------------------------
-
-
-def account_is_new(*, user, now: datetime) -> bool:
-    return now - user.date_joined < NEW_ACCOUNT_AGE
-
-
-def countries_differ(*, account_country, other_country) -> bool:
-    """Both known and different (an unknown country is no signal)."""
-    return bool(account_country) and bool(other_country) and str(account_country).upper() != str(other_country).upper()
-
-
-def value_exceeds(*, amount_cad: Decimal | None, threshold_cad: Decimal) -> bool:
-    return amount_cad is not None and amount_cad > threshold_cad
 
 
 def phone_country(phone) -> str:
@@ -212,7 +200,7 @@ def velocity_check(*, user, card: str, ip_address: str | None, now: datetime | N
         label, remaining = _window(now, "hour")
         failures = cache.get(f"fraud:ip-failures:{ip_address}:{label}", 0)
         if failures >= settings.FRAUD_MAX_FAILURES_PER_IP_PER_HOUR:
-            raise VelocityLimitExceeded(LATER_MESSAGE, retry_after=remaining, limit="ip_failures_per_hour")
+            raise VelocityLimitExceeded(str(LATER_MESSAGE), retry_after=remaining, limit="ip_failures_per_hour")
     if card:
         label, remaining = _window(now, "month")
         if cache.add(f"fraud:card:{user.pk}:{label}:{card}", 1, timeout=remaining):  # a card new this month
@@ -220,11 +208,11 @@ def velocity_check(*, user, card: str, ip_address: str | None, now: datetime | N
             if cards > settings.FRAUD_MAX_CARDS_PER_USER_PER_MONTH:
                 cache.delete(f"fraud:card:{user.pk}:{label}:{card}")
                 cache.decr(f"fraud:cards:{user.pk}:{label}")
-                raise VelocityLimitExceeded(REFUSED_MESSAGE, limit="cards_per_month", status_code=403)
+                raise VelocityLimitExceeded(str(REFUSED_MESSAGE), limit="cards_per_month", status_code=403)
     label, remaining = _window(now, "day")
     attempts = _incr(f"fraud:attempts:{user.pk}:{label}", timeout=remaining)
     if attempts > settings.FRAUD_MAX_ATTEMPTS_PER_USER_PER_DAY:
-        raise VelocityLimitExceeded(LATER_MESSAGE, retry_after=remaining, limit="attempts_per_day")
+        raise VelocityLimitExceeded(str(LATER_MESSAGE), retry_after=remaining, limit="attempts_per_day")
 
 
 def ip_failure_record(*, ip_address: str | None, now: datetime | None = None) -> None:

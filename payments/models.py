@@ -3,48 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from currencies.models import RATE_DECIMAL_PLACES, RATE_MAX_DIGITS
 from nzila_export.models import TimeStampedModel
-
-RATE_MAX_DIGITS, RATE_DECIMAL_PLACES = 24, 12
-
-
-class RateSource(models.TextChoices):
-    BANK_OF_CANADA = "bank_of_canada", _("Bank of Canada")
-    FALLBACK = "fallback", _("Fallback feed")
-    PARITY = "parity", _("Fixed parity")
-    MANUAL = "manual", _("Entered by hand")
-    LOCAL = "local", _("Local table (development)")
-
-
-class ExchangeRate(TimeStampedModel):
-    """The value in CAD of one unit of `currency` on `date`.
-
-    One rate per currency and day: the rate that conversions use, so two conversions of one day can
-    never disagree. Its source says where it came from. A feed never overwrites a hand-entered rate;
-    a hand-entered rate overwrites the feed's, and the audit log keeps the value it replaced.
-    `confirmed_at` is the last time a source stated this rate (feeds publish on business days only,
-    so a Friday rate confirmed on Sunday is current); staleness is measured from it."""
-
-    currency = models.CharField(max_length=3)
-    date = models.DateField()
-    cad_per_unit = models.DecimalField(max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES)
-    source = models.CharField(max_length=20, choices=RateSource.choices)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    note = models.CharField(max_length=255, blank=True, help_text=_("Why a rate was entered by hand"))
-    confirmed_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["currency", "-date"]
-        constraints = [
-            models.UniqueConstraint(fields=["currency", "date"], name="one_exchange_rate_per_currency_per_day"),
-            models.CheckConstraint(condition=Q(cad_per_unit__gt=0), name="exchange_rate_positive"),
-        ]
-        indexes = [models.Index(fields=["currency", "-date"], name="exchange_rate_newest_idx")]
-
-    def __str__(self) -> str:
-        return f"1 {self.currency} = {self.cad_per_unit.normalize():f} CAD on {self.date} ({self.source})"
 
 
 class PaymentMethod(models.TextChoices):
@@ -84,6 +44,22 @@ class ReviewDecision(models.TextChoices):
 # Statuses in which money was captured (refunds may be made against it).
 CAPTURED_STATUSES = [PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.DISPUTED]
 
+# Where a payment's status may move (payments.services.status). A payment is made pending, held or (blocked)
+# failed. A failed payment may still succeed: the buyer retried the same PaymentIntent with another card.
+# A won dispute gives the money back: the status it had before the dispute (as far as refunds tell).
+PAYMENT_MOVES = {
+    PaymentStatus.HELD: {PaymentStatus.PENDING, PaymentStatus.FAILED},
+    PaymentStatus.PENDING: {PaymentStatus.REQUIRES_ACTION, PaymentStatus.SUCCEEDED, PaymentStatus.FAILED},
+    PaymentStatus.REQUIRES_ACTION: {PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, PaymentStatus.FAILED},
+    PaymentStatus.FAILED: {PaymentStatus.SUCCEEDED},
+    PaymentStatus.SUCCEEDED: {PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED, PaymentStatus.DISPUTED},
+    PaymentStatus.PARTIALLY_REFUNDED: {
+        PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED, PaymentStatus.DISPUTED,
+    },
+    PaymentStatus.DISPUTED: {PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED},
+    PaymentStatus.REFUNDED: {PaymentStatus.DISPUTED},
+}  # fmt: skip
+
 MONEY_MAX_DIGITS, MONEY_DECIMAL_PLACES = 18, 3  # 3: the largest ISO 4217 exponent in use (KWD, BHD)
 
 
@@ -110,6 +86,9 @@ class Payment(TimeStampedModel):
     method = models.CharField(max_length=20, choices=PaymentMethod.choices)
     provider = models.CharField(max_length=20)
     provider_reference = models.CharField(max_length=255, blank=True, db_index=True)
+    provider_requested_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the charge was sent to the provider; empty: not sent (yet)")
+    )
     status = models.CharField(max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.PENDING)
     status_changed_at = models.DateTimeField()
     idempotency_key = models.CharField(max_length=255)
@@ -194,7 +173,7 @@ class LedgerEntry(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name_plural = "ledger entries"
+        verbose_name_plural = _("ledger entries")
         constraints = [
             # One charge per payment, whatever races or replays: the database has the last word.
             models.UniqueConstraint(
@@ -213,39 +192,6 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise LedgerIsAppendOnly("Ledger entries are never deleted: add a correcting entry.")
-
-
-class WebhookEventStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    PROCESSED = "processed", _("Processed")
-    IGNORED = "ignored", _("Ignored (a type we do not act on)")
-    FAILED = "failed", _("Failed (the provider will retry)")
-
-
-class WebhookEvent(TimeStampedModel):
-    """A provider's event, stored once by its id with the raw body and headers (dj-stripe's pattern).
-    Only events whose signature verified are stored, so a forged request can never take the id of a real
-    event and have the real one deduplicated away."""
-
-    provider = models.CharField(max_length=20)
-    provider_event_id = models.CharField(max_length=255)
-    event_type = models.CharField(max_length=100)
-    body = models.TextField()
-    headers = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=WebhookEventStatus.choices, default=WebhookEventStatus.RECEIVED)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    processed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["provider", "provider_event_id"], name="webhook_event_once"),
-        ]
-        indexes = [models.Index(fields=["status", "created_at"], name="webhook_event_status_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.provider} {self.event_type} {self.provider_event_id} ({self.status})"
 
 
 class ReconciliationStatus(models.TextChoices):
@@ -286,7 +232,7 @@ class Discrepancy(models.Model):
 
     class Meta:
         ordering = ["run", "kind", "id"]
-        verbose_name_plural = "discrepancies"
+        verbose_name_plural = _("discrepancies")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.provider_reference}: ours {self.ours or '-'}, theirs {self.theirs or '-'}"

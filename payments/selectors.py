@@ -1,21 +1,12 @@
-"""Every non-trivial read of payments: currencies and their current rates, and (below) payments, the
-ledger and a deal's balance, always derived from the ledger."""
+"""Every non-trivial read of payments: payments, the ledger and a deal's balance, always derived from
+the ledger."""
 
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
-from django.utils import timezone
 
-from payments.currencies import (
-    REFERENCE_CURRENCY,
-    SUPPORTED_CURRENCIES,
-    currency_exponent,
-    currency_name,
-    money_round,
-)
-from payments.models import ExchangeRate, LedgerEntry, LedgerEntryKind, Payment
+from currencies.money import money_round
+from payments.models import LedgerEntry, LedgerEntryKind, Payment
 
 # What the buyer has paid: charges less refunds and disputed money (reinstated when a dispute is won).
 # The provider's fees are the platform's cost, not the buyer's payment.
@@ -23,42 +14,6 @@ PAID_KINDS = [
     LedgerEntryKind.CHARGE, LedgerEntryKind.REFUND, LedgerEntryKind.DISPUTE, LedgerEntryKind.DISPUTE_WON,
     LedgerEntryKind.DISPUTE_LOST,
 ]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class CurrencyInfo:
-    code: str
-    name: str
-    exponent: int
-    cad_per_unit: Decimal | None
-    rate_date: date | None
-    rate_source: str
-
-
-def currency_list(*, on: date | None = None, locale: str = "en") -> list[CurrencyInfo]:
-    """Each supported currency with its newest rate on or before `on` (today): one query."""
-    on = on or timezone.localdate()
-    newest = {
-        rate.currency: rate
-        for rate in ExchangeRate.objects.filter(currency__in=SUPPORTED_CURRENCIES, date__lte=on)
-        .order_by("currency", "-date")
-        .distinct("currency")
-    }
-    result = []
-    for code in SUPPORTED_CURRENCIES:
-        rate = newest.get(code)
-        if code == REFERENCE_CURRENCY:
-            cad_per_unit, rate_date, source = Decimal(1), on, "reference"
-        elif rate is None:
-            cad_per_unit, rate_date, source = None, None, ""
-        else:
-            cad_per_unit, rate_date, source = rate.cad_per_unit, rate.date, rate.source
-        info = CurrencyInfo(
-            code=code, name=currency_name(code, locale=locale), exponent=currency_exponent(code),
-            cad_per_unit=cad_per_unit, rate_date=rate_date, rate_source=source,
-        )  # fmt: skip
-        result.append(info)
-    return result
 
 
 def deal_amount_paid(*, deal) -> Decimal:

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -38,7 +39,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         data = dict(terms.validated_data)
         vehicle = data.pop("vehicle")
         if not (request.user.is_platform_staff or vehicle.dealer_id == request.user.pk):
-            raise PermissionDenied("Dealers open deals on their own vehicles only.")
+            raise PermissionDenied(gettext("Dealers open deals on their own vehicles only."))
         deal = services.deal_create(vehicle=vehicle, created_by=request.user, **data)
         return Response(self._fresh(deal), status=status.HTTP_201_CREATED)
 
@@ -60,7 +61,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def review(self, request, pk=None):
         """Staff only: release a deal held for review, or cancel it."""
         if not request.user.is_platform_staff:
-            raise PermissionDenied("Only staff review held deals.")
+            raise PermissionDenied(gettext("Only staff review held deals."))
         review = serializers.DealReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
         deal, note = self.get_object(), review.validated_data["note"]
@@ -83,7 +84,7 @@ class LeadConvertView(APIView):
     def post(self, request, pk: int):
         lead = get_object_or_404(lead_list_visible_to(user=request.user), pk=pk)
         if not (request.user.is_platform_staff or lead.dealer_id == request.user.pk):
-            raise PermissionDenied("Only the dealer of the vehicle or staff convert a lead.")
+            raise PermissionDenied(gettext("Only the dealer of the vehicle or staff convert a lead."))
         terms = serializers.DealTermsSerializer(data=request.data)
         terms.is_valid(raise_exception=True)
         deal = services.deal_create_from_lead(lead=lead, created_by=request.user, **terms.validated_data)

@@ -1,4 +1,6 @@
-from django.utils import timezone
+import json
+from urllib.parse import urlencode
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -8,11 +10,12 @@ from rest_framework.views import APIView
 
 from notifications import selectors, services
 from notifications.api import serializers
-from notifications.channels.mailgun import mailgun_event_outcome, mailgun_signature_is_valid
-from notifications.channels.twilio import CALLBACK_STATUSES, error_code_is_undeliverable, twilio_signature_is_valid
+from notifications.callbacks import TWILIO_INBOUND, TWILIO_STATUS
+from notifications.channels.mailgun import mailgun_signature_is_valid
+from notifications.channels.twilio import twilio_signature_is_valid
 from notifications.models import Notification
 from notifications.preferences import preference_matrix
-from nzila_export.api.webhooks import WebhookView
+from webhooks.views import WebhookView
 
 
 class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -71,7 +74,10 @@ class PreferencesView(APIView):
 
 
 class TwilioWebhookView(WebhookView):
-    """A Twilio callback: its POST parameters count only when X-Twilio-Signature verifies them."""
+    """A Twilio callback: its POST parameters count only when X-Twilio-Signature verifies them; then it
+    is stored once in the inbox (by its message id and status) and applied by a worker."""
+
+    event_type = ""
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
@@ -79,44 +85,41 @@ class TwilioWebhookView(WebhookView):
         signature = request.headers.get("X-Twilio-Signature", "")
         if not twilio_signature_is_valid(url=selectors.public_url_of(request), params=params, signature=signature):
             return self.bad_signature("Twilio")
-        self.handle(params)
+        sid = params.get("MessageSid") or params.get("SmsSid") or ""
+        event_id = f"{sid}:{params.get('MessageStatus', '')}" if self.event_type == TWILIO_STATUS else sid
+        self.accept(
+            provider="twilio",
+            event_id=event_id,
+            event_type=self.event_type,
+            headers=("X-Twilio-Signature",),
+            body=urlencode(params).encode(),  # the parameters Twilio signed, as Twilio posts them
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-    def handle(self, params: dict) -> None:
-        raise NotImplementedError
 
 
 class TwilioStatusCallbackView(TwilioWebhookView):
     """Twilio's message status callbacks. Replays and late reports change nothing."""
 
-    def handle(self, params: dict) -> None:
-        status_value = CALLBACK_STATUSES.get(params.get("MessageStatus", ""))
-        if status_value is None or not params.get("MessageSid"):
-            return
-        error_code = params.get("ErrorCode", "")
-        services.message_record_status(
-            provider_message_id=params["MessageSid"],
-            status=status_value,
-            error=f"{params.get('MessageStatus')} (Twilio error {error_code})" if error_code else "",
-            undeliverable=error_code_is_undeliverable(error_code),
-        )
+    event_type = TWILIO_STATUS
 
 
 class TwilioWhatsAppInboundView(TwilioWebhookView):
     """Incoming WhatsApp messages: each opens the 24-hour window in which free-form replies are allowed."""
 
-    def handle(self, params: dict) -> None:
-        sender = params.get("From", "").removeprefix("whatsapp:")
-        if sender:
-            services.whatsapp_inbound_record(phone=sender, received_at=timezone.now())
+    event_type = TWILIO_INBOUND
 
 
 class MailgunEventView(WebhookView):
-    """Mailgun's delivery events: permanent failures and complaints mark the address undeliverable."""
+    """Mailgun's delivery events, signed in their body; stored once by the event's id and applied by a
+    worker: permanent failures and complaints mark the address undeliverable."""
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
-        body = request.data if isinstance(request.data, dict) else {}
+        try:  # the raw body: it is what the inbox stores
+            body = json.loads(request.body)
+        except ValueError:
+            body = {}
+        body = body if isinstance(body, dict) else {}
         signature = body.get("signature") if isinstance(body.get("signature"), dict) else {}
         if not mailgun_signature_is_valid(
             timestamp=str(signature.get("timestamp", "")),
@@ -125,14 +128,8 @@ class MailgunEventView(WebhookView):
         ):
             return self.bad_signature("Mailgun")
         event_data = body.get("event-data") if isinstance(body.get("event-data"), dict) else {}
-        outcome = mailgun_event_outcome(event_data)
-        if outcome is not None:
-            status_value, undeliverable = outcome
-            reason = f"Mailgun {event_data.get('event')}: {event_data.get('reason', '')}".strip()
-            message_id = (event_data.get("message") or {}).get("headers", {}).get("message-id", "")
-            recorded = services.message_record_status(
-                provider_message_id=message_id, status=status_value, error=reason, undeliverable=undeliverable
-            )
-            if undeliverable and recorded is None and event_data.get("recipient"):
-                services.recipient_suppress(channel="email", address=event_data["recipient"], reason=reason)
+        self.accept(
+            provider="mailgun", event_id=str(event_data.get("id") or signature.get("token", "")),
+            event_type=str(event_data.get("event", "")),
+        )  # fmt: skip
         return Response(status=status.HTTP_204_NO_CONTENT)

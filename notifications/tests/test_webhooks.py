@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.tests.factories import BuyerFactory
 from notifications.models import MessageLog, MessageStatus, SuppressedRecipient, WhatsAppSession
 from notifications.tests.conftest import twilio_signature
+from webhooks.models import InboxEvent, InboxEventStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,19 @@ def test_a_forged_or_stale_mailgun_event_changes_nothing(client, settings):
     message.refresh_from_db()
     assert message.status == MessageStatus.SENT
     assert not SuppressedRecipient.objects.exists()
+
+
+def test_status_callbacks_go_through_the_inbox_once_per_status(client, twilio):
+    message = sent_message()
+    for status in ("delivered", "delivered", "read"):
+        assert post_twilio_callback(client, STATUS_URL, status_params(status)).status_code == 204
+    events = InboxEvent.objects.order_by("id")
+    assert [(event.provider, event.event_id, event.status) for event in events] == [
+        ("twilio", f"{SID}:delivered", InboxEventStatus.PROCESSED),
+        ("twilio", f"{SID}:read", InboxEventStatus.PROCESSED),
+    ]
+    message.refresh_from_db()
+    assert message.status == MessageStatus.READ
+    forged = post_twilio_callback(client, STATUS_URL, status_params("failed"), signature="forged")
+    assert forged.status_code == 400
+    assert InboxEvent.objects.count() == 2

@@ -3,6 +3,8 @@ from django.test import Client
 from django.urls import path
 from rest_framework.views import APIView
 
+from accounts.models import User
+from accounts.services import user_update_profile
 from accounts.tests.factories import BuyerFactory
 from nzila_export.exceptions import Conflict
 from nzila_export.middleware import CONTENT_SECURITY_POLICY
@@ -24,9 +26,20 @@ class RefusingView(APIView):
         raise Conflict("This deal is already paid.", field="status")
 
 
+class ProfileView(APIView):
+    """A view calling the real profile service with what it is given: its model validation (full_clean)
+    raises Django's ValidationError."""
+
+    permission_classes = []
+
+    def post(self, request):
+        user_update_profile(user=User.objects.get(username=request.data["username"]), data={"timezone": "Mars/Base"})
+
+
 urlpatterns = [
     path("explode/", ExplodingView.as_view()),
     path("refuse/", RefusingView.as_view()),
+    path("profile/", ProfileView.as_view()),
 ]
 handler500 = "nzila_export.api.errors.server_error"
 
@@ -54,6 +67,17 @@ def test_unexpected_error_is_a_json_500_without_details(settings):
         "code": "server_error",
         "detail": "Something went wrong on our side; it has been logged.",
     }
+
+
+@pytest.mark.urls(__name__)
+def test_a_django_validation_error_from_a_service_is_a_400_naming_the_field(client):
+    buyer = BuyerFactory(timezone="Africa/Abidjan")
+    response = client.post("/profile/", {"username": buyer.username}, content_type="application/json")
+    assert response.status_code == 400
+    body = response.json()
+    assert (body["code"], list(body["fields"])) == ("invalid", ["timezone"])
+    buyer.refresh_from_db()
+    assert buyer.timezone == "Africa/Abidjan"
 
 
 @pytest.mark.urls(__name__)

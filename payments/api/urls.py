@@ -3,7 +3,6 @@ from rest_framework.routers import SimpleRouter
 
 from payments.api.views import (
     AirtelMoneyWebhookView,
-    CurrencyListView,
     MpesaWebhookView,
     MtnMomoWebhookView,
     OrangeMoneyWebhookView,
@@ -19,7 +18,6 @@ router.register("transactions", TransactionViewSet, basename="transaction")
 router.register("payment-methods", PaymentMethodViewSet, basename="payment-method")
 
 urlpatterns = [
-    path("currencies/", CurrencyListView.as_view(), name="currency-list"),
     path("webhooks/stripe/", StripeWebhookView.as_view(), name="stripe-webhook"),
     path("webhooks/mpesa/", MpesaWebhookView.as_view(), name="mpesa-webhook"),
     path("webhooks/mtn_momo/", MtnMomoWebhookView.as_view(), name="mtn-momo-webhook"),

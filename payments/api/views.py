@@ -1,40 +1,33 @@
 import csv
 import io
 
-from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
 from audit.context import client_ip
 from deals.selectors import deal_list_visible_to
-from nzila_export.api.errors import error_body
-from nzila_export.api.webhooks import WebhookView
 from payments.api import serializers
 from payments.api.filters import LedgerEntryFilter, PaymentFilter
-from payments.fraud import BLOCKED_FAILURE_CODE, REFUSED_MESSAGE, FraudRefusal, PaymentBlocked
 from payments.gateways.base import WebhookSignatureInvalid
 from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
-from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEventStatus
-from payments.selectors import currency_list, ledger_entry_list_visible_to, payment_list_visible_to
+from payments.gateways.stripe import stripe_event_verify
+from payments.models import LedgerEntry, Payment, PaymentStatus
+from payments.selectors import ledger_entry_list_visible_to, payment_list_visible_to
 from payments.services.cards import card_attach, card_detach, card_list, card_set_default
-from payments.services.mobile_money import (
-    mobile_money_callback_receive,
-    mobile_money_event_process,
-    mobile_money_payer_check,
-)
-from payments.services.payments import PaymentUnavailable, payment_confirm, payment_create
+from payments.services.mobile_money import mobile_money_callback_verify, mobile_money_payer_check
+from payments.services.payments import payment_confirm, payment_create
 from payments.services.refunds import payment_refund
 from payments.services.reviews import payment_review
-from payments.services.webhooks import stripe_webhook_receive
-from payments.tasks import process_webhook_event
+from webhooks.views import WebhookView
 
 IDEMPOTENCY_KEY_MAX_LENGTH = 255
 
@@ -49,23 +42,16 @@ IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
 DECLINED = OpenApiResponse(description="Declined: `code` is the reason (card_declined, ...), `payment` its id.")
 
 
-class CurrencyListView(APIView):
-    """The currencies the platform takes, with their ISO 4217 exponent and current rate to CAD."""
-
-    permission_classes = [AllowAny]
-
-    @extend_schema(responses={200: serializers.CurrencySerializer(many=True)})
-    def get(self, request):
-        language = getattr(request, "LANGUAGE_CODE", "en") or "en"
-        currencies = currency_list(locale=language.split("-")[0])
-        return Response(serializers.CurrencySerializer(currencies, many=True).data)
-
-
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class PaymentViewSet(
     mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """Payments of deals. Staff see every payment; a deal's buyer, dealer and broker see its payments.
-    Only the deal's buyer (or staff) pays, while the deal is pending payment."""
+    Only the deal's buyer (or staff) pays, while the deal is pending payment.
+
+    Outside the request-wide transaction: each payment service commits what must be kept (a declined or
+    blocked payment, a pending one for the retry, a refusal's audit record) before it raises the refusal
+    that the one error handler answers."""
 
     queryset = Payment.objects.none()  # for the schema; the real one is scoped to the caller
     serializer_class = serializers.PaymentSerializer
@@ -73,13 +59,8 @@ class PaymentViewSet(
     ordering_fields = ["created_at", "amount_cad"]
     ordering = ["-created_at", "-id"]
     throttle_scope = "payments"
+    throttled_actions = {"create", "refund", "confirm", "review"}
     permission_classes = [IsAuthenticated]
-
-    def get_throttles(self):
-        throttles = super().get_throttles()
-        if self.action in ("create", "refund", "confirm", "review"):
-            throttles.append(ScopedRateThrottle())
-        return throttles
 
     def get_queryset(self):
         return payment_list_visible_to(user=self.request.user)
@@ -110,68 +91,38 @@ class PaymentViewSet(
         201 pending with `instructions`; the rail's callback settles it."""
         key = request.headers.get("Idempotency-Key", "").strip()
         if not key:
-            raise ValidationError({"Idempotency-Key": ["This header is required: a unique key per payment."]})
+            raise ValidationError({"Idempotency-Key": [gettext("This header is required: a unique key per payment.")]})
         if len(key) > IDEMPOTENCY_KEY_MAX_LENGTH:
-            raise ValidationError({"Idempotency-Key": [f"At most {IDEMPOTENCY_KEY_MAX_LENGTH} characters."]})
+            raise ValidationError(
+                {"Idempotency-Key": [gettext("At most %(count)d characters.") % {"count": IDEMPOTENCY_KEY_MAX_LENGTH}]}
+            )
         serializer = serializers.PaymentCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         deal = deal_list_visible_to(user=request.user).filter(pk=data["deal"]).first()
         if deal is None:
-            raise ValidationError({"deal": ["No such deal among yours."]})
+            raise ValidationError({"deal": [gettext("No such deal among yours.")]})
         payment_method = data["payment_method"]
         if data["method"] in MOBILE_MONEY_METHODS:  # the instrument is the payer's number
             payment_method = mobile_money_payer_check(
                 method=data["method"], phone=data["phone"], amount=data["amount"], currency=data["currency"]
             )
-        try:
-            attempt = payment_create(
-                deal=deal, user=request.user, amount=data["amount"], currency=data["currency"],
-                method=data["method"], idempotency_key=key, payment_method=payment_method,
-                billing_country=data["billing_country"], radar_session=data["radar_session"],
-                ip_address=client_ip(request),
-            )  # fmt: skip
-        except FraudRefusal as refusal:
-            # Answered, not raised, so that the refusal's audit record (and a blocked payment) are kept.
-            extra = {"payment": refusal.payment_id} if refusal.payment_id else {}
-            if refusal.retry_after:
-                extra["retry_after"] = refusal.retry_after
-            body = error_body(status_code=refusal.status_code, code=refusal.code, detail=refusal.message, **extra)
-            response = Response(body, status=refusal.status_code)
-            if refusal.retry_after:
-                response["Retry-After"] = str(refusal.retry_after)
-            return response
-        except PaymentUnavailable as unavailable:
-            # Answered, not raised, so that the pending payment is kept for the retry with the same key.
-            body = error_body(
-                status_code=unavailable.status_code, code=unavailable.code, detail=unavailable.message,
-                payment=unavailable.payment_id,
-            )  # fmt: skip
-            return Response(body, status=unavailable.status_code)
+        attempt = payment_create(
+            deal=deal, user=request.user, amount=data["amount"], currency=data["currency"],
+            method=data["method"], idempotency_key=key, payment_method=payment_method,
+            billing_country=data["billing_country"], radar_session=data["radar_session"],
+            ip_address=client_ip(request),
+        )  # fmt: skip
         success_status = status.HTTP_200_OK if attempt.replayed else status.HTTP_201_CREATED
         if attempt.payment.status == PaymentStatus.HELD and not attempt.replayed:
             success_status = status.HTTP_202_ACCEPTED  # taken, not charged: held for review
-        response = self._answer(attempt.payment, success_status=success_status)
+        response = Response(self._payment_body(attempt.payment), status=success_status)
         if attempt.replayed:
             response["Idempotent-Replayed"] = "true"
         return response
 
-    def _answer(self, payment: Payment, *, success_status: int) -> Response:
-        # A decline is answered (402) without raising, so that the failed payment is kept: the request's
-        # transaction commits, and a replay of the same key answers the same 402 (403 for a blocked one).
-        if payment.status == PaymentStatus.FAILED and payment.failure_code == BLOCKED_FAILURE_CODE:
-            body = error_body(status_code=403, code=PaymentBlocked.code, detail=REFUSED_MESSAGE, payment=payment.pk)
-            response = Response(body, status=status.HTTP_403_FORBIDDEN)
-        elif payment.status == PaymentStatus.FAILED:
-            body = error_body(
-                status_code=402, code=payment.failure_code or "payment_declined",
-                detail=payment.failure_reason or "The payment was declined.", payment=payment.pk,
-            )  # fmt: skip
-            response = Response(body, status=status.HTTP_402_PAYMENT_REQUIRED)
-        else:
-            data = serializers.PaymentSerializer(payment, context=self.get_serializer_context()).data
-            response = Response(data, status=success_status)
-        return response
+    def _payment_body(self, payment: Payment) -> dict:
+        return serializers.PaymentSerializer(payment, context=self.get_serializer_context()).data
 
     @extend_schema(
         request=None,
@@ -182,9 +133,8 @@ class PaymentViewSet(
         """After 3-D Secure: ask the provider where the payment stands and apply it (safe to repeat)."""
         payment = self.get_object()
         if not (request.user.is_platform_staff or request.user.pk == payment.payer_id):
-            raise PermissionDenied("Only the payer or staff confirm a payment.")
-        payment = payment_confirm(payment=payment, user=request.user)
-        return self._answer(payment, success_status=status.HTTP_200_OK)
+            raise PermissionDenied(gettext("Only the payer or staff confirm a payment."))
+        return Response(self._payment_body(payment_confirm(payment=payment, user=request.user)))
 
     @extend_schema(
         request=serializers.PaymentReviewSerializer,
@@ -198,20 +148,12 @@ class PaymentViewSet(
         """Staff approve a payment held by the fraud controls (it then goes to its provider) or reject it
         (it fails, nothing charged, the buyer told)."""
         if not request.user.is_platform_staff:
-            raise PermissionDenied("Only staff review payments.")
+            raise PermissionDenied(gettext("Only staff review payments."))
         payment = self.get_object()
         serializer = serializers.PaymentReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            payment = payment_review(payment=payment, reviewer=request.user, **serializer.validated_data)
-        except PaymentUnavailable as unavailable:
-            body = error_body(
-                status_code=unavailable.status_code, code=unavailable.code, detail=unavailable.message,
-                payment=unavailable.payment_id,
-            )  # fmt: skip
-            return Response(body, status=unavailable.status_code)
-        data = serializers.PaymentSerializer(payment, context=self.get_serializer_context()).data
-        return Response(data)
+        payment = payment_review(payment=payment, reviewer=request.user, **serializer.validated_data)
+        return Response(self._payment_body(payment))
 
     @extend_schema(
         request=serializers.PaymentRefundSerializer,
@@ -224,7 +166,7 @@ class PaymentViewSet(
     def refund(self, request, pk=None):
         """Staff refund all or part of a captured payment; partial refunds add up and never exceed it."""
         if not request.user.is_platform_staff:
-            raise PermissionDenied("Only staff refund payments.")
+            raise PermissionDenied(gettext("Only staff refund payments."))
         payment = self.get_object()
         serializer = serializers.PaymentRefundSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -251,7 +193,7 @@ class TransactionViewSet(viewsets.ReadOnlyModelViewSet):
     def export(self, request):
         """Staff: the (filtered) ledger as CSV."""
         if not request.user.is_platform_staff:
-            raise PermissionDenied("Only staff export the ledger.")
+            raise PermissionDenied(gettext("Only staff export the ledger."))
         entries = self.filter_queryset(self.get_queryset())
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -268,22 +210,21 @@ class TransactionViewSet(viewsets.ReadOnlyModelViewSet):
 
 class StripeWebhookView(WebhookView):
     """Stripe's events, verified by the Stripe-Signature header against the raw body (a stale timestamp
-    is refused too) and stored once by id; the answer is immediate, and a worker applies the event
-    (idempotently, in any order, retrying one that fails). A redelivered event not applied yet is queued
-    again. Unknown event types are stored and ignored."""
+    is refused too), stored once by id in the inbox and answered at once; a worker applies each
+    (idempotently, in any order). A failure is tried again by the inbox job, bounded, then staff are
+    alerted. Unknown event types are stored and ignored."""
 
-    @extend_schema(request=None, responses={200: OpenApiResponse(description="Stored; applied by a worker.")})
+    @extend_schema(request=None, responses={200: serializers.WebhookAnswerSerializer})
     def post(self, request):
         try:
-            event = stripe_webhook_receive(body=request.body, headers=request.headers)
+            event = stripe_event_verify(body=request.body, signature=request.headers.get("Stripe-Signature", ""))
         except WebhookSignatureInvalid:
             return self.bad_signature("Stripe")
-        if event.status in (WebhookEventStatus.RECEIVED, WebhookEventStatus.FAILED):
-            # Not in a transaction here (the view is outside the request transaction): the row is committed.
-            process_webhook_event.delay(event.pk)
-            if settings.CELERY_TASK_ALWAYS_EAGER:  # applied already (tests, local runs): say how it went
-                event.refresh_from_db(fields=["status"])
-        return Response({"event": event.provider_event_id, "status": event.status})
+        stored = self.accept(
+            provider="stripe", event_id=str(event.get("id", "")), event_type=str(event.get("type", "")),
+            headers=("Stripe-Signature", "User-Agent", "Content-Type"),
+        )  # fmt: skip
+        return Response({"event": stored.event_id, "status": stored.status})
 
 
 CALLBACK_PARAMETERS = [
@@ -292,36 +233,38 @@ CALLBACK_PARAMETERS = [
     OpenApiParameter(name="token", location=OpenApiParameter.QUERY, type=str, required=True,
                      description="The payment's callback token, from the same URL"),
 ]  # fmt: skip
+CALLBACK_RESPONSES = {
+    200: serializers.WebhookAnswerSerializer,
+    400: OpenApiResponse(description="Wrong token, unknown payment or not the rail's callback."),
+}
 
 
 class MobileMoneyWebhookView(WebhookView):
     """A mobile-money rail's callback about one payment. Authenticated by the unguessable per-payment
-    token in the URL we gave the rail (the rails do not sign), stored once by the rail's id, and settled
-    only after a status query to the rail agrees, and only if amount, currency and phone match (else
-    held for staff). 400 and nothing stored for a wrong token, an unknown payment or a malformed body."""
+    token in the URL we gave the rail (the rails do not sign), stored once by the rail's id and answered
+    at once; a worker settles it only after a status query to the rail agrees, and only if amount,
+    currency and phone match (else held for staff). 400 and nothing stored for a wrong token, an unknown
+    payment or a malformed body."""
 
     method = ""
     provider_name = ""
 
     @extend_schema(
-        parameters=CALLBACK_PARAMETERS,
-        request=serializers.MobileMoneyCallbackSerializer,
-        responses={
-            200: serializers.MobileMoneyCallbackAnswerSerializer,
-            400: OpenApiResponse(description="Wrong token, unknown payment or not the rail's callback."),
-        },
+        parameters=CALLBACK_PARAMETERS, request=serializers.MobileMoneyCallbackSerializer, responses=CALLBACK_RESPONSES
     )
     def post(self, request):
         try:
-            event = mobile_money_callback_receive(
+            callback = mobile_money_callback_verify(
                 method=self.method, payment_id=str(request.query_params.get("payment", "")),
                 token=str(request.query_params.get("token", "")), body=request.body, headers=request.headers,
             )  # fmt: skip
         except WebhookSignatureInvalid:
             return self.bad_signature(self.provider_name)
-        if event.status in (WebhookEventStatus.RECEIVED, WebhookEventStatus.FAILED):
-            event = mobile_money_event_process(event_id=event.pk)
-        return Response({"event": event.provider_event_id, "status": event.status})
+        event = self.accept(
+            provider=self.method, event_id=callback.event_id, event_type=callback.event_type,
+            headers=("User-Agent", "Content-Type", "X-Forwarded-For"), target=str(callback.payment.pk),
+        )  # fmt: skip
+        return Response({"event": event.event_id, "status": event.status})
 
 
 class MpesaWebhookView(MobileMoneyWebhookView):
@@ -334,12 +277,7 @@ class MtnMomoWebhookView(MobileMoneyWebhookView):
     method, provider_name = "mtn_momo", "MTN MoMo"
 
     @extend_schema(
-        parameters=CALLBACK_PARAMETERS,
-        request=serializers.MobileMoneyCallbackSerializer,
-        responses={
-            200: serializers.MobileMoneyCallbackAnswerSerializer,
-            400: OpenApiResponse(description="Wrong token, unknown payment or not the rail's callback."),
-        },
+        parameters=CALLBACK_PARAMETERS, request=serializers.MobileMoneyCallbackSerializer, responses=CALLBACK_RESPONSES
     )
     def put(self, request):
         return self.post(request)

@@ -19,35 +19,32 @@ import json
 
 import phonenumbers
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from payments.currencies import money_round
+from currencies.money import money_round
 from payments.gateways.base import ChargeResult, GatewayRefused
 from payments.gateways.mobile_money import (
     CallbackMalformed,
     MobileMoneyGateway,
     MobileMoneyReport,
     cached_token,
-    phone_e164,
-    provider_request,
+    rail_request,
 )
 from payments.models import Payment, PaymentMethod, PaymentStatus
 
 REQUIRED_SETTINGS = ("AIRTEL_MONEY_BASE_URL", "AIRTEL_MONEY_CLIENT_ID", "AIRTEL_MONEY_CLIENT_SECRET")
 
 RESPONSE_CODES = {
-    "DP00800001002": ("wrong_pin", "The Airtel Money PIN entered was wrong."),
-    "DP00800001007": ("insufficient_funds", "The Airtel Money balance is insufficient for the transaction."),
-    "DP00800001008": ("cancelled_by_user", "The payer refused the Airtel Money request."),
-    "DP00800001024": ("timeout", "The payer did not answer the Airtel Money request in time."),
-    "DP00800001029": ("expired", "The Airtel Money request expired."),
-    "DP00800001003": ("limit_exceeded", "The amount exceeds the payer's Airtel Money limit."),
-    "DP00800001010": ("not_allowed", "Airtel Money does not allow this payment."),
+    "DP00800001002": ("wrong_pin", _("The Airtel Money PIN entered was wrong.")),
+    "DP00800001007": ("insufficient_funds", _("The Airtel Money balance is insufficient for the transaction.")),
+    "DP00800001008": ("cancelled_by_user", _("The payer refused the Airtel Money request.")),
+    "DP00800001024": ("timeout", _("The payer did not answer the Airtel Money request in time.")),
+    "DP00800001029": ("expired", _("The Airtel Money request expired.")),
+    "DP00800001003": ("limit_exceeded", _("The amount exceeds the payer's Airtel Money limit.")),
+    "DP00800001010": ("not_allowed", _("Airtel Money does not allow this payment.")),
 }
 STATUSES = {"TS": PaymentStatus.SUCCEEDED, "TF": PaymentStatus.FAILED, "TE": PaymentStatus.FAILED}
-
-
-def airtel_money_configured() -> bool:
-    return all(getattr(settings, name) for name in REQUIRED_SETTINGS)
 
 
 def transaction_id_for(payment: Payment) -> str:
@@ -62,7 +59,7 @@ def _report(*, reference: str, status_code: str, response_code: str, message: st
         failure_code, reason = RESPONSE_CODES.get(
             response_code, ("expired", "") if status_code == "TE" else ("declined", "")
         )
-        reason = reason or message or "Airtel Money declined the payment."
+        reason = str(reason or message or gettext("Airtel Money declined the payment."))
     return MobileMoneyReport(
         status=status, provider_reference=reference, event_id=f"{reference}:{status_code}", receipt=receipt,
         provider_status=(response_code or status_code)[:64], failure_code=failure_code, failure_reason=reason[:255],
@@ -83,7 +80,9 @@ class AirtelMoneyGateway(MobileMoneyGateway):
                 "client_id": settings.AIRTEL_MONEY_CLIENT_ID, "client_secret": settings.AIRTEL_MONEY_CLIENT_SECRET,
                 "grant_type": "client_credentials",
             }  # fmt: skip
-            answer = provider_request("Airtel Money", "POST", f"{self.base_url}/auth/oauth2/token", json=body).json()
+            answer = rail_request(
+                "Airtel Money", "POST", f"{self.base_url}/auth/oauth2/token", json=body, idempotent=True
+            ).json()
             return answer["access_token"], int(answer.get("expires_in") or 180)
 
         return cached_token(f"airtel-money-token:{settings.AIRTEL_MONEY_CLIENT_ID}", fetch)
@@ -91,16 +90,8 @@ class AirtelMoneyGateway(MobileMoneyGateway):
     def _headers(self, *, country: str, currency: str) -> dict:
         return {"Authorization": f"Bearer {self._token()}", "X-Country": country, "X-Currency": currency}
 
-    def _country_of(self, payment: Payment) -> str:
-        from payments.models import MobileMoneyPayment
-
-        phone = MobileMoneyPayment.objects.filter(payment=payment).values_list("phone", flat=True).first() or ""
-        parsed = phone_e164(phone)
-        return parsed[1] if parsed else ""
-
     def start(self, *, payment: Payment, phone: str, callback: str) -> ChargeResult:
-        parsed = phone_e164(phone)
-        country = parsed[1] if parsed else ""
+        _phone, country = self.payer_of(payment)
         national = str(phonenumbers.parse(phone, None).national_number)
         reference = transaction_id_for(payment)
         body = {
@@ -111,26 +102,30 @@ class AirtelMoneyGateway(MobileMoneyGateway):
                 "country": country, "currency": payment.currency, "id": reference,
             },
         }  # fmt: skip
-        answer = provider_request(
+        # Sent once: a push whose answer is lost is settled by asking Airtel about our transaction id.
+        answer = rail_request(
             "Airtel Money", "POST", f"{self.base_url}/merchant/v1/payments/", json=body,
-            headers=self._headers(country=country, currency=payment.currency),
+            headers=self._headers(country=country, currency=payment.currency), idempotent=False, reference=reference,
         ).json()  # fmt: skip
         outcome = answer.get("status") or {}
         if not outcome.get("success", False):
             code = str(outcome.get("response_code", ""))
             failure_code, reason = RESPONSE_CODES.get(code, ("provider_refused", ""))
+            reason = str(reason or outcome.get("message") or gettext("Airtel Money refused the request."))
             return ChargeResult(
                 status=PaymentStatus.FAILED, provider_reference=reference, failure_code=failure_code,
-                failure_reason=(reason or str(outcome.get("message") or "Airtel Money refused the request."))[:255],
+                failure_reason=reason[:255],
             )  # fmt: skip
         return ChargeResult(status=PaymentStatus.PENDING, provider_reference=reference)
 
     def status(self, *, payment: Payment) -> MobileMoneyReport:
         reference = payment.provider_reference
-        headers = self._headers(country=self._country_of(payment), currency=payment.currency)
-        answer = provider_request(
-            "Airtel Money", "GET", f"{self.base_url}/standard/v1/payments/{reference}", headers=headers
-        ).json()
+        _phone, country = self.payer_of(payment)
+        headers = self._headers(country=country, currency=payment.currency)
+        answer = rail_request(
+            "Airtel Money", "GET", f"{self.base_url}/standard/v1/payments/{reference}", headers=headers,
+            idempotent=True,
+        ).json()  # fmt: skip
         try:
             transaction = answer["data"]["transaction"]
             outcome = answer.get("status") or {}
@@ -140,7 +135,10 @@ class AirtelMoneyGateway(MobileMoneyGateway):
                 receipt=str(transaction.get("airtel_money_id") or ""),
             )  # fmt: skip
         except (KeyError, TypeError, AttributeError) as error:
-            raise GatewayRefused(f"Airtel Money: an answer we cannot read ({error.__class__.__name__})") from error
+            raise GatewayRefused(
+                gettext("%(provider)s: an answer we cannot read (%(error)s)")
+                % {"provider": "Airtel Money", "error": error.__class__.__name__}
+            ) from error
 
     def parse_callback(self, *, body: bytes, headers) -> MobileMoneyReport:
         try:

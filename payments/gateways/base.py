@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from django.conf import settings
+
 from payments.models import Payment, PaymentStatus
 
 
@@ -40,12 +42,26 @@ class ProviderPayment:
 
 class GatewayError(Exception):
     """The gateway could not be reached or answered with an error that is not a decline (network, 5xx
-    after retries). Nothing is recorded as having moved."""
+    after retries). Nothing is recorded as having moved. `response` is the provider's, when it gave one."""
+
+    def __init__(self, message: str, *, response=None):
+        super().__init__(message)
+        self.response = response
 
 
 class GatewayRefused(GatewayError):
     """The gateway refused the request itself (a 4xx that is not a card decline: an unknown payment
     method, a refund larger than it allows). Not retried."""
+
+
+class GatewayOutcomeUnknown(GatewayError):
+    """A charge that is not idempotent may have reached the provider, but its answer was lost. It is
+    never sent again: its callback or a status query settles it. `provider_reference` is set when we
+    chose it ourselves before sending (Airtel's transaction id)."""
+
+    def __init__(self, message: str, *, provider_reference: str = "", response=None):
+        super().__init__(message, response=response)
+        self.provider_reference = provider_reference
 
 
 class WebhookSignatureInvalid(Exception):
@@ -54,6 +70,14 @@ class WebhookSignatureInvalid(Exception):
 
 class PaymentGateway(Protocol):
     code: str
+    # True when sending the same charge again cannot charge twice (Stripe's Idempotency-Key, MTN's
+    # X-Reference-Id, the sandbox): a charge whose answer was lost may then be sent again.
+    charge_is_idempotent: bool
+
+    @classmethod
+    def configured(cls) -> bool:
+        """True when the settings the gateway needs are set (it may then be used)."""
+        ...
 
     def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
         """Start (and where possible complete) collecting the payment. Declines are a failed result, not
@@ -69,3 +93,16 @@ class PaymentGateway(Protocol):
         ...
 
     def refund(self, *, payment: Payment, amount: Decimal, reason: str, idempotency_key: str) -> RefundResult: ...
+
+
+class SettingsConfigured:
+    """What every gateway class shares: its code, whether a lost charge may be sent again, and the
+    settings it needs (`configured()` when all are set)."""
+
+    code = ""
+    charge_is_idempotent = False
+    required_settings: tuple[str, ...] = ()
+
+    @classmethod
+    def configured(cls) -> bool:
+        return all(getattr(settings, name) for name in cls.required_settings)

@@ -1,6 +1,6 @@
-"""What every mobile-money rail shares: the interface, the countries and currencies each takes, the HTTP
-client (timeout; network errors and 5xx retried with backoff, bounded; 4xx not), the per-payment callback
-token, and the normalized reading of a callback or a status query.
+"""What every mobile-money rail shares: the interface, the countries and currencies each takes, its calls
+through the one HTTP policy (nzila_export.http: a push is sent once, a status query or token may be
+retried), the per-payment callback token, and the normalized reading of a callback or a status query.
 
 A rail's `charge` starts the push to the payer's phone and answers pending (the payer approves it there);
 `retrieve` asks the provider where the payment stands; `parse_callback` reads the provider's callback
@@ -8,14 +8,10 @@ body into a `MobileMoneyReport`. Money crosses as Decimal; each adapter converts
 
 Providers do not sign their callbacks (M-Pesa, MTN MoMo, Airtel) or sign them weakly (Orange's
 notif_token), so a callback is trusted only when its URL carries the payment's token
-(`callback_token`, an HMAC of the payment under SECRET_KEY, compared in constant time), and then only
-after a status query to the provider agrees with it.
+(`callback_token`, Django's salted HMAC of the payment under SECRET_KEY, compared in constant time), and
+then only after a status query to the provider agrees with it.
 """
 
-import hashlib
-import hmac
-import logging
-import time
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -24,13 +20,13 @@ import phonenumbers
 import requests
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext
 
-from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused
-from payments.models import Payment, PaymentMethod
-
-logger = logging.getLogger(__name__)
+from nzila_export.http import ProviderOutcomeUnknown, ProviderRefused, ProviderUnavailable, provider_call
+from payments.gateways.base import ChargeResult, GatewayError, GatewayOutcomeUnknown, GatewayRefused, SettingsConfigured
+from payments.models import MobileMoneyPayment, Payment, PaymentMethod
 
 MOBILE_MONEY_METHODS = (
     PaymentMethod.MPESA, PaymentMethod.MTN_MOMO, PaymentMethod.ORANGE_MONEY, PaymentMethod.AIRTEL_MONEY,
@@ -85,12 +81,12 @@ class CallbackMalformed(Exception):
 
 def callback_token(payment: Payment) -> str:
     """Unguessable without SECRET_KEY, one per payment: only the provider we gave the URL to knows it."""
-    message = f"mobile-money-callback:{payment.pk}:{payment.method}:{payment.idempotency_key}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    value = f"{payment.pk}:{payment.method}:{payment.idempotency_key}"
+    return salted_hmac("payments.mobile-money-callback", value, algorithm="sha256").hexdigest()
 
 
 def callback_token_valid(payment: Payment, token: str) -> bool:
-    return hmac.compare_digest(callback_token(payment).encode(), (token or "").encode())
+    return constant_time_compare(callback_token(payment), token or "")
 
 
 def callback_url(payment: Payment) -> str:
@@ -116,31 +112,20 @@ def msisdn(phone: str) -> str:
     return phone.lstrip("+")
 
 
-def provider_request(provider: str, method: str, url: str, **kwargs) -> requests.Response:
-    """One call to a rail: a timeout on each attempt; network errors and 5xx are retried with backoff
-    (MOBILE_MONEY_MAX_RETRIES times), a 4xx is not (GatewayRefused)."""
-    kwargs.setdefault("timeout", settings.MOBILE_MONEY_TIMEOUT_SECONDS)
-    retries = settings.MOBILE_MONEY_MAX_RETRIES
-    failure: GatewayError | None = None
-    for attempt in range(retries + 1):
-        if attempt:
-            time.sleep(settings.MOBILE_MONEY_RETRY_BACKOFF_SECONDS * 2 ** (attempt - 1))
-        try:
-            response = requests.request(method, url, **kwargs)  # noqa: S113 (the timeout is in kwargs)
-        except requests.RequestException as error:
-            failure = GatewayError(f"{provider}: {error.__class__.__name__}")
-            continue
-        if response.status_code < 400:
-            return response
-        if response.status_code < 500:
-            refusal = GatewayRefused(f"{provider}: HTTP {response.status_code} {response.text[:200]}")
-            refusal.response = response  # type: ignore[attr-defined]
-            raise refusal
-        failure = GatewayError(f"{provider}: HTTP {response.status_code}")
-        failure.response = response  # type: ignore[attr-defined]  (some rails answer 5xx for "pending")
-    logger.warning("%s out of reach after %s attempts: %s", provider, retries + 1, failure)
-    assert failure is not None
-    raise failure
+def rail_request(
+    provider: str, method: str, url: str, *, idempotent: bool, reference: str = "", **kwargs
+) -> requests.Response:
+    """One call to a rail through the one HTTP policy, its failures as the gateway's: a 4xx is
+    GatewayRefused, out of reach GatewayError, and a push whose answer was lost GatewayOutcomeUnknown
+    (carrying `reference`, when we chose the push's reference ourselves)."""
+    try:
+        return provider_call(provider, method, url, idempotent=idempotent, **kwargs)
+    except ProviderRefused as error:
+        raise GatewayRefused(str(error), response=error.response) from error
+    except ProviderOutcomeUnknown as error:
+        raise GatewayOutcomeUnknown(str(error), provider_reference=reference, response=error.response) from error
+    except ProviderUnavailable as error:
+        raise GatewayError(str(error), response=error.response) from error
 
 
 def cached_token(key: str, fetch) -> str:
@@ -153,29 +138,28 @@ def cached_token(key: str, fetch) -> str:
     return token
 
 
-class MobileMoneyGateway:
-    """The base of every rail. `charge` records the phone the push goes to (so that the callback can be
-    checked against it) and starts the push; subclasses implement `start`, `retrieve` and
-    `parse_callback`."""
+class MobileMoneyGateway(SettingsConfigured):
+    """The base of every rail: `charge` starts the push to the number kept with the payment; subclasses
+    implement `start`, `status` and `parse_callback`."""
 
-    code = ""
     method = ""
     requires_callback_secret = False  # the rail's callbacks carry a token it gave us at the push
     provider_name = ""
-    required_settings: tuple[str, ...] = ()
     base_url_setting = ""
 
     def __init__(self):
-        if not all(getattr(settings, name) for name in self.required_settings):
-            raise ImproperlyConfigured(f"{self.provider_name} needs {', '.join(self.required_settings)}.")
         self.base_url = getattr(settings, self.base_url_setting).rstrip("/")
 
     def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
-        from payments.models import MobileMoneyPayment
-
-        phone = payment_method  # for mobile money the instrument is the payer's number, E.164
-        MobileMoneyPayment.objects.get_or_create(payment=payment, defaults={"phone": phone})
+        phone, _country = self.payer_of(payment)
         return self.start(payment=payment, phone=phone, callback=callback_url(payment))
+
+    @staticmethod
+    def payer_of(payment: Payment) -> tuple[str, str]:
+        """The number the push goes to (E.164, kept with the payment when it was made) and its country."""
+        phone = MobileMoneyPayment.objects.get(payment=payment).phone
+        parsed = phone_e164(phone)
+        return phone, parsed[1] if parsed else ""
 
     def start(self, *, payment: Payment, phone: str, callback: str) -> ChargeResult:
         raise NotImplementedError
@@ -193,4 +177,7 @@ class MobileMoneyGateway:
         raise NotImplementedError
 
     def refund(self, *, payment, amount, reason: str, idempotency_key: str):
-        raise GatewayRefused(f"{self.code}: refunds are made by staff at the provider (disbursement), not here.")
+        raise GatewayRefused(
+            gettext("%(rail)s: refunds are made by staff at the provider (disbursement), not here.")
+            % {"rail": self.code}
+        )

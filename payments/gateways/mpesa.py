@@ -21,6 +21,8 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from payments.gateways.base import ChargeResult, GatewayError
 from payments.gateways.mobile_money import (
@@ -30,7 +32,7 @@ from payments.gateways.mobile_money import (
     cached_token,
     msisdn,
     phone_e164,
-    provider_request,
+    rail_request,
 )
 from payments.models import Payment, PaymentMethod, PaymentStatus
 
@@ -38,14 +40,14 @@ NAIROBI = ZoneInfo("Africa/Nairobi")
 STILL_PROCESSING = "500.001.1001"
 
 RESULT_CODES = {
-    "1": ("insufficient_funds", "The M-Pesa balance is insufficient for the transaction."),
-    "1032": ("cancelled_by_user", "The payer cancelled the M-Pesa request."),
-    "1037": ("timeout", "The payer's phone could not be reached, or did not answer in time."),
-    "2001": ("wrong_pin", "The M-Pesa PIN entered was wrong."),
-    "1001": ("transaction_in_progress", "Another M-Pesa transaction is in progress for this phone."),
-    "1019": ("expired", "The M-Pesa request expired."),
-    "1025": ("provider_error", "M-Pesa could not send the prompt."),
-    "9999": ("provider_error", "M-Pesa could not send the prompt."),
+    "1": ("insufficient_funds", _("The M-Pesa balance is insufficient for the transaction.")),
+    "1032": ("cancelled_by_user", _("The payer cancelled the M-Pesa request.")),
+    "1037": ("timeout", _("The payer's phone could not be reached, or did not answer in time.")),
+    "2001": ("wrong_pin", _("The M-Pesa PIN entered was wrong.")),
+    "1001": ("transaction_in_progress", _("Another M-Pesa transaction is in progress for this phone.")),
+    "1019": ("expired", _("The M-Pesa request expired.")),
+    "1025": ("provider_error", _("M-Pesa could not send the prompt.")),
+    "9999": ("provider_error", _("M-Pesa could not send the prompt.")),
 }
 
 REQUIRED_SETTINGS = (
@@ -53,15 +55,12 @@ REQUIRED_SETTINGS = (
 )  # fmt: skip
 
 
-def mpesa_configured() -> bool:
-    return all(getattr(settings, name) for name in REQUIRED_SETTINGS)
-
-
 def _result(code: str, description: str, reference: str) -> tuple[str, str, str]:
     if code == "0":
         return PaymentStatus.SUCCEEDED, "", ""
     failure_code, reason = RESULT_CODES.get(code, ("mpesa_" + code, ""))
-    return PaymentStatus.FAILED, failure_code, (reason or description or "M-Pesa declined the payment.")[:255]
+    reason = str(reason or description or gettext("M-Pesa declined the payment."))
+    return PaymentStatus.FAILED, failure_code, reason[:255]
 
 
 class MpesaGateway(MobileMoneyGateway):
@@ -74,9 +73,9 @@ class MpesaGateway(MobileMoneyGateway):
 
     def _token(self) -> str:
         def fetch():
-            response = provider_request(
+            response = rail_request(
                 "M-Pesa", "GET", f"{self.base_url}/oauth/v1/generate", params={"grant_type": "client_credentials"},
-                auth=(settings.MPESA_CONSUMER_KEY, settings.MPESA_CONSUMER_SECRET),
+                auth=(settings.MPESA_CONSUMER_KEY, settings.MPESA_CONSUMER_SECRET), idempotent=True,
             )  # fmt: skip
             body = response.json()
             return body["access_token"], int(body.get("expires_in") or 3599)
@@ -88,9 +87,11 @@ class MpesaGateway(MobileMoneyGateway):
         raw = f"{settings.MPESA_SHORTCODE}{settings.MPESA_PASSKEY}{timestamp}".encode()
         return base64.b64encode(raw).decode(), timestamp
 
-    def _post(self, path: str, body: dict):
+    def _post(self, path: str, body: dict, *, idempotent: bool):
         headers = {"Authorization": f"Bearer {self._token()}"}
-        return provider_request("M-Pesa", "POST", f"{self.base_url}{path}", json=body, headers=headers)
+        return rail_request(
+            "M-Pesa", "POST", f"{self.base_url}{path}", json=body, headers=headers, idempotent=idempotent
+        )
 
     def start(self, *, payment: Payment, phone: str, callback: str) -> ChargeResult:
         password, timestamp = self._password()
@@ -101,12 +102,13 @@ class MpesaGateway(MobileMoneyGateway):
             "PartyB": settings.MPESA_SHORTCODE, "PhoneNumber": number, "CallBackURL": callback,
             "AccountReference": f"NZ{payment.deal_id}"[:12], "TransactionDesc": f"Deal {payment.deal_id}"[:13],
         }  # fmt: skip
-        answer = self._post("/mpesa/stkpush/v1/processrequest", body).json()
+        # Sent once: a push whose answer is lost is settled by its callback (our token, its CheckoutRequestID).
+        answer = self._post("/mpesa/stkpush/v1/processrequest", body, idempotent=False).json()
         reference = str(answer.get("CheckoutRequestID", ""))
         if str(answer.get("ResponseCode")) != "0" or not reference:
             return ChargeResult(
                 status=PaymentStatus.FAILED, provider_reference=reference, failure_code="provider_refused",
-                failure_reason=str(answer.get("ResponseDescription") or "M-Pesa refused the request.")[:255],
+                failure_reason=str(answer.get("ResponseDescription") or gettext("M-Pesa refused the request."))[:255],
             )  # fmt: skip
         return ChargeResult(status=PaymentStatus.PENDING, provider_reference=reference)
 
@@ -117,7 +119,7 @@ class MpesaGateway(MobileMoneyGateway):
             "CheckoutRequestID": payment.provider_reference,
         }  # fmt: skip
         try:
-            answer = self._post("/mpesa/stkpushquery/v1/query", body).json()
+            answer = self._post("/mpesa/stkpushquery/v1/query", body, idempotent=True).json()
         except GatewayError as error:
             response = getattr(error, "response", None)
             if response is not None and _error_code(response) == STILL_PROCESSING:

@@ -19,8 +19,10 @@ import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from payments.currencies import money_round
+from currencies.money import money_round
 from payments.gateways.base import ChargeResult, GatewayRefused
 from payments.gateways.mobile_money import (
     CallbackMalformed,
@@ -29,7 +31,7 @@ from payments.gateways.mobile_money import (
     cached_token,
     msisdn,
     phone_e164,
-    provider_request,
+    rail_request,
 )
 from payments.models import Payment, PaymentMethod, PaymentStatus
 
@@ -39,19 +41,15 @@ REQUIRED_SETTINGS = (
 )  # fmt: skip
 
 REASONS = {
-    "NOT_ENOUGH_FUNDS": ("insufficient_funds", "The MTN MoMo balance is insufficient for the transaction."),
-    "APPROVAL_REJECTED": ("cancelled_by_user", "The payer declined the MTN MoMo request (or the PIN was wrong)."),
-    "TRANSACTION_CANCELED": ("cancelled_by_user", "The MTN MoMo request was cancelled."),
-    "EXPIRED": ("timeout", "The payer did not approve the MTN MoMo request in time."),
-    "PAYER_NOT_FOUND": ("payer_not_found", "This number has no MTN MoMo account."),
-    "PAYER_LIMIT_REACHED": ("payer_limit_reached", "The payer's MTN MoMo limit is reached."),
-    "NOT_ALLOWED": ("not_allowed", "MTN MoMo does not allow this payment."),
+    "NOT_ENOUGH_FUNDS": ("insufficient_funds", _("The MTN MoMo balance is insufficient for the transaction.")),
+    "APPROVAL_REJECTED": ("cancelled_by_user", _("The payer declined the MTN MoMo request (or the PIN was wrong).")),
+    "TRANSACTION_CANCELED": ("cancelled_by_user", _("The MTN MoMo request was cancelled.")),
+    "EXPIRED": ("timeout", _("The payer did not approve the MTN MoMo request in time.")),
+    "PAYER_NOT_FOUND": ("payer_not_found", _("This number has no MTN MoMo account.")),
+    "PAYER_LIMIT_REACHED": ("payer_limit_reached", _("The payer's MTN MoMo limit is reached.")),
+    "NOT_ALLOWED": ("not_allowed", _("MTN MoMo does not allow this payment.")),
 }
 STATUSES = {"SUCCESSFUL": PaymentStatus.SUCCEEDED, "FAILED": PaymentStatus.FAILED, "REJECTED": PaymentStatus.FAILED}
-
-
-def mtn_momo_configured() -> bool:
-    return all(getattr(settings, name) for name in REQUIRED_SETTINGS)
 
 
 def reference_for(payment: Payment) -> str:
@@ -69,7 +67,11 @@ def report_from(body: dict, *, reference: str) -> MobileMoneyReport:
         failure_code, reason_text = REASONS.get(
             reason_code, ("mtn_" + reason_code.lower() if reason_code else "declined", "")
         )
-        reason_text = reason_text or f"MTN MoMo declined the payment ({reason_code or 'no reason given'})."
+        reason_text = str(
+            reason_text
+            or gettext("MTN MoMo declined the payment (%(reason)s).")
+            % {"reason": reason_code or gettext("no reason given")}
+        )
     amount = body.get("amount")
     payer = body.get("payer") or {}
     phone = (
@@ -90,6 +92,7 @@ def report_from(body: dict, *, reference: str) -> MobileMoneyReport:
 class MtnMomoGateway(MobileMoneyGateway):
     code = "mtn_momo"
     method = PaymentMethod.MTN_MOMO
+    charge_is_idempotent = True  # the X-Reference-Id is derived from the payment: MTN keeps one request per id
 
     provider_name = "MTN MoMo"
     required_settings = REQUIRED_SETTINGS
@@ -97,10 +100,10 @@ class MtnMomoGateway(MobileMoneyGateway):
 
     def _token(self) -> str:
         def fetch():
-            response = provider_request(
+            response = rail_request(
                 "MTN MoMo", "POST", f"{self.base_url}/collection/token/",
                 auth=(settings.MTN_MOMO_API_USER, settings.MTN_MOMO_API_KEY),
-                headers={"Ocp-Apim-Subscription-Key": settings.MTN_MOMO_SUBSCRIPTION_KEY},
+                headers={"Ocp-Apim-Subscription-Key": settings.MTN_MOMO_SUBSCRIPTION_KEY}, idempotent=True,
             )  # fmt: skip
             body = response.json()
             return body["access_token"], int(body.get("expires_in") or 3600)
@@ -123,9 +126,10 @@ class MtnMomoGateway(MobileMoneyGateway):
         }  # fmt: skip
         headers = {**self._headers(), "X-Reference-Id": reference, "X-Callback-Url": callback}
         try:
-            provider_request(
-                "MTN MoMo", "POST", f"{self.base_url}/collection/v1_0/requesttopay", json=body, headers=headers
-            )
+            rail_request(
+                "MTN MoMo", "POST", f"{self.base_url}/collection/v1_0/requesttopay", json=body, headers=headers,
+                idempotent=True,
+            )  # fmt: skip
         except GatewayRefused as refusal:
             response = getattr(refusal, "response", None)
             if response is None or response.status_code != 409:  # 409: this reference was requested already
@@ -134,13 +138,17 @@ class MtnMomoGateway(MobileMoneyGateway):
 
     def status(self, *, payment: Payment) -> MobileMoneyReport:
         reference = payment.provider_reference
-        response = provider_request(
-            "MTN MoMo", "GET", f"{self.base_url}/collection/v1_0/requesttopay/{reference}", headers=self._headers()
-        )
+        response = rail_request(
+            "MTN MoMo", "GET", f"{self.base_url}/collection/v1_0/requesttopay/{reference}", headers=self._headers(),
+            idempotent=True,
+        )  # fmt: skip
         try:
             return report_from(response.json(), reference=reference)
         except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as error:
-            raise GatewayRefused(f"MTN MoMo: an answer we cannot read ({error.__class__.__name__})") from error
+            raise GatewayRefused(
+                gettext("%(provider)s: an answer we cannot read (%(error)s)")
+                % {"provider": "MTN MoMo", "error": error.__class__.__name__}
+            ) from error
 
     def parse_callback(self, *, body: bytes, headers) -> MobileMoneyReport:
         try:

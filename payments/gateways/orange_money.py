@@ -18,18 +18,19 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from payments.currencies import money_round
+from currencies.money import money_round
 from payments.gateways.base import ChargeResult, GatewayRefused
 from payments.gateways.mobile_money import (
     CallbackMalformed,
     MobileMoneyGateway,
     MobileMoneyReport,
     cached_token,
-    phone_e164,
-    provider_request,
+    rail_request,
 )
-from payments.models import Payment, PaymentMethod, PaymentStatus
+from payments.models import MobileMoneyPayment, Payment, PaymentMethod, PaymentStatus
 
 REQUIRED_SETTINGS = (
     "ORANGE_MONEY_BASE_URL", "ORANGE_MONEY_CLIENT_ID", "ORANGE_MONEY_CLIENT_SECRET", "ORANGE_MONEY_MERCHANT_KEY",
@@ -37,13 +38,9 @@ REQUIRED_SETTINGS = (
 
 STATUSES = {"SUCCESS": PaymentStatus.SUCCEEDED, "FAILED": PaymentStatus.FAILED, "EXPIRED": PaymentStatus.FAILED}
 FAILURES = {
-    "FAILED": ("declined", "Orange Money declined the payment (refused, wrong code or insufficient balance)."),
-    "EXPIRED": ("expired", "The payer did not confirm the Orange Money payment in time."),
+    "FAILED": ("declined", _("Orange Money declined the payment (refused, wrong code or insufficient balance).")),
+    "EXPIRED": ("expired", _("The payer did not confirm the Orange Money payment in time.")),
 }
-
-
-def orange_money_configured() -> bool:
-    return all(getattr(settings, name) for name in REQUIRED_SETTINGS)
 
 
 def order_id_for(payment: Payment) -> str:
@@ -62,7 +59,7 @@ def _report(body: dict, *, reference: str) -> MobileMoneyReport:
     txnid = str(body.get("txnid") or "")
     return MobileMoneyReport(
         status=status, provider_reference=reference, event_id=f"{txnid}:{provider_status}" if txnid else "",
-        receipt=txnid, provider_status=provider_status, failure_code=failure_code, failure_reason=reason,
+        receipt=txnid, provider_status=provider_status, failure_code=failure_code, failure_reason=str(reason),
         callback_secret=str(body.get("notif_token") or ""),
     )  # fmt: skip
 
@@ -78,29 +75,26 @@ class OrangeMoneyGateway(MobileMoneyGateway):
 
     def _token(self) -> str:
         def fetch():
-            answer = provider_request(
+            answer = rail_request(
                 "Orange Money", "POST", f"{self.base_url}/oauth/v3/token",
                 auth=(settings.ORANGE_MONEY_CLIENT_ID, settings.ORANGE_MONEY_CLIENT_SECRET),
-                data={"grant_type": "client_credentials"},
+                data={"grant_type": "client_credentials"}, idempotent=True,
             ).json()  # fmt: skip
             return answer["access_token"], int(answer.get("expires_in") or 3600)
 
         return cached_token(f"orange-money-token:{settings.ORANGE_MONEY_CLIENT_ID}", fetch)
 
-    def _post(self, path: str, *, country: str, body: dict):
+    def _post(self, path: str, *, country: str, body: dict, idempotent: bool):
         url = f"{self.base_url}/orange-money-webpay/{country.lower()}/v1/{path}"
         headers = {"Authorization": f"Bearer {self._token()}", "Accept": "application/json"}
-        return provider_request("Orange Money", "POST", url, json=body, headers=headers).json()
+        return rail_request("Orange Money", "POST", url, json=body, headers=headers, idempotent=idempotent).json()
 
     @staticmethod
     def _amount(payment: Payment) -> int:
         return int(money_round(payment.amount, payment.currency))  # XOF and XAF: whole francs
 
     def start(self, *, payment: Payment, phone: str, callback: str) -> ChargeResult:
-        from payments.models import MobileMoneyPayment
-
-        parsed = phone_e164(phone)
-        country = parsed[1] if parsed else ""
+        _phone, country = self.payer_of(payment)
         site = settings.SITE_URL.rstrip("/")
         body = {
             "merchant_key": settings.ORANGE_MONEY_MERCHANT_KEY, "currency": payment.currency,
@@ -108,31 +102,35 @@ class OrangeMoneyGateway(MobileMoneyGateway):
             "return_url": f"{site}/deals/{payment.deal_id}", "cancel_url": f"{site}/deals/{payment.deal_id}",
             "notif_url": callback, "lang": "fr", "reference": f"Nzila {payment.deal_id}",
         }  # fmt: skip
-        answer = self._post("webpayment", country=country, body=body)
+        # Sent once: a payment page whose answer is lost was never shown to the payer; the payment expires.
+        answer = self._post("webpayment", country=country, body=body, idempotent=False)
         pay_token, payment_url = str(answer.get("pay_token") or ""), str(answer.get("payment_url") or "")
         notif_token = str(answer.get("notif_token") or "")
         if not (pay_token and payment_url and notif_token):
-            raise GatewayRefused(f"Orange Money: no payment page ({answer.get('message', 'no message')})")
+            raise GatewayRefused(
+                gettext("Orange Money: no payment page (%(message)s)")
+                % {"message": answer.get("message") or gettext("no message")}
+            )
         MobileMoneyPayment.objects.filter(payment=payment).update(provider_token_digest=token_digest(notif_token))
         return ChargeResult(status=PaymentStatus.PENDING, provider_reference=pay_token, client_secret=payment_url)
 
     def status(self, *, payment: Payment) -> MobileMoneyReport:
-        from payments.models import MobileMoneyPayment
-
-        phone = MobileMoneyPayment.objects.filter(payment=payment).values_list("phone", flat=True).first() or ""
-        parsed = phone_e164(phone)
+        _phone, country = self.payer_of(payment)
         body = {
             "order_id": order_id_for(payment),
             "amount": self._amount(payment),
             "pay_token": payment.provider_reference,
         }
-        answer = self._post("transactionstatus", country=parsed[1] if parsed else "", body=body)
+        answer = self._post("transactionstatus", country=country, body=body, idempotent=True)
         try:
             report = _report(answer, reference=payment.provider_reference)
         except (KeyError, TypeError) as error:
-            raise GatewayRefused(f"Orange Money: an answer we cannot read ({error.__class__.__name__})") from error
+            raise GatewayRefused(
+                gettext("%(provider)s: an answer we cannot read (%(error)s)")
+                % {"provider": "Orange Money", "error": error.__class__.__name__}
+            ) from error
         if answer.get("order_id") not in (None, order_id_for(payment)):
-            raise GatewayRefused("Orange Money: the status is about another order.")
+            raise GatewayRefused(gettext("Orange Money: the status is about another order."))
         return report
 
     def parse_callback(self, *, body: bytes, headers) -> MobileMoneyReport:

@@ -13,13 +13,15 @@ Refunds always succeed.
 import uuid
 from decimal import Decimal
 
-from payments.currencies import to_minor_units
-from payments.gateways.base import ChargeResult, RefundResult
+from django.utils.translation import gettext_lazy as _
+
+from currencies.money import to_minor_units
+from payments.gateways.base import ChargeResult, RefundResult, SettingsConfigured
 from payments.models import Payment, PaymentStatus
 
 DECLINES = {
-    13: ("card_declined", "Your card was declined."),
-    14: ("insufficient_funds", "Your card has insufficient funds."),
+    13: ("card_declined", _("Your card was declined.")),
+    14: ("insufficient_funds", _("Your card has insufficient funds.")),
 }
 REQUIRES_ACTION = {33, 34}
 FAILS_AUTHENTICATION = 34
@@ -29,8 +31,9 @@ def _last_two_digits(payment: Payment) -> int:
     return to_minor_units(payment.amount, payment.currency) % 100
 
 
-class SandboxGateway:
+class SandboxGateway(SettingsConfigured):
     code = "sandbox"
+    charge_is_idempotent = True  # it holds no state: nothing is charged twice
 
     def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
         reference = f"sbx_{uuid.uuid4().hex[:24]}"
@@ -38,7 +41,7 @@ class SandboxGateway:
         if ending in DECLINES:
             code, reason = DECLINES[ending]
             return ChargeResult(
-                status=PaymentStatus.FAILED, provider_reference=reference, failure_code=code, failure_reason=reason
+                status=PaymentStatus.FAILED, provider_reference=reference, failure_code=code, failure_reason=str(reason)
             )
         if ending in REQUIRES_ACTION:
             return ChargeResult(
@@ -51,7 +54,7 @@ class SandboxGateway:
         if _last_two_digits(payment) == FAILS_AUTHENTICATION:
             return ChargeResult(
                 status=PaymentStatus.FAILED, provider_reference=payment.provider_reference,
-                failure_code="authentication_failed", failure_reason="3-D Secure authentication failed.",
+                failure_code="authentication_failed", failure_reason=str(_("3-D Secure authentication failed.")),
             )  # fmt: skip
         return ChargeResult(status=PaymentStatus.SUCCEEDED, provider_reference=payment.provider_reference)
 

@@ -16,14 +16,16 @@ from datetime import UTC, datetime
 import stripe
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext
 
-from payments.currencies import currency_exponent, from_minor_units, to_minor_units
+from currencies.money import currency_exponent, from_minor_units, to_minor_units
 from payments.gateways.base import (
     ChargeResult,
     GatewayError,
     GatewayRefused,
     ProviderPayment,
     RefundResult,
+    SettingsConfigured,
     WebhookSignatureInvalid,
 )
 from payments.models import Payment, PaymentStatus, StripeCustomer
@@ -117,8 +119,10 @@ def stripe_client() -> stripe.StripeClient:
     )
 
 
-class StripeGateway:
+class StripeGateway(SettingsConfigured):
     code = "stripe"
+    charge_is_idempotent = True  # every charge carries the Idempotency-Key payment-<id>
+    required_settings = ("STRIPE_SECRET_KEY",)
 
     def __init__(self):
         self.client = stripe_client()
@@ -217,7 +221,10 @@ class StripeGateway:
 
     @staticmethod
     def _unavailable(error: stripe.StripeError) -> GatewayError:
-        message = f"Stripe: {error.user_message or error.__class__.__name__} (HTTP {error.http_status})"
+        message = gettext("Stripe: %(message)s (HTTP %(status)s)") % {
+            "message": error.user_message or error.__class__.__name__,
+            "status": error.http_status,
+        }
         if error.http_status is not None and 400 <= error.http_status < 500:
             return GatewayRefused(message)
         return GatewayError(message)

@@ -1,2 +1,1 @@
-"""Every write of payments: exchange rates (rates.py), payments and the ledger (payments.py),
-refunds (refunds.py)."""
+"""Every write of payments: payments and the ledger (payments.py), refunds (refunds.py)."""

@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from accounts.models import User
 from audit.services import audit_record
 from nzila_export.exceptions import Conflict, DomainError
 from payments.gateways.base import GatewayError, GatewayRefused
+from payments.gateways.stripe import StripeCards
 from payments.models import StripeCustomer
+from payments.services.payments import PaymentUnavailable
 
 
 class SavedCardsUnavailable(Conflict):
@@ -21,21 +24,19 @@ class CardNotFound(DomainError):
 
 def _cards():
     if settings.PAYMENTS_CARD_GATEWAY != "stripe":
-        raise SavedCardsUnavailable("Saved cards are kept at Stripe, and card payments do not go through Stripe here.")
-    from payments.gateways.stripe import StripeCards
-
+        raise SavedCardsUnavailable(
+            gettext("Saved cards are kept at Stripe, and card payments do not go through Stripe here.")
+        )
     return StripeCards()
 
 
 def _provider_call(call):
-    from payments.services.payments import PaymentUnavailable
-
     try:
         return call()
     except GatewayRefused as refusal:
         raise DomainError(str(refusal), field="payment_method") from refusal
     except GatewayError as error:
-        raise PaymentUnavailable(f"Stripe could not be reached ({error}).") from error
+        raise PaymentUnavailable(gettext("Stripe could not be reached; try again.")) from error
 
 
 def stripe_customer_for(*, user: User) -> StripeCustomer:
@@ -80,7 +81,7 @@ def _owned(*, user: User, payment_method: str):
     for card in card_list(user=user):
         if card.id == payment_method:
             return card
-    raise CardNotFound("No such saved card.")
+    raise CardNotFound(gettext("No such saved card."))
 
 
 def card_detach(*, user: User, payment_method: str) -> None:

@@ -5,28 +5,15 @@ the money stays gone. Each step is keyed by the provider's dispute id, so replay
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.services import deal_hold
 from notifications.services import notify
-from payments.currencies import money_round
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
 from payments.selectors import payment_amount_refunded
-
-
-def _entry(*, payment: Payment, kind: str, amount: Decimal, reference: str, note: str) -> LedgerEntry:
-    """A ledger entry of `amount` (signed, in the payment's currency) valued at the payment's own rates."""
-    full = abs(amount) == payment.amount
-    deal_amount = payment.deal_amount if full else money_round(abs(amount) * payment.deal_rate, payment.deal_currency)
-    amount_cad = payment.amount_cad if full else money_round(abs(amount) * payment.cad_rate, "CAD")
-    sign = -1 if amount < 0 else 1
-    return LedgerEntry.objects.create(
-        kind=kind, payment=payment, deal_id=payment.deal_id, amount=amount, currency=payment.currency,
-        deal_amount=sign * deal_amount if amount else Decimal(0), deal_currency=payment.deal_currency,
-        amount_cad=sign * amount_cad if amount else Decimal(0), provider_reference=reference, note=note[:255],
-    )  # fmt: skip
+from payments.services.ledger import ledger_entry_write
+from payments.services.status import payment_status_set
 
 
 def _already(*, payment: Payment, kind: str, reference: str) -> bool:
@@ -38,14 +25,14 @@ def payment_dispute_open(*, payment: Payment, dispute_reference: str, amount: De
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if _already(payment=payment, kind=LedgerEntryKind.DISPUTE, reference=dispute_reference):
         return payment
-    _entry(payment=payment, kind=LedgerEntryKind.DISPUTE, amount=-amount, reference=dispute_reference,
-           note=f"Disputed: {reason}")  # fmt: skip
-    before = payment.status
-    payment.status = PaymentStatus.DISPUTED
-    payment.status_changed_at = timezone.now()
-    payment.save(update_fields=["status", "status_changed_at", "updated_at"])
-    changes = {"status": [before, payment.status], "dispute": dispute_reference, "amount": str(amount)}
-    audit_record(action="payment.dispute_open", instance=payment, changes={**changes, "reason": reason})
+    ledger_entry_write(
+        payment=payment, kind=LedgerEntryKind.DISPUTE, amount=-amount, reference=dispute_reference,
+        note=f"Disputed: {reason}",
+    )  # fmt: skip
+    payment_status_set(
+        payment=payment, to=PaymentStatus.DISPUTED, action="payment.dispute_open",
+        changes={"dispute": dispute_reference, "amount": str(amount), "reason": reason},
+    )  # fmt: skip
     deal_hold(deal=payment.deal, reason=f"Payment {payment.pk} is disputed ({reason}).")
     staff = staff_list_active()
     notify(
@@ -63,18 +50,17 @@ def payment_dispute_close(*, payment: Payment, dispute_reference: str, amount: D
     kind = LedgerEntryKind.DISPUTE_WON if won else LedgerEntryKind.DISPUTE_LOST
     if _already(payment=payment, kind=kind, reference=dispute_reference):
         return payment
-    if won:
-        _entry(payment=payment, kind=kind, amount=amount, reference=dispute_reference, note="Dispute won")
-    else:  # the money left when the dispute opened; the outcome is recorded, nothing more moves
-        _entry(payment=payment, kind=kind, amount=Decimal(0), reference=dispute_reference, note="Dispute lost")
-    before = payment.status
-    if won:
-        refunded = payment_amount_refunded(payment=payment)
-        payment.status = PaymentStatus.PARTIALLY_REFUNDED if refunded else PaymentStatus.SUCCEEDED
-        payment.status_changed_at = timezone.now()
-        payment.save(update_fields=["status", "status_changed_at", "updated_at"])
-    audit_record(
-        action="payment.dispute_close", instance=payment,
-        changes={"status": [before, payment.status], "dispute": dispute_reference, "won": won},
+    # Lost: the money left when the dispute opened; the outcome is recorded, nothing more moves.
+    ledger_entry_write(
+        payment=payment, kind=kind, amount=amount if won else Decimal(0), reference=dispute_reference,
+        note="Dispute won" if won else "Dispute lost",
     )  # fmt: skip
-    return payment
+    changes = {"dispute": dispute_reference, "won": won}
+    if not won:
+        audit_record(action="payment.dispute_close", instance=payment, changes=changes)
+        return payment
+    refunded = payment_amount_refunded(payment=payment)
+    status = PaymentStatus.SUCCEEDED
+    if refunded:
+        status = PaymentStatus.REFUNDED if refunded >= payment.amount else PaymentStatus.PARTIALLY_REFUNDED
+    return payment_status_set(payment=payment, to=status, action="payment.dispute_close", changes=changes)

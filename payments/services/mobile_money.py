@@ -3,26 +3,29 @@ payments left pending. Settling goes through `payment_apply_result`, the cards' 
 charge, deal to paid when covered, parties told).
 
 A callback is trusted as far as the rails allow (they do not sign): its URL must carry the payment's
-token, its body must be the provider's shape about the payment's provider reference, and its outcome is
-taken from a status query to the provider, never from the body alone. The callback and the status must
-agree with the payment's amount, currency and phone; a mismatch is held for staff, never credited."""
+token, its body must be the provider's shape about the payment's provider reference; then it is stored
+once in the inbox and answered at once. A worker takes its outcome from a status query to the provider,
+never from the body alone. The callback and the status must agree with the payment's amount, currency
+and phone; a mismatch is held for staff, never credited."""
 
 import hashlib
-import hmac
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext
 
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
+from currencies.money import currency_check, money_has_valid_precision
 from notifications.services import notify
 from nzila_export.exceptions import DomainError
-from payments.currencies import currency_check, money_has_valid_precision
-from payments.gateways import get_gateway, mobile_money_available, mobile_money_configured
+from payments.gateways import gateway_configured, get_gateway, mobile_money_available
 from payments.gateways.base import ChargeResult, GatewayError, WebhookSignatureInvalid
 from payments.gateways.mobile_money import (
     MOBILE_MONEY_METHODS,
@@ -32,19 +35,12 @@ from payments.gateways.mobile_money import (
     callback_token_valid,
     phone_e164,
 )
-from payments.models import (
-    MobileMoneyPayment,
-    Payment,
-    PaymentMethod,
-    PaymentStatus,
-    WebhookEvent,
-    WebhookEventStatus,
-)
+from payments.models import MobileMoneyPayment, Payment, PaymentMethod, PaymentStatus
 from payments.services.payments import OPEN_STATUSES, payment_apply_result
+from webhooks.handlers import RetryLater
+from webhooks.models import InboxEvent, InboxEventStatus
 
 logger = logging.getLogger(__name__)
-
-STORED_HEADERS = ("User-Agent", "Content-Type", "X-Forwarded-For")
 
 # Airtel takes one callback URL in its merchant portal, not one per request: its callbacks come without our
 # token, are matched by our transaction id, and count only as far as the status query confirms them.
@@ -61,22 +57,35 @@ def mobile_money_payer_check(*, method: str, phone: str, amount: Decimal, curren
     field at fault) otherwise."""
     label = PaymentMethod(method).label
     if not mobile_money_available(method):
-        raise RailUnavailable(f"{label} is not configured on this platform.", field="method")
+        raise RailUnavailable(gettext("%(rail)s is not configured on this platform.") % {"rail": label}, field="method")
     parsed = phone_e164(phone or "")
     if parsed is None:
-        raise DomainError("A valid mobile number in international format (+254712345678).", field="phone")
+        raise DomainError(gettext("A valid mobile number in international format (+254712345678)."), field="phone")
     number, country = parsed
     rail = RAILS[method]
     if country not in rail.countries:
-        taken = ", ".join(sorted(rail.countries))
-        raise DomainError(f"{label} takes numbers from {taken}; this one is from {country}.", field="phone")
+        raise DomainError(
+            gettext("%(rail)s takes numbers from %(countries)s; this one is from %(country)s.")
+            % {"rail": label, "countries": ", ".join(sorted(rail.countries)), "country": country},
+            field="phone",
+        )
     expected = rail.countries[country]
     if currency_check(currency) != expected:
-        raise DomainError(f"{label} in {country} is paid in {expected}.", field="currency")
+        raise DomainError(
+            gettext("%(rail)s in %(country)s is paid in %(currency)s.")
+            % {"rail": label, "country": country, "currency": expected},
+            field="currency",
+        )
     if rail.whole_units_only and Decimal(amount) != Decimal(amount).to_integral_value():
-        raise DomainError(f"{label} takes whole amounts of {expected}.", field="amount")
+        raise DomainError(
+            gettext("%(rail)s takes whole amounts of %(currency)s.") % {"rail": label, "currency": expected},
+            field="amount",
+        )
     if not money_has_valid_precision(Decimal(amount), expected):
-        raise DomainError(f"{expected} amounts have at most its number of decimals.", field="amount")
+        raise DomainError(
+            gettext("%(currency)s amounts have at most its number of decimals.") % {"currency": expected},
+            field="amount",
+        )
     return number
 
 
@@ -85,14 +94,26 @@ def mobile_money_instructions(payment: Payment) -> str:
         return ""
     label = PaymentMethod(payment.method).label
     if payment.client_secret.startswith("http"):  # Orange Money: a payment page
-        return f"Open the {label} payment page and confirm with your code; the payment settles when {label} confirms."
-    return f"Approve the {label} prompt on your phone with your PIN; the payment settles when {label} confirms it."
+        return gettext(
+            "Open the %(rail)s payment page and confirm with your code; the payment settles when %(rail)s confirms."
+        ) % {"rail": label}
+    return gettext(
+        "Approve the %(rail)s prompt on your phone with your PIN; the payment settles when %(rail)s confirms it."
+    ) % {"rail": label}
 
 
-def mobile_money_callback_receive(*, method: str, payment_id: str, token: str, body: bytes, headers) -> WebhookEvent:
-    """Authenticate and store a rail's callback once (WebhookSignatureInvalid when its token, payment or
-    body do not hold). A replay returns the stored row."""
-    if not mobile_money_configured(method):
+@dataclass(frozen=True)
+class VerifiedCallback:
+    payment: Payment
+    event_id: str
+    event_type: str
+
+
+def mobile_money_callback_verify(*, method: str, payment_id: str, token: str, body: bytes, headers) -> VerifiedCallback:
+    """Authenticate a rail's callback: the payment's token in its URL, the rail's own token where it
+    gives one, and a body of the rail's shape about that payment (WebhookSignatureInvalid otherwise).
+    A push whose answer was lost learns its provider reference from here (the token vouches for it)."""
+    if not gateway_configured(method):
         raise WebhookSignatureInvalid(f"{method} is not configured: no callback can be checked.")
     payment = None
     if method in TOKENLESS_METHODS and not payment_id:
@@ -115,25 +136,18 @@ def mobile_money_callback_receive(*, method: str, payment_id: str, token: str, b
         raise WebhookSignatureInvalid("The callback is about another transaction.")
     if report.external_id and report.external_id != str(payment.pk):
         raise WebhookSignatureInvalid("The callback is about another payment.")
-    event_id = report.event_id or f"{payment.pk}:{report.provider_status or report.status}"
-    values = {
-        "event_type": f"{method}.callback.{report.status}",
-        "body": body.decode("utf-8", errors="replace"),
-        # Ours, from the callback URL: which payment the (already authenticated) callback is about.
-        "headers": {"payment": payment.pk, **{name: headers.get(name, "") for name in STORED_HEADERS}},
-    }
-    try:
-        with transaction.atomic():
-            return WebhookEvent.objects.create(provider=method, provider_event_id=event_id[:255], **values)
-    except IntegrityError:
-        return WebhookEvent.objects.get(provider=method, provider_event_id=event_id[:255])
+    return VerifiedCallback(
+        payment=payment,
+        event_id=report.event_id or f"{payment.pk}:{report.provider_status or report.status}",
+        event_type=f"{method}.callback.{report.status}",
+    )
 
 
 def _callback_secret_valid(payment: Payment, report: MobileMoneyReport) -> bool:
     digests = MobileMoneyPayment.objects.filter(payment=payment).values_list("provider_token_digest", flat=True)
     expected = digests.first() or ""
     digest = hashlib.sha256(report.callback_secret.encode()).hexdigest()
-    return bool(expected) and hmac.compare_digest(expected, digest)
+    return bool(expected) and constant_time_compare(expected, digest)
 
 
 def _callback_parse(*, method: str, body: bytes, headers) -> MobileMoneyReport:
@@ -143,31 +157,31 @@ def _callback_parse(*, method: str, body: bytes, headers) -> MobileMoneyReport:
         raise WebhookSignatureInvalid(str(error)) from error
 
 
-def mobile_money_event_process(*, event_id: int) -> WebhookEvent:
-    """Apply a stored callback once: ask the provider, then settle through `mobile_money_apply`. A provider
-    out of reach leaves the event failed (the provider's retry, or the job, settles it later)."""
-    with transaction.atomic():
-        event = WebhookEvent.objects.select_for_update().get(pk=event_id)
-        if event.status in (WebhookEventStatus.PROCESSED, WebhookEventStatus.IGNORED):
-            return event
-        event.attempts += 1
-        payment = Payment.objects.get(pk=event.headers["payment"])
-        gateway = get_gateway(event.provider)
-        try:
-            callback = gateway.parse_callback(body=event.body.encode(), headers={})
-            truth = gateway.status(payment=payment)
-        except (GatewayError, CallbackMalformed) as error:
-            event.status, event.error = WebhookEventStatus.FAILED, f"{error.__class__.__name__}: {error}"
-            event.save(update_fields=["status", "error", "attempts", "updated_at"])
-            return event
-        if truth.status == PaymentStatus.PENDING:  # the rail does not confirm it (yet): a later delivery may
-            event.status, event.error = WebhookEventStatus.FAILED, "The rail's status is still pending."
-            event.save(update_fields=["status", "error", "attempts", "updated_at"])
-            return event
-        mobile_money_apply(payment_id=payment.pk, reports=[callback, truth], source=f"callback {event.pk}")
-        event.status, event.error, event.processed_at = WebhookEventStatus.PROCESSED, "", timezone.now()
-        event.save(update_fields=["status", "error", "attempts", "processed_at", "updated_at"])
-    return event
+def mobile_money_callback_apply(event: InboxEvent) -> str:
+    """The inbox's handler of a rail's stored callback: ask the provider, then settle through
+    `mobile_money_apply`. A provider out of reach, or one that still says pending, is asked again later."""
+    gateway = get_gateway(event.provider)
+    callback = gateway.parse_callback(body=event.body.encode(), headers={})
+    payment = _payment_reference_learn(payment_id=int(event.target), reference=callback.provider_reference)
+    try:
+        truth = gateway.status(payment=payment)
+    except GatewayError as error:
+        raise RetryLater(f"{error.__class__.__name__}: {error}") from error
+    if truth.status == PaymentStatus.PENDING:  # the rail does not confirm it (yet): ask again later
+        raise RetryLater("The rail's status is still pending.")
+    mobile_money_apply(payment_id=payment.pk, reports=[callback, truth], source=f"callback {event.pk}")
+    return InboxEventStatus.PROCESSED
+
+
+@transaction.atomic
+def _payment_reference_learn(*, payment_id: int, reference: str) -> Payment:
+    """A push whose answer was lost has no provider reference: its authenticated callback gives it."""
+    payment = Payment.objects.select_for_update().get(pk=payment_id)
+    if reference and not payment.provider_reference:
+        payment.provider_reference = reference
+        payment.save(update_fields=["provider_reference", "updated_at"])
+        audit_record(action="payment.reference_learned", instance=payment, changes={"provider_reference": reference})
+    return payment
 
 
 def _mismatch(payment: Payment, record: MobileMoneyPayment, reports: list[MobileMoneyReport]) -> str:
@@ -222,29 +236,30 @@ def mobile_money_pending_settle(*, batch_size: int = 100) -> dict[str, int]:
     would; one still pending after MOBILE_MONEY_EXPIRE_AFTER_MINUTES is expired (failed, "expired").
     Held payments are staff's. A rail out of reach skips the payment until the next run."""
     now = timezone.now()
+    expire_before = now - timedelta(minutes=settings.MOBILE_MONEY_EXPIRE_AFTER_MINUTES)
     counts = {"checked": 0, "changed": 0, "expired": 0, "unreachable": 0}
     for method, rail in RAILS.items():
-        if not mobile_money_configured(method):
+        if not gateway_configured(method):
             continue
-        waiting = (
-            Payment.objects.filter(
-                provider=method, status__in=OPEN_STATUSES,
-                status_changed_at__lt=now - timedelta(minutes=rail.timeout_minutes),
-                mobile_money__held_at__isnull=True,
-            )
-            .exclude(provider_reference="")
-            .order_by("id")
-        )  # fmt: skip
+        waiting = Payment.objects.filter(
+            provider=method, status__in=OPEN_STATUSES,
+            status_changed_at__lt=now - timedelta(minutes=rail.timeout_minutes),
+            mobile_money__held_at__isnull=True,
+        ).order_by("id")  # fmt: skip
         gateway = get_gateway(method)
         for payment in waiting.iterator(chunk_size=batch_size):
             counts["checked"] += 1
+            if not payment.provider_reference:  # never answered: nothing to ask about; its callback may come
+                if payment.status_changed_at < expire_before:
+                    counts["expired"] += 1
+                    payment_apply_result(payment_id=payment.pk, result=_expired(payment))
+                continue
             try:
                 truth = gateway.status(payment=payment)
             except GatewayError as error:
                 logger.warning("Payment %s: %s out of reach (%s)", payment.pk, method, error)
                 counts["unreachable"] += 1
                 continue
-            expire_before = now - timedelta(minutes=settings.MOBILE_MONEY_EXPIRE_AFTER_MINUTES)
             if truth.status == PaymentStatus.PENDING and payment.status_changed_at < expire_before:
                 counts["expired"] += 1
                 payment_apply_result(payment_id=payment.pk, result=_expired(payment))
@@ -258,5 +273,5 @@ def mobile_money_pending_settle(*, batch_size: int = 100) -> dict[str, int]:
 def _expired(payment: Payment) -> ChargeResult:
     return ChargeResult(
         status=PaymentStatus.FAILED, provider_reference=payment.provider_reference, failure_code="expired",
-        failure_reason="The payer did not approve the request in time.",
+        failure_reason=gettext("The payer did not approve the request in time."),
     )  # fmt: skip

@@ -4,6 +4,10 @@ charge does (the ledger entry, the deal moving to paid, the parties told).
 Every change of a payment's money or status happens with its row locked (select_for_update) inside
 a transaction and is audited, so two confirmations at once, or a confirmation racing a webhook,
 record one charge; a partial unique index on the ledger backs this up.
+
+Refusals are raised once what must be kept is committed (`atomic_then_refuse`): a declined or blocked
+payment stays failed, a payment whose provider was out of reach stays pending for the retry, a refused
+attempt stays in the audit log.
 """
 
 import hashlib
@@ -15,15 +19,17 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
+from currencies.conversion import convert
+from currencies.money import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
 from deals.models import Deal, DealStatus
+from deals.services import deal_transition
 from notifications.services import notify
-from nzila_export.exceptions import Conflict, DomainError, Forbidden
-from payments.conversion import convert
-from payments.currencies import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
+from nzila_export.exceptions import Conflict, DomainError, Forbidden, atomic_then_refuse
 from payments.fraud import (
     BLOCKED_FAILURE_CODE,
     DECISION_BLOCK,
@@ -36,17 +42,19 @@ from payments.fraud import (
     velocity_check,
 )
 from payments.gateways import gateway_for_method
-from payments.gateways.base import ChargeResult, GatewayError, GatewayRefused
+from payments.gateways.base import ChargeResult, GatewayError, GatewayOutcomeUnknown, GatewayRefused
 from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
 from payments.models import (
     AVAILABLE_METHODS,
-    LedgerEntry,
     LedgerEntryKind,
+    MobileMoneyPayment,
     Payment,
     PaymentMethod,
     PaymentStatus,
 )
 from payments.selectors import deal_amount_paid, deal_balance
+from payments.services.ledger import ledger_entry_write
+from payments.services.status import payment_status_set
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +62,8 @@ OPEN_STATUSES = [PaymentStatus.PENDING, PaymentStatus.REQUIRES_ACTION]
 
 
 class PaymentDeclined(DomainError):
+    """402: the provider declined; `code` is its reason (card_declined, insufficient_funds ...)."""
+
     status_code = 402
     code = "payment_declined"
 
@@ -70,10 +80,6 @@ class DealNotPayable(Conflict):
 class PaymentUnavailable(DomainError):
     status_code = 503
     code = "payment_provider_unavailable"
-
-    def __init__(self, message: str, *, payment_id: int | None = None):
-        super().__init__(message)
-        self.payment_id = payment_id
 
 
 @dataclass(frozen=True)
@@ -104,58 +110,55 @@ def payment_create(
     radar_session: str = "",
     ip_address: str | None = None,
 ) -> PaymentAttempt:
-    """Pay (part of) a deal. The same key and body give back the first payment, charged once; the same key
-    with another body is refused (422). The amount is converted at the day's rate to the deal's currency
-    and to CAD, both recorded; a decline is a failed payment (kept, with its reason). Before any provider
-    is asked, the fraud controls count the attempt (FraudRefusal over a velocity limit) and score it: a risky
-    payment is held for staff review (nothing charged) or blocked (kept as failed, PaymentBlocked raised)."""
+    """Pay (part of) a deal with a card (`payment_method`: a saved card) or a mobile-money rail
+    (`payment_method`: the payer's number, E.164, kept with the payment for every push made for it).
+    The same key and body give back the first payment, charged once; the same key with another body is
+    refused (422). The amount is converted at the day's rate to the deal's currency and to CAD, both
+    recorded. Before any provider is asked, the fraud controls count the attempt (FraudRefusal over a
+    velocity limit) and score it: a risky payment is held for staff review (nothing charged) or blocked
+    (kept as failed, PaymentBlocked). A decline is kept as failed and raised (PaymentDeclined)."""
     fingerprint = payment_fingerprint(
         deal_id=deal.pk, amount=amount, currency=currency, method=method, payment_method=payment_method
     )
     earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
-    if earlier is not None and earlier.status == PaymentStatus.PENDING and not earlier.provider_reference:
-        earlier, unavailable = _payment_charge(payment=earlier, payment_method=payment_method)  # was out of reach
-        if unavailable is not None:
-            raise unavailable
     if earlier is not None:
+        if _charge_may_be_sent(earlier):  # its provider was out of reach: this retry sends it
+            with atomic_then_refuse():
+                earlier = _payment_charge(payment=earlier)
+        payment_refusal_raise(earlier)
         return PaymentAttempt(payment=earlier, replayed=True)
     # The deal's row stays locked until the charge is recorded, so two payments of one deal at once are
     # made one after the other and the second sees what the first charged.
-    with transaction.atomic():
-        attempt, unavailable = _payment_create_locked(
+    with atomic_then_refuse():
+        attempt = _payment_create_locked(
             deal=deal, user=user, amount=amount, currency=currency, method=method,
             idempotency_key=idempotency_key, payment_method=payment_method, fingerprint=fingerprint,
             billing_country=billing_country, radar_session=radar_session, ip_address=ip_address,
         )  # fmt: skip
-    if unavailable is not None:  # raised once what must be kept is stored (a pending payment, a refusal's audit)
-        raise unavailable
-    return attempt
+        payment = attempt.payment
+        if not attempt.replayed and payment.status == PaymentStatus.PENDING:
+            payment = _payment_charge(payment=payment)
+        payment_refusal_raise(payment)
+    return PaymentAttempt(payment=payment, replayed=attempt.replayed)
 
 
 def _payment_create_locked(
     *, deal: Deal, user: User, amount: Decimal, currency: str, method: str, idempotency_key: str,
     payment_method: str, fingerprint: str, billing_country: str = "", radar_session: str = "",
     ip_address: str | None = None,
-) -> tuple[PaymentAttempt | None, "PaymentUnavailable | FraudRefusal | None"]:  # fmt: skip
+) -> PaymentAttempt:  # fmt: skip
     deals = Deal.objects.select_for_update(of=("self",)).select_related("vehicle", "buyer", "dealer", "broker")
     deal = deals.get(pk=deal.pk)
-    if not (user.is_platform_staff or user.pk == deal.buyer_id):
-        raise Forbidden("Only the deal's buyer (or staff) pays it.", field="deal")
-    if deal.status != DealStatus.PENDING_PAYMENT:
-        raise DealNotPayable(
-            f"The deal is {deal.get_status_display().lower()}: payments are taken while it is pending payment.",
-            field="deal",
-        )
-    if deal.is_on_hold:
-        raise DealNotPayable("The deal is held for staff review: no payment until it is released.", field="deal")
-    if method not in AVAILABLE_METHODS:
-        raise DomainError(f"{PaymentMethod(method).label} payments are not available yet.", field="method")
+    _payable_check(deal=deal, user=user, method=method)
     currency = currency_check(currency)
     amount = Decimal(amount)
     if amount <= 0:
-        raise DomainError("The amount must be positive.", field="amount")
+        raise DomainError(gettext("The amount must be positive."), field="amount")
     if not money_has_valid_precision(amount, currency):
-        raise DomainError(f"{currency} amounts have at most its number of decimals.", field="amount")
+        raise DomainError(
+            gettext("%(currency)s amounts have at most its number of decimals.") % {"currency": currency},
+            field="amount",
+        )
 
     today = timezone.localdate()
     in_deal_currency = convert(amount=amount, from_currency=currency, to_currency=deal.currency, on=today)
@@ -163,16 +166,17 @@ def _payment_create_locked(
     balance = deal_balance(deal=deal)
     if in_deal_currency.amount > balance:
         raise DomainError(
-            f"That is {in_deal_currency.amount} {deal.currency}; {max(balance, Decimal(0))} {deal.currency} is due.",
+            gettext("That is %(amount)s %(currency)s; %(due)s %(currency)s is due.")
+            % {"amount": in_deal_currency.amount, "currency": deal.currency, "due": max(balance, Decimal(0))},
             field="amount",
         )
-    gateway = gateway_for_method(method)  # an unconfigured provider fails here, before anything is stored
+    gateway_for_method(method)  # an unconfigured provider fails here, before anything is stored
     is_card = method in (PaymentMethod.CARD, PaymentMethod.SANDBOX)
     try:
         velocity_check(user=user, card=payment_method if is_card else "", ip_address=ip_address)
     except FraudRefusal as refusal:
         audit_record(action="payment.refused", instance=deal, user=user, changes={"limit": refusal.limit})
-        return None, refusal
+        raise
     risk = payment_risk_assess(
         payer=deal.buyer, deal=deal, amount_cad=in_cad.amount, billing_country=billing_country,
         phone="" if is_card else payment_method,
@@ -181,7 +185,6 @@ def _payment_create_locked(
         risk.decision, PaymentStatus.PENDING
     )
     blocked = risk.decision == DECISION_BLOCK
-    now = timezone.now()
     try:
         with transaction.atomic():  # a savepoint: a concurrent request with the same key loses here
             payment = Payment.objects.create(
@@ -189,18 +192,20 @@ def _payment_create_locked(
                 deal_amount=in_deal_currency.amount, deal_currency=deal.currency, deal_rate=in_deal_currency.rate,
                 amount_cad=in_cad.amount, cad_rate=in_cad.rate,
                 rate_date=min(filter(None, [in_deal_currency.rate_date, in_cad.rate_date]), default=None),
-                method=method, provider=gateway.code, status=status, status_changed_at=now,
-                idempotency_key=idempotency_key, request_fingerprint=fingerprint,
+                method=method, provider=gateway_for_method(method).code, status=status,
+                status_changed_at=timezone.now(), idempotency_key=idempotency_key, request_fingerprint=fingerprint,
                 fraud_risk_score=risk.score, fraud_reasons=risk.reasons_as_dicts(),
                 card_reference=payment_method if is_card else "", radar_session=radar_session,
                 ip_address=ip_address, failure_code=BLOCKED_FAILURE_CODE if blocked else "",
-                failure_reason=REFUSED_MESSAGE if blocked else "",
+                failure_reason=str(REFUSED_MESSAGE) if blocked else "",
             )  # fmt: skip
+            if method in MOBILE_MONEY_METHODS:  # every push made for this payment goes to this number
+                MobileMoneyPayment.objects.create(payment=payment, phone=payment_method)
     except IntegrityError:
         earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
         if earlier is None:
             raise
-        return PaymentAttempt(payment=earlier, replayed=True), None
+        return PaymentAttempt(payment=earlier, replayed=True)
     audit_record(
         action="payment.create",
         instance=payment,
@@ -214,12 +219,29 @@ def _payment_create_locked(
     )  # fmt: skip
     if risk.decision == DECISION_REVIEW:
         payment_review_requested(payment=payment, deal=deal)
-        return PaymentAttempt(payment=payment, replayed=False), None
-    if blocked:
+    elif blocked:
         payment_blocked_alert(payment=payment, deal=deal)
-        return PaymentAttempt(payment=payment, replayed=False), PaymentBlocked(REFUSED_MESSAGE, payment_id=payment.pk)
-    payment, unavailable = _payment_charge(payment=payment, payment_method=payment_method)
-    return PaymentAttempt(payment=payment, replayed=False), unavailable
+    return PaymentAttempt(payment=payment, replayed=False)
+
+
+def _payable_check(*, deal: Deal, user: User, method: str) -> None:
+    if not (user.is_platform_staff or user.pk == deal.buyer_id):
+        raise Forbidden(gettext("Only the deal's buyer (or staff) pays it."), field="deal")
+    if deal.status != DealStatus.PENDING_PAYMENT:
+        raise DealNotPayable(
+            gettext("The deal is %(status)s: payments are taken while it is pending payment.")
+            % {"status": str(deal.get_status_display()).lower()},
+            field="deal",
+        )
+    if deal.is_on_hold:
+        raise DealNotPayable(
+            gettext("The deal is held for staff review: no payment until it is released."), field="deal"
+        )
+    if method not in AVAILABLE_METHODS:
+        raise DomainError(
+            gettext("%(method)s payments are not available yet.") % {"method": PaymentMethod(method).label},
+            field="method",
+        )
 
 
 def payment_review_requested(*, payment: Payment, deal: Deal) -> None:
@@ -235,34 +257,66 @@ def payment_blocked_alert(*, payment: Payment, deal: Deal) -> None:
     notify(event="payment.blocked", recipients=staff_list_active(), context=context, related_object=payment)
 
 
-def _payment_charge(*, payment: Payment, payment_method: str) -> tuple[Payment, "PaymentUnavailable | None"]:
-    """Ask the gateway to charge. A provider out of reach leaves the payment pending, its reason noted,
-    and the PaymentUnavailable to raise is returned: the same Idempotency-Key sent again retries the charge,
-    which the gateway deduplicates by the payment's own key (`payment-<id>` at Stripe), so it never charges
-    twice."""
+def payment_refusal_raise(payment: Payment) -> None:
+    """Raise what a failed payment says to its payer: blocked (403, no reason that would teach a fraudster)
+    or declined (402, with the provider's reason). The same answer for a replay of its request."""
+    if payment.status != PaymentStatus.FAILED:
+        return
+    if payment.failure_code == BLOCKED_FAILURE_CODE:
+        raise PaymentBlocked(str(REFUSED_MESSAGE), payment_id=payment.pk)
+    raise PaymentDeclined(
+        payment.failure_reason or gettext("The payment was declined."),
+        code=payment.failure_code or None,
+        payment=payment.pk,
+    )
+
+
+def _charge_may_be_sent(payment: Payment) -> bool:
+    """A pending payment that no provider knows yet may be charged: when it was never sent, or when its
+    provider cannot charge twice for it. A push that may have reached a provider that would charge again
+    (M-Pesa, Airtel, Orange) is never sent again: its callback or a status query settles it."""
+    if payment.status != PaymentStatus.PENDING or payment.provider_reference:
+        return False
+    return payment.provider_requested_at is None or gateway_for_method(payment.method).charge_is_idempotent
+
+
+def _payment_charge(*, payment: Payment) -> Payment:
+    """Ask the gateway to charge a pending payment (a card: the saved card it was made with; a rail: the
+    number kept with it). A provider out of reach leaves it pending, never sent, and raises
+    PaymentUnavailable: the same Idempotency-Key sent again retries it. A push whose answer was lost
+    stays pending, marked as sent, and is answered as pending."""
+    Payment.objects.filter(pk=payment.pk).update(provider_requested_at=timezone.now())
     try:
-        result = gateway_for_method(payment.method).charge(payment=payment, payment_method=payment_method)
+        result = gateway_for_method(payment.method).charge(payment=payment, payment_method=payment.card_reference)
     except GatewayRefused as refusal:
         result = ChargeResult(
             status=PaymentStatus.FAILED, provider_reference=payment.provider_reference,
             failure_code="provider_refused", failure_reason=str(refusal)[:255],
         )  # fmt: skip
-    except GatewayError as error:
-        Payment.objects.filter(pk=payment.pk).update(failure_reason=f"Provider out of reach: {error}"[:255])
-        unavailable = PaymentUnavailable(
-            f"The payment provider could not be reached; send the same request again to retry ({error}).",
-            payment_id=payment.pk,
+    except GatewayOutcomeUnknown as lost:
+        logger.warning(
+            "Payment %s: the provider's answer was lost (%s); settled by callback or query", payment.pk, lost
         )
-        unavailable.__cause__ = error
-        return payment, unavailable
-    return payment_apply_result(payment_id=payment.pk, result=result), None
+        Payment.objects.filter(pk=payment.pk).update(provider_reference=lost.provider_reference)
+        audit_record(action="payment.outcome_unknown", instance=payment, changes={"error": str(lost)[:255]})
+        payment.refresh_from_db()
+        return payment
+    except GatewayError as error:
+        Payment.objects.filter(pk=payment.pk).update(
+            provider_requested_at=None, failure_reason=f"Provider out of reach: {error}"[:255]
+        )
+        raise PaymentUnavailable(
+            gettext("The payment provider could not be reached; send the same request again to retry."),
+            payment=payment.pk,
+        ) from error
+    return payment_apply_result(payment_id=payment.pk, result=result)
 
 
 def _payment_for_key(*, user: User, idempotency_key: str, fingerprint: str) -> Payment | None:
     earlier = Payment.objects.filter(created_by=user, idempotency_key=idempotency_key).first()
     if earlier is not None and earlier.request_fingerprint != fingerprint:
         raise IdempotencyKeyReused(
-            "This Idempotency-Key was used for a different request; use a new key for a new payment.",
+            gettext("This Idempotency-Key was used for a different request; use a new key for a new payment."),
             field="Idempotency-Key",
         )
     return earlier
@@ -270,16 +324,19 @@ def _payment_for_key(*, user: User, idempotency_key: str, fingerprint: str) -> P
 
 def payment_confirm(*, payment: Payment, user: User | None) -> Payment:
     """After the buyer's action (3-D Secure): ask the gateway where the payment stands and apply it.
-    Safe to call any number of times, at once: only the first success is recorded."""
-    if payment.status not in OPEN_STATUSES:
-        return payment
-    try:
-        result = gateway_for_method(payment.method).confirm(payment=payment)
-    except GatewayRefused as refusal:
-        raise DomainError(str(refusal)) from refusal
-    except GatewayError as error:
-        raise PaymentUnavailable(f"The payment provider could not be reached ({error}).") from error
-    return payment_apply_result(payment_id=payment.pk, result=result, user=user)
+    Safe to call any number of times, at once: only the first success is recorded. A failure is
+    raised as the payment's refusal (402)."""
+    if payment.status in OPEN_STATUSES:
+        try:
+            result = gateway_for_method(payment.method).confirm(payment=payment)
+        except GatewayRefused as refusal:
+            raise DomainError(str(refusal)) from refusal
+        except GatewayError as error:
+            raise PaymentUnavailable(gettext("The payment provider could not be reached; try again.")) from error
+        with atomic_then_refuse():
+            payment = payment_apply_result(payment_id=payment.pk, result=result, user=user)
+    payment_refusal_raise(payment)
+    return payment
 
 
 @transaction.atomic
@@ -297,23 +354,19 @@ def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | 
             payment.provider_reference, payment.client_secret = result.provider_reference, result.client_secret
             payment.save(update_fields=["provider_reference", "client_secret", "updated_at"])
         return payment
-    before = payment.status
-    payment.status = result.status
-    payment.status_changed_at = timezone.now()
-    payment.provider_reference = result.provider_reference or payment.provider_reference
-    payment.client_secret = result.client_secret or payment.client_secret
-    payment.failure_code, payment.failure_reason = result.failure_code, result.failure_reason
-    payment.save()
-    audit_record(
-        action=f"payment.{result.status}",
-        instance=payment,
-        user=user,
-        changes={"status": [before, result.status], "failure_code": result.failure_code},
-    )
+    payment_status_set(
+        payment=payment, to=result.status, action=f"payment.{result.status}", user=user,
+        changes={"failure_code": result.failure_code},
+        provider_reference=result.provider_reference or payment.provider_reference,
+        client_secret=result.client_secret or payment.client_secret,
+        failure_code=result.failure_code, failure_reason=result.failure_reason,
+    )  # fmt: skip
     deal = Deal.objects.select_related("vehicle", "buyer", "dealer", "broker").get(pk=payment.deal_id)
     context = {"deal": deal, "amount": payment.amount, "currency": payment.currency}
     if result.status == PaymentStatus.SUCCEEDED:
-        _ledger_record_charge(payment=payment)
+        ledger_entry_write(
+            payment=payment, kind=LedgerEntryKind.CHARGE, amount=payment.amount, reference=payment.provider_reference
+        )
         _deal_mark_paid_if_covered(deal=deal)
         paid = deal_amount_paid(deal=deal)
         notify(
@@ -333,20 +386,10 @@ def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | 
     return payment
 
 
-def _ledger_record_charge(*, payment: Payment) -> LedgerEntry:
-    return LedgerEntry.objects.create(
-        kind=LedgerEntryKind.CHARGE, payment=payment, deal_id=payment.deal_id, amount=payment.amount,
-        currency=payment.currency, deal_amount=payment.deal_amount, deal_currency=payment.deal_currency,
-        amount_cad=payment.amount_cad, provider_reference=payment.provider_reference,
-    )  # fmt: skip
-
-
 def _deal_mark_paid_if_covered(*, deal: Deal) -> None:
     """Move the deal to paid once its succeeded payments cover the agreed price. The money is captured
     whatever happens to the deal: if the move is refused (a hold), the refusal is logged and audited for
     staff, and the payment stands."""
-    from deals.services import deal_transition
-
     if deal.status != DealStatus.PENDING_PAYMENT or deal_amount_paid(deal=deal) < deal.agreed_price:
         return
     try:

@@ -1,75 +1,40 @@
-"""Provider webhooks, dj-stripe's way: verify the signature against the raw bytes, store the event once
-by its id, then apply it idempotently under the payment's row lock, whatever order events arrive in.
+"""Stripe's events, dj-stripe's way, through the one inbox (webhooks): the view verifies the signature
+against the raw bytes and stores the event once by its id; a worker applies it here, idempotently under
+the payment's row lock, whatever order events arrive in.
 
 The one deviation from dj-stripe: the signature is verified before the event is stored, so that a forged
 request can never take a real event's id (and have the real one deduplicated away)."""
 
 import json
-import logging
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
-from django.utils import timezone
-
-from nzila_export.exceptions import DomainError
-from payments.currencies import from_minor_units
-from payments.gateways.stripe import charge_result_from_intent, stripe_event_verify, stripe_exponent
-from payments.models import Payment, WebhookEvent, WebhookEventStatus
+from currencies.money import from_minor_units
+from payments.gateways.stripe import charge_result_from_intent, stripe_exponent
+from payments.models import Payment
 from payments.services.disputes import payment_dispute_close, payment_dispute_open
 from payments.services.payments import payment_apply_result
 from payments.services.refunds import payment_record_provider_refund
-
-logger = logging.getLogger(__name__)
-
-STORED_HEADERS = ("Stripe-Signature", "User-Agent", "Content-Type")
+from webhooks.handlers import RetryLater
+from webhooks.models import InboxEvent, InboxEventStatus
 
 
 class WebhookTargetMissing(Exception):
-    """The event is about a payment we do not know (yet): answered 5xx, so that the provider retries."""
+    """The event is about a payment we do not know (yet): the inbox tries it again later."""
 
 
-def stripe_webhook_receive(*, body: bytes, headers) -> WebhookEvent:
-    """Verify and store a Stripe event (WebhookSignatureInvalid if it does not verify). A replay returns
-    the stored row; two deliveries at once store one (the unique constraint decides)."""
-    event = stripe_event_verify(body=body, signature=headers.get("Stripe-Signature", ""))
-    values = {
-        "event_type": str(event.get("type", "")),
-        "body": body.decode("utf-8", errors="replace"),
-        "headers": {name: headers.get(name, "") for name in STORED_HEADERS},
-    }
-    event_id = str(event.get("id", ""))
-    try:  # most events are new: insert first, and read the stored one only for a replay
-        with transaction.atomic():
-            return WebhookEvent.objects.create(provider="stripe", provider_event_id=event_id, **values)
-    except IntegrityError:
-        return WebhookEvent.objects.get(provider="stripe", provider_event_id=event_id)
-
-
-def webhook_event_process(*, event_id: int) -> WebhookEvent:
-    """Apply a stored event once. A failure is kept on the row (status failed, error) and re-raised for
-    the view to answer 5xx; the provider's retry processes it again."""
-    with transaction.atomic():
-        event = WebhookEvent.objects.select_for_update().get(pk=event_id)
-        if event.status in (WebhookEventStatus.PROCESSED, WebhookEventStatus.IGNORED):
-            return event
-        handler = STRIPE_HANDLERS.get(event.event_type)
-        event.attempts += 1
-        if handler is None:
-            event.status = WebhookEventStatus.IGNORED
-        else:
-            try:
-                with transaction.atomic():
-                    handler(json.loads(event.body)["data"]["object"])
-            except (WebhookTargetMissing, DomainError, KeyError, TypeError, ValueError) as error:
-                event.status, event.error = WebhookEventStatus.FAILED, f"{error.__class__.__name__}: {error}"
-                event.save(update_fields=["status", "error", "attempts", "updated_at"])
-                logger.warning("Stripe event %s failed: %s", event.provider_event_id, event.error)
-                return event
-            event.status, event.error = WebhookEventStatus.PROCESSED, ""
-        event.processed_at = timezone.now()
-        event.save(update_fields=["status", "error", "attempts", "processed_at", "updated_at"])
-    return event
+def stripe_event_apply(event: InboxEvent) -> str:
+    """The inbox's handler of Stripe events: apply a stored event by its type; a type we do not act on
+    is ignored. An event about a payment not stored yet (our answer to the create call may not be
+    committed) is tried again later."""
+    handler = STRIPE_HANDLERS.get(event.event_type)
+    if handler is None:
+        return InboxEventStatus.IGNORED
+    try:
+        handler(json.loads(event.body)["data"]["object"])
+    except WebhookTargetMissing as missing:
+        raise RetryLater(str(missing)) from missing
+    return InboxEventStatus.PROCESSED
 
 
 def _payment_of(intent_id: str | None) -> Payment:

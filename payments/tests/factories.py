@@ -31,6 +31,16 @@ class PayableDealFactory(factory.django.DjangoModelFactory):
     status = DealStatus.PENDING_PAYMENT
     status_changed_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
 
+    class Params:
+        # A buyer of a day, paying within two minutes of the deal becoming payable: 20 + 10 risk points,
+        # so its payment is held for staff review.
+        held_for_review = factory.Trait(
+            buyer=factory.SubFactory(
+                BuyerFactory, date_joined=factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+            ),
+            status_changed_at=factory.LazyFunction(lambda: timezone.now() - timedelta(seconds=30)),
+        )
+
 
 class StripePaymentFactory(factory.django.DjangoModelFactory):
     """A CAD card payment waiting at Stripe, as payment_create leaves it (for webhook tests)."""

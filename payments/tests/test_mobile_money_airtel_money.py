@@ -7,14 +7,17 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import requests
 import responses
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.tests.factories import StaffFactory
 from deals.models import DealStatus
-from payments.models import LedgerEntry, Payment, PaymentStatus, WebhookEvent
+from payments.models import LedgerEntry, Payment, PaymentStatus
 from payments.tasks import process_pending_payments
 from payments.tests.factories import PayableDealFactory
+from webhooks.models import InboxEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +55,6 @@ def on_airtel(settings):
     settings.AIRTEL_MONEY_BASE_URL = BASE
     settings.AIRTEL_MONEY_CLIENT_ID = "client-id"
     settings.AIRTEL_MONEY_CLIENT_SECRET = "client-secret"
-    settings.MOBILE_MONEY_RETRY_BACKOFF_SECONDS = 0
     settings.SITE_URL = "https://nzila.test"
     cache.delete("airtel-money-token:client-id")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
@@ -105,7 +107,7 @@ def test_buyer_pays_by_airtel_money_and_the_callback_settles_it(client_for, kes_
     assert kes_deal.status == DealStatus.PAID
     # Replayed: nothing more.
     assert post_callback(client, callback_path(on_airtel), callback_body(payment.provider_reference)).status_code == 200
-    assert (WebhookEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
+    assert (InboxEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +138,7 @@ def test_a_forged_or_misdirected_airtel_callback_is_refused(client_for, kes_deal
     assert post_callback(client, callback_path(on_airtel), {"transaction": {}}).status_code == 400
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
-    assert not WebhookEvent.objects.exists()
+    assert not InboxEvent.objects.exists()
 
 
 def test_a_forged_success_the_status_does_not_confirm_credits_nothing_and_the_real_one_still_counts(
@@ -178,3 +180,36 @@ def test_airtel_takes_whole_units_only(client_for, kes_deal, on_airtel):
     response = client_for(kes_deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="k")
     assert response.json()["fields"]["amount"] == ["Airtel Money takes whole amounts of KES."]
     assert not on_airtel.calls
+
+
+def test_a_held_airtel_payment_approved_by_staff_is_pushed_to_the_payers_number(client_for, on_airtel, todays_rates):
+    deal = PayableDealFactory(currency="KES", agreed_price=Decimal("1000.00"), held_for_review=True)
+    body = {"deal": deal.pk, "amount": "1000", "currency": "KES", "method": "airtel_money", "phone": PHONE}
+    held = client_for(deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
+    assert (held.status_code, held.json()["status"]) == (202, "held")
+    on_airtel.post(PUSH_URL, json=PUSH_ACCEPTED)
+    approved = client_for(StaffFactory()).post(f"{URL}{held.json()['id']}/review/", {"decision": "approve"})
+    assert (approved.status_code, approved.json()["status"]) == (200, "pending")
+    call = next(call for call in on_airtel.calls if call.request.url == PUSH_URL)
+    push = json.loads(call.request.body)
+    assert push["subscriber"] == {"country": "KE", "currency": "KES", "msisdn": "733123456"}
+    assert (call.request.headers["X-Country"], push["transaction"]["amount"]) == ("KE", 1000)
+
+
+def test_a_push_whose_answer_is_lost_is_settled_by_asking_airtel_never_by_pushing_again(
+    client_for, kes_deal, on_airtel
+):
+    on_airtel.post(PUSH_URL, body=requests.exceptions.ReadTimeout("read timed out"))
+    body = {"deal": kes_deal.pk, "amount": "1000", "currency": "KES", "method": "airtel_money", "phone": PHONE}
+    buyer = client_for(kes_deal.buyer)
+    first = buyer.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
+    assert (first.status_code, first.json()["status"]) == (201, "pending")
+    reference = first.json()["provider_reference"]
+    assert reference.startswith("NZ")  # our transaction id: Airtel can be asked about it
+    assert buyer.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1").status_code == 200
+    Payment.objects.update(status_changed_at=timezone.now() - timedelta(minutes=11))
+    on_airtel.get(STATUS_URL, json=status_answer(reference))
+    process_pending_payments.delay()
+    assert Payment.objects.get().status == PaymentStatus.SUCCEEDED
+    assert LedgerEntry.objects.count() == 1
+    assert len([call for call in on_airtel.calls if call.request.url == PUSH_URL]) == 1

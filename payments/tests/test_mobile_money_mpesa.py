@@ -8,6 +8,7 @@ from decimal import Decimal
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import requests
 import responses
 from django.core.cache import cache
 from django.utils import timezone
@@ -16,9 +17,11 @@ from accounts.tests.factories import BuyerFactory, StaffFactory
 from audit.models import AuditLog
 from deals.models import DealStatus
 from notifications.models import Notification
-from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus, WebhookEvent
+from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus
 from payments.tasks import process_pending_payments
 from payments.tests.factories import PayableDealFactory
+from webhooks.models import InboxEvent
+from webhooks.services import inbox_event_process
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +83,6 @@ def on_mpesa(settings):
     settings.MPESA_CONSUMER_SECRET = "consumer-secret"
     settings.MPESA_SHORTCODE = "174379"
     settings.MPESA_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
-    settings.MOBILE_MONEY_RETRY_BACKOFF_SECONDS = 0
     settings.SITE_URL = "https://nzila.test"
     cache.delete("mpesa-token:consumer-key")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
@@ -183,7 +185,7 @@ def test_a_replayed_callback_changes_nothing(client_for, kes_deal, on_mpesa, cli
     again = post_callback(client, url, callback_body())
     assert again.status_code == 200
     assert again.json() == {"event": CHECKOUT_ID, "status": "processed"}
-    assert (WebhookEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
+    assert (InboxEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
     assert len([call for call in on_mpesa.calls if call.request.url == QUERY_URL]) == 1
 
 
@@ -197,7 +199,7 @@ def test_a_forged_callback_is_refused_and_stores_nothing(client_for, kes_deal, o
     assert post_callback(client, CALLBACK, callback_body()).status_code == 400
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
-    assert not WebhookEvent.objects.exists()
+    assert not InboxEvent.objects.exists()
     assert not LedgerEntry.objects.exists()
 
 
@@ -207,7 +209,7 @@ def test_a_malformed_callback_with_the_right_token_is_refused(client_for, kes_de
     assert answer.status_code == 400
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
-    assert not WebhookEvent.objects.exists()
+    assert not InboxEvent.objects.exists()
 
 
 def test_the_status_query_decides_not_the_callback_body(client_for, kes_deal, on_mpesa, client):
@@ -300,11 +302,11 @@ def test_the_payers_phone_currency_and_amount_must_fit_the_rail(
     assert not Payment.objects.exists()
 
 
-def test_server_errors_are_retried_and_client_errors_are_not(client_for, kes_deal, on_mpesa):
+def test_a_push_answered_5xx_is_not_sent_again_and_client_errors_fail_the_payment(client_for, kes_deal, on_mpesa):
     on_mpesa.post(PUSH_URL, status=503)
-    on_mpesa.post(PUSH_URL, json=PUSH_ACCEPTED)
-    assert pay(client_for(kes_deal.buyer), kes_deal).status_code == 201
-    assert len([call for call in on_mpesa.calls if call.request.url == PUSH_URL]) == 2
+    response = pay(client_for(kes_deal.buyer), kes_deal)
+    assert (response.status_code, response.json()["status"]) == (201, "pending")
+    assert len([call for call in on_mpesa.calls if call.request.url == PUSH_URL]) == 1
 
     other = PayableDealFactory(currency="KES", agreed_price=Decimal("1000.00"))
     on_mpesa.replace(responses.POST, PUSH_URL, status=400, json={"errorCode": "400.002.02", "errorMessage": "Bad"})
@@ -313,6 +315,76 @@ def test_server_errors_are_retried_and_client_errors_are_not(client_for, kes_dea
     assert response.status_code == 402
     assert response.json()["code"] == "provider_refused"
     assert len([call for call in on_mpesa.calls[before:] if call.request.url == PUSH_URL]) == 1
+
+
+def test_a_push_whose_answer_is_lost_is_never_sent_again_and_its_callback_credits_it_once(
+    client_for, kes_deal, on_mpesa, client
+):
+    """Daraja took the push (the payer is prompted) but the answer timed out on its way back."""
+    on_mpesa.post(PUSH_URL, body=requests.exceptions.ReadTimeout("read timed out"))
+    buyer = client_for(kes_deal.buyer)
+    response = pay(buyer, kes_deal)
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert (body["status"], body["provider_reference"]) == ("pending", "")
+    assert body["instructions"].startswith("Approve the M-Pesa prompt")
+    again = pay(buyer, kes_deal)  # the buyer's app retries with the same Idempotency-Key
+    assert (again.status_code, again.json()["id"], again["Idempotent-Replayed"]) == (200, body["id"], "true")
+    assert len([call for call in on_mpesa.calls if call.request.url == PUSH_URL]) == 1
+
+    on_mpesa.post(QUERY_URL, json=query_answer("0", "The service request is processed successfully."))
+    answer = post_callback(client, callback_url_of(on_mpesa), callback_body())
+    assert answer.json() == {"event": CHECKOUT_ID, "status": "processed"}
+    query = json.loads(next(call for call in on_mpesa.calls if call.request.url == QUERY_URL).request.body)
+    assert query["CheckoutRequestID"] == CHECKOUT_ID
+    payment = Payment.objects.get()
+    assert (payment.status, payment.provider_reference) == (PaymentStatus.SUCCEEDED, CHECKOUT_ID)
+    assert post_callback(client, callback_url_of(on_mpesa), callback_body()).json()["status"] == "processed"
+    assert LedgerEntry.objects.get().amount == Decimal("1000.000")
+    assert len([call for call in on_mpesa.calls if call.request.url == PUSH_URL]) == 1
+
+
+def test_a_push_never_answered_and_never_called_back_expires_without_a_query(client_for, kes_deal, on_mpesa, settings):
+    on_mpesa.post(PUSH_URL, body=requests.exceptions.ReadTimeout("read timed out"))
+    pay(client_for(kes_deal.buyer), kes_deal)
+    Payment.objects.update(
+        status_changed_at=timezone.now() - timedelta(minutes=settings.MOBILE_MONEY_EXPIRE_AFTER_MINUTES + 1)
+    )
+    process_pending_payments.delay()
+    payment = Payment.objects.get()
+    assert (payment.status, payment.failure_code) == (PaymentStatus.FAILED, "expired")
+    assert [call.request.url for call in on_mpesa.calls].count(PUSH_URL) == 1
+    assert not any(call.request.url == QUERY_URL for call in on_mpesa.calls)
+
+
+def test_a_held_mpesa_payment_approved_by_staff_is_pushed_to_the_payers_number(client_for, on_mpesa, todays_rates):
+    deal = PayableDealFactory(currency="KES", agreed_price=Decimal("1000.00"), held_for_review=True)
+    held = pay(client_for(deal.buyer), deal)
+    assert (held.status_code, held.json()["status"]) == (202, "held")
+    assert not any(call.request.url == PUSH_URL for call in on_mpesa.calls)
+    on_mpesa.post(PUSH_URL, json=PUSH_ACCEPTED)
+    approved = client_for(StaffFactory()).post(f"{URL}{held.json()['id']}/review/", {"decision": "approve"})
+    assert approved.status_code == 200, approved.json()
+    assert (approved.json()["status"], approved.json()["provider_reference"]) == ("pending", CHECKOUT_ID)
+    push = json.loads(next(call for call in on_mpesa.calls if call.request.url == PUSH_URL).request.body)
+    assert (push["PartyA"], push["PhoneNumber"], push["Amount"]) == (254708374149, 254708374149, 1000)
+
+
+def test_a_callback_is_answered_at_once_and_its_status_query_made_by_a_worker(
+    client_for, kes_deal, on_mpesa, client, tasks_queued
+):
+    pushed(client_for, kes_deal, on_mpesa)
+    on_mpesa.post(QUERY_URL, json=query_answer("0", "The service request is processed successfully."))
+    answer = post_callback(client, callback_url_of(on_mpesa), callback_body())
+    assert answer.json() == {"event": CHECKOUT_ID, "status": "received"}
+    assert not any(call.request.url == QUERY_URL for call in on_mpesa.calls)  # nothing asked inside the request
+    assert Payment.objects.get().status == PaymentStatus.PENDING
+    event = InboxEvent.objects.get()
+    assert tasks_queued() == [("webhooks.tasks.process_inbox_event", [event.pk])]
+
+    inbox_event_process(event_id=event.pk)  # what the worker does with the queued task
+    assert Payment.objects.get().status == PaymentStatus.SUCCEEDED
+    assert LedgerEntry.objects.count() == 1
 
 
 def test_an_unconfigured_rail_is_refused_clearly(client_for, kes_deal, settings):

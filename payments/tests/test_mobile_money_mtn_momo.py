@@ -17,9 +17,10 @@ from django.utils import timezone
 from accounts.tests.factories import BuyerFactory, StaffFactory
 from deals.models import DealStatus
 from notifications.models import Notification
-from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus, WebhookEvent
+from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus
 from payments.tasks import process_pending_payments
 from payments.tests.factories import PayableDealFactory
+from webhooks.models import InboxEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,6 @@ def on_momo(settings):
     settings.MTN_MOMO_API_KEY = "api-key"
     settings.MTN_MOMO_SUBSCRIPTION_KEY = "subscription-key"
     settings.MTN_MOMO_TARGET_ENVIRONMENT = "mtnivorycoast"
-    settings.MOBILE_MONEY_RETRY_BACKOFF_SECONDS = 0
     settings.SITE_URL = "https://nzila.test"
     key = f"mtn-momo-token:{settings.MTN_MOMO_API_USER}"
     cache.delete(key)
@@ -154,7 +154,7 @@ def test_a_replayed_callback_changes_nothing(client_for, xof_deal, on_momo, clie
         client.post(path, json.dumps(resource(external=str(payment.pk))), content_type="application/json").status_code
         == 200
     )
-    assert (WebhookEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
+    assert (InboxEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
 
 
 def test_a_forged_or_misdirected_callback_is_refused(client_for, xof_deal, on_momo, client):
@@ -165,7 +165,7 @@ def test_a_forged_or_misdirected_callback_is_refused(client_for, xof_deal, on_mo
     assert put_callback(client, callback_path(on_momo), ["not", "an", "object"]).status_code == 400
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
-    assert not WebhookEvent.objects.exists()
+    assert not InboxEvent.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -251,3 +251,27 @@ def test_reconciliation_asks_the_rail_about_each_payment_of_the_day(client_for, 
         (DiscrepancyKind.STATUS_MISMATCH, "pending", "SUCCESSFUL"),
     }
     assert not LedgerEntry.objects.exists()  # reconciliation reports; it never settles
+
+
+def test_a_held_mtn_payment_approved_by_staff_requests_payment_from_the_payers_number(
+    client_for, on_momo, todays_rates
+):
+    deal = PayableDealFactory(currency="XOF", agreed_price=Decimal("50000"), held_for_review=True)
+    held = pay(client_for(deal.buyer), deal)
+    assert (held.status_code, held.json()["status"]) == (202, "held")
+    on_momo.post(REQUEST_URL, status=202)
+    approved = client_for(StaffFactory()).post(f"{URL}{held.json()['id']}/review/", {"decision": "approve"})
+    assert (approved.status_code, approved.json()["status"]) == (200, "pending")
+    request = json.loads(next(call for call in on_momo.calls if call.request.url == REQUEST_URL).request.body)
+    assert request["payer"] == {"partyIdType": "MSISDN", "partyId": "2250701234567"}
+    assert (request["amount"], request["currency"]) == ("50000", "XOF")
+
+
+def test_a_request_to_pay_answered_5xx_is_retried_with_the_same_reference_mtn_keeps_one(client_for, xof_deal, on_momo):
+    on_momo.post(REQUEST_URL, status=503)
+    on_momo.post(REQUEST_URL, status=202)
+    response = pay(client_for(xof_deal.buyer), xof_deal)
+    assert (response.status_code, response.json()["status"]) == (201, "pending")
+    references = {c.request.headers["X-Reference-Id"] for c in on_momo.calls if c.request.url == REQUEST_URL}
+    assert len([c for c in on_momo.calls if c.request.url == REQUEST_URL]) == 2
+    assert references == {response.json()["provider_reference"]}

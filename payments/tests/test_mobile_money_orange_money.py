@@ -8,14 +8,17 @@ from decimal import Decimal
 from urllib.parse import urlparse
 
 import pytest
+import requests
 import responses
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.tests.factories import StaffFactory
 from deals.models import DealStatus
-from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus, WebhookEvent
+from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus
 from payments.tasks import process_pending_payments
 from payments.tests.factories import PayableDealFactory
+from webhooks.models import InboxEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +48,6 @@ def on_orange(settings):
     settings.ORANGE_MONEY_CLIENT_ID = "client-id"
     settings.ORANGE_MONEY_CLIENT_SECRET = "client-secret"
     settings.ORANGE_MONEY_MERCHANT_KEY = "merchant-key"
-    settings.MOBILE_MONEY_RETRY_BACKOFF_SECONDS = 0
     settings.SITE_URL = "https://nzila.test"
     cache.delete("orange-money-token:client-id")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
@@ -109,7 +111,7 @@ def test_buyer_pays_by_orange_money_and_the_notification_settles_it(client_for, 
     xof_deal.refresh_from_db()
     assert xof_deal.status == DealStatus.PAID
     assert post(client, notif_path(on_orange), notification()).status_code == 200  # replayed
-    assert (WebhookEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
+    assert (InboxEvent.objects.count(), LedgerEntry.objects.count()) == (1, 1)
 
 
 @pytest.mark.parametrize(("status", "failure_code"), [("FAILED", "declined"), ("EXPIRED", "expired")])
@@ -127,7 +129,7 @@ def test_a_notification_with_the_wrong_notif_token_is_refused(client_for, xof_de
     assert post(client, notif_path(on_orange), notification(notif_token="0" * 32)).status_code == 400
     assert post(client, notif_path(on_orange), {"status": "SUCCESS"}).status_code == 400
     assert Payment.objects.get().status == PaymentStatus.PENDING
-    assert not WebhookEvent.objects.exists()
+    assert not InboxEvent.objects.exists()
 
 
 def test_the_job_expires_an_unpaid_orange_payment(client_for, xof_deal, on_orange):
@@ -139,3 +141,28 @@ def test_the_job_expires_an_unpaid_orange_payment(client_for, xof_deal, on_orang
     Payment.objects.update(status_changed_at=timezone.now() - timedelta(hours=2))
     assert process_pending_payments()["mobile_money"]["expired"] == 1
     assert Payment.objects.get().failure_code == "expired"
+
+
+def test_a_held_orange_payment_approved_by_staff_opens_a_page_for_the_payers_country(
+    client_for, on_orange, todays_rates
+):
+    deal = PayableDealFactory(currency="XOF", agreed_price=Decimal("50000"), held_for_review=True)
+    body = {"deal": deal.pk, "amount": "50000", "currency": "XOF", "method": "orange_money", "phone": PHONE}
+    held = client_for(deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
+    assert (held.status_code, held.json()["status"]) == (202, "held")
+    on_orange.post(PAY_URL, status=201, json=WEBPAYMENT)
+    approved = client_for(StaffFactory()).post(f"{URL}{held.json()['id']}/review/", {"decision": "approve"})
+    assert (approved.status_code, approved.json()["status"]) == (200, "pending")
+    assert approved.json()["provider_reference"] == PAY_TOKEN
+    page = json.loads(next(call for call in on_orange.calls if call.request.url == PAY_URL).request.body)
+    assert (page["amount"], page["currency"]) == (50000, "XOF")
+
+
+def test_a_payment_page_whose_answer_is_lost_is_not_asked_for_again(client_for, xof_deal, on_orange):
+    on_orange.post(PAY_URL, body=requests.exceptions.ReadTimeout("read timed out"))
+    body = {"deal": xof_deal.pk, "amount": "50000", "currency": "XOF", "method": "orange_money", "phone": PHONE}
+    buyer = client_for(xof_deal.buyer)
+    first = buyer.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
+    again = buyer.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
+    assert (first.status_code, first.json()["status"], again.status_code) == (201, "pending", 200)
+    assert len([call for call in on_orange.calls if call.request.url == PAY_URL]) == 1

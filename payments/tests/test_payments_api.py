@@ -181,6 +181,31 @@ def test_a_deal_not_pending_payment_takes_no_payment(client_for, todays_rates):
     assert not Payment.objects.exists()
 
 
+def test_a_french_buyer_gets_french_refusals(client_for, todays_rates):
+    """A buyer whose profile is in French: the services' refusals, the view's and the provider's decline
+    all come in French (CONVENTIONS.md, Languages)."""
+    nbsp = "\u00a0"  # French typography: before a colon or semicolon, inside « »
+    not_payable = PayableDealFactory(status=DealStatus.PENDING_DOCUMENTS, buyer__preferred_language="fr")
+    refused = pay(client_for(not_payable.buyer), not_payable, "10")
+    assert (refused.status_code, refused["Content-Language"], refused.json()["code"]) == (409, "fr", "deal_not_payable")
+    assert refused.json()["detail"] == (
+        f"La transaction est au statut «{nbsp}en attente de documents{nbsp}»{nbsp}: les paiements ne sont "
+        "acceptés que lorsqu'elle est en attente de paiement."
+    )
+    deal = PayableDealFactory(buyer__preferred_language="fr")
+    client = client_for(deal.buyer)
+    over = pay(client, deal, "18000.01", key="over")
+    assert over.status_code == 400
+    assert over.json()["fields"]["amount"] == [f"Cela fait 18000.01 CAD{nbsp}; le montant dû est de 18000.00 CAD."]
+    keyless = client.post(URL, {"deal": deal.pk, "amount": "10", "currency": "CAD", "method": "card"}, format="json")
+    assert keyless.json()["fields"]["Idempotency-Key"] == [
+        f"Cet en-tête est obligatoire{nbsp}: une clé unique par paiement."
+    ]
+    declined = pay(client, deal, "100.13", key="declined")
+    assert (declined.status_code, declined.json()["detail"]) == (402, "Votre carte a été refusée.")
+    assert not LedgerEntry.objects.exists()
+
+
 def test_mobile_money_needs_the_payers_phone(client_for, todays_rates):
     deal = PayableDealFactory()
     response = pay(client_for(deal.buyer), deal, "10", method="mpesa")

@@ -6,16 +6,22 @@ import hashlib
 import hmac
 import json
 import time
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from accounts.tests.factories import StaffFactory
+from audit.models import AuditLog
 from deals.models import DealStatus
 from notifications.models import Notification
-from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus, WebhookEvent, WebhookEventStatus
+from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
 from payments.selectors import deal_amount_paid
 from payments.tests.factories import StripePaymentFactory
+from webhooks.models import InboxEvent, InboxEventStatus
+from webhooks.services import inbox_event_process
+from webhooks.tasks import requeue_inbox_events
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +71,7 @@ def test_a_forged_or_stale_or_unsigned_event_is_400_and_changes_nothing(client):
         client.post(URL, body, content_type="application/json"),
     ):
         assert (response.status_code, response.json()["code"]) == (400, "bad_signature")
-    assert not WebhookEvent.objects.exists()
+    assert not InboxEvent.objects.exists()
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.REQUIRES_ACTION
     assert not LedgerEntry.objects.exists()
@@ -77,7 +83,7 @@ def test_succeeded_delivered_ten_times_records_one_charge_and_moves_the_deal(cli
     for _ in range(10):
         response = deliver(client, body)
         assert response.status_code == 200
-    assert WebhookEvent.objects.get().status == WebhookEventStatus.PROCESSED
+    assert InboxEvent.objects.get().status == InboxEventStatus.PROCESSED
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.SUCCEEDED
     assert LedgerEntry.objects.filter(kind=LedgerEntryKind.CHARGE).count() == 1
@@ -127,13 +133,13 @@ def test_an_event_for_an_unknown_payment_is_kept_failed_and_applied_when_deliver
     body = event("payment_intent.succeeded", data, event_id="evt_early")
     response = deliver(client, body)
     assert (response.status_code, response.json()["status"]) == (200, "failed")
-    stored = WebhookEvent.objects.get()
-    assert stored.status == WebhookEventStatus.FAILED
+    stored = InboxEvent.objects.get()
+    assert stored.status == InboxEventStatus.FAILED
     assert "No payment" in stored.error
     Payment.objects.filter(pk=payment.pk).update(provider_reference=reference)
     assert deliver(client, body).status_code == 200
     stored.refresh_from_db()
-    assert (stored.status, stored.attempts) == (WebhookEventStatus.PROCESSED, 2)
+    assert (stored.status, stored.attempts) == (InboxEventStatus.PROCESSED, 2)
     assert LedgerEntry.objects.count() == 1
 
 
@@ -141,7 +147,7 @@ def test_unknown_event_types_are_stored_and_ignored(client):
     body = event("customer.created", {"id": "cus_1", "object": "customer"}, event_id="evt_customer")
     response = deliver(client, body)
     assert (response.status_code, response.json()["status"]) == (200, "ignored")
-    assert WebhookEvent.objects.get().event_type == "customer.created"
+    assert InboxEvent.objects.get().event_type == "customer.created"
 
 
 def charge(payment: Payment, amount_refunded: int) -> dict:
@@ -216,7 +222,82 @@ def test_a_lost_dispute_is_recorded_and_the_money_stays_gone(client):
 def test_staff_read_webhook_events_in_the_admin(client):
     deliver(client, event("customer.created", {"id": "cus_1"}, event_id="evt_admin"))
     client.force_login(StaffFactory(is_superuser=True))
-    assert client.get("/admin/payments/webhookevent/?status__exact=ignored").status_code == 200
-    stored = WebhookEvent.objects.get()
-    assert client.get(f"/admin/payments/webhookevent/{stored.pk}/change/").status_code == 200
-    assert client.post(f"/admin/payments/webhookevent/{stored.pk}/delete/").status_code == 403
+    assert client.get("/admin/webhooks/inboxevent/?status__exact=ignored").status_code == 200
+    stored = InboxEvent.objects.get()
+    assert client.get(f"/admin/webhooks/inboxevent/{stored.pk}/change/").status_code == 200
+    assert client.post(f"/admin/webhooks/inboxevent/{stored.pk}/delete/").status_code == 403
+
+
+def _job_runs_after_backoff() -> int:
+    """The inbox job, as beat runs it, once every failed event's backoff has passed."""
+    InboxEvent.objects.update(last_attempt_at=timezone.now() - timedelta(hours=2))
+    return requeue_inbox_events.delay().get()
+
+
+def _early_event(payment: Payment) -> str:
+    """A success Stripe sends before our answer to the create call is stored: no payment carries its id yet."""
+    Payment.objects.filter(pk=payment.pk).update(provider_reference="")
+    data = intent(payment, "succeeded")
+    data["metadata"] = {}
+    return event("payment_intent.succeeded", data, event_id="evt_early")
+
+
+def test_an_event_that_fails_three_times_is_taken_up_by_the_job_and_applied_once_it_can_be(client):
+    payment = StripePaymentFactory()
+    reference = payment.provider_reference
+    assert deliver(client, _early_event(payment)).json()["status"] == "failed"
+    assert requeue_inbox_events.delay().get() == 0  # its backoff has not passed
+    assert _job_runs_after_backoff() == 1
+    assert _job_runs_after_backoff() == 1
+    stored = InboxEvent.objects.get()
+    assert (stored.status, stored.attempts) == (InboxEventStatus.FAILED, 3)
+    Payment.objects.filter(pk=payment.pk).update(provider_reference=reference)
+    assert _job_runs_after_backoff() == 1
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts, stored.error) == (InboxEventStatus.PROCESSED, 4, "")
+    assert LedgerEntry.objects.get().payment == payment
+    assert _job_runs_after_backoff() == 0
+
+
+def test_an_event_failing_every_attempt_is_abandoned_staff_alerted_and_replayed_from_the_admin(client, settings):
+    settings.WEBHOOK_MAX_ATTEMPTS = 3
+    staff = StaffFactory(is_superuser=True)
+    payment = StripePaymentFactory()
+    reference = payment.provider_reference
+    deliver(client, _early_event(payment))
+    _job_runs_after_backoff()
+    _job_runs_after_backoff()
+    stored = InboxEvent.objects.get()
+    assert (stored.status, stored.attempts) == (InboxEventStatus.ABANDONED, 3)
+    assert "No payment" in stored.error
+    alert = Notification.objects.get(event="webhook.abandoned", user=staff)
+    assert "evt_early" in alert.body
+    assert AuditLog.objects.filter(action="webhook.abandoned", object_id=str(stored.pk)).exists()
+    assert _job_runs_after_backoff() == 0  # given up: only staff take it up again
+
+    Payment.objects.filter(pk=payment.pk).update(provider_reference=reference)
+    client.force_login(staff)
+    response = client.post(
+        "/admin/webhooks/inboxevent/", {"action": "replay", "_selected_action": [stored.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    stored.refresh_from_db()
+    assert stored.status == InboxEventStatus.PROCESSED
+    assert LedgerEntry.objects.count() == 1
+    assert AuditLog.objects.filter(action="webhook.replay", user=staff).exists()
+
+
+def test_an_event_whose_queue_message_was_lost_is_queued_again_by_the_job(client, tasks_queued):
+    payment = StripePaymentFactory()
+    answer = deliver(client, event("payment_intent.succeeded", intent(payment, "succeeded")))
+    assert answer.json() == {"event": "evt_1", "status": "received"}  # answered before any work is done
+    stored = InboxEvent.objects.get()
+    process = ("webhooks.tasks.process_inbox_event", [stored.pk])
+    assert tasks_queued() == [process]
+    assert requeue_inbox_events() == 0  # a fresh one is the worker's
+    InboxEvent.objects.update(created_at=timezone.now() - timedelta(minutes=6))
+    assert requeue_inbox_events() == 1
+    assert tasks_queued() == [process, process]
+    inbox_event_process(event_id=stored.pk)
+    inbox_event_process(event_id=stored.pk)  # the duplicate task changes nothing
+    assert LedgerEntry.objects.count() == 1

@@ -89,10 +89,11 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
-    from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus, WebhookEvent
+    from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
     from payments.services.payments import payment_confirm
-    from payments.services.webhooks import webhook_event_process
     from payments.tests.factories import PayableDealFactory, StripePaymentFactory
+    from webhooks.models import InboxEvent
+    from webhooks.services import inbox_event_process
 
     call_command("migrate", verbosity=0, interactive=False)
     from accounts.models import User
@@ -118,8 +119,8 @@ def main() -> int:
     payment = StripePaymentFactory(deal=deal, amount=Decimal("10"), provider_reference=f"pi_replay_{run}")
     body = succeeded_event(payment, f"evt_replay_{run}")
     statuses = {deliver(body).status_code for _ in range(10)}
-    for event_id in WebhookEvent.objects.filter(provider_event_id=f"evt_replay_{run}").values_list("pk", flat=True):
-        webhook_event_process(event_id=event_id)  # what the worker does with the queued event
+    for event_id in InboxEvent.objects.filter(event_id=f"evt_replay_{run}").values_list("pk", flat=True):
+        inbox_event_process(event_id=event_id)  # what the worker does with the queued event
     charges = LedgerEntry.objects.filter(payment=payment, kind=LedgerEntryKind.CHARGE).count()
     print(f"same webhook delivered 10 times: answers {sorted(statuses)}, {charges} charge in the ledger")
     if charges != 1:
@@ -161,10 +162,10 @@ def main() -> int:
     if rate < TARGET_EVENTS_PER_SECOND or set(answers) != {200}:
         failures.append("throughput")
     # What one worker then does with them: the ledger, the deal, the audit log and the notifications.
-    stored = list(WebhookEvent.objects.filter(provider_event_id__startswith=f"evt_{run}_").values_list("pk", flat=True))
+    stored = list(InboxEvent.objects.filter(event_id__startswith=f"evt_{run}_").values_list("pk", flat=True))
     started = time.perf_counter()
     for event_id in stored:
-        webhook_event_process(event_id=event_id)
+        inbox_event_process(event_id=event_id)
     elapsed = time.perf_counter() - started
     charged = LedgerEntry.objects.filter(payment__in=payments, kind=LedgerEntryKind.CHARGE).count()
     print(f"applying them, one worker: {len(stored)} events in {elapsed:.2f} s = {len(stored) / elapsed:.0f} "

@@ -7,7 +7,7 @@ from accounts.demo import DEMO_PASSWORD, DEMO_USERS
 # returns a line saying what it made.
 DEMO_SEEDERS = [
     "accounts.demo.demo_users_seed",
-    "payments.demo.demo_rates_seed",  # listings in other currencies are valued at these rates
+    "currencies.demo.demo_rates_seed",  # listings in other currencies are valued at these rates
     "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
     "deals.demo.demo_deals_seed",

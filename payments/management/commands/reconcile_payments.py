@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from payments.services.reconciliation import payments_reconcile
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         try:
             on = date.fromisoformat(day) if day else timezone.localdate() - timedelta(days=1)
         except ValueError as error:
-            raise CommandError(f"{day!r} is not a date in the form YYYY-MM-DD.") from error
+            raise CommandError(gettext("'%(value)s' is not a date in the form YYYY-MM-DD.") % {"value": day}) from error
         run = payments_reconcile(day=on)
         self.stdout.write(f"{run.date}: {run.status} ({run.provider_count} at Stripe, {run.database_count} ours)")
         for discrepancy in run.discrepancies.all():

@@ -1,0 +1,52 @@
+"""The inbox's handlers of the messaging providers' callbacks (registered in NotificationsConfig.ready):
+Twilio's message statuses and inbound WhatsApp messages, and Mailgun's delivery events. Each callback
+was verified and stored once by its view; these apply it, idempotently (a message only moves forward)."""
+
+import json
+
+from django.http import QueryDict
+
+from notifications import services
+from notifications.channels.mailgun import mailgun_event_outcome
+from notifications.channels.twilio import CALLBACK_STATUSES, error_code_is_undeliverable
+from webhooks.models import InboxEvent, InboxEventStatus
+
+TWILIO_STATUS, TWILIO_INBOUND = "message.status", "whatsapp.inbound"
+
+
+def twilio_event_apply(event: InboxEvent) -> str:
+    params = QueryDict(event.body)
+    if event.event_type == TWILIO_INBOUND:
+        sender = params.get("From", "").removeprefix("whatsapp:")
+        if not sender:
+            return InboxEventStatus.IGNORED
+        services.whatsapp_inbound_record(phone=sender, received_at=event.created_at)
+        return InboxEventStatus.PROCESSED
+    status = CALLBACK_STATUSES.get(params.get("MessageStatus", ""))
+    if status is None or not params.get("MessageSid"):
+        return InboxEventStatus.IGNORED
+    error_code = params.get("ErrorCode", "")
+    services.message_record_status(
+        provider_message_id=params["MessageSid"],
+        status=status,
+        error=f"{params.get('MessageStatus')} (Twilio error {error_code})" if error_code else "",
+        undeliverable=error_code_is_undeliverable(error_code),
+    )
+    return InboxEventStatus.PROCESSED
+
+
+def mailgun_event_apply(event: InboxEvent) -> str:
+    """Permanent failures and complaints mark the address undeliverable."""
+    event_data = json.loads(event.body).get("event-data") or {}
+    outcome = mailgun_event_outcome(event_data)
+    if outcome is None:
+        return InboxEventStatus.IGNORED
+    status, undeliverable = outcome
+    reason = f"Mailgun {event_data.get('event')}: {event_data.get('reason', '')}".strip()
+    message_id = (event_data.get("message") or {}).get("headers", {}).get("message-id", "")
+    recorded = services.message_record_status(
+        provider_message_id=message_id, status=status, error=reason, undeliverable=undeliverable
+    )
+    if undeliverable and recorded is None and event_data.get("recipient"):
+        services.recipient_suppress(channel="email", address=event_data["recipient"], reason=reason)
+    return InboxEventStatus.PROCESSED

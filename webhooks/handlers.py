@@ -1,0 +1,36 @@
+"""The registry of what applies each provider's events. An app that owns a provider registers its
+handler in its AppConfig.ready (payments: Stripe and the rails; notifications: Twilio and Mailgun), so
+that this ground-floor app imports none of them.
+
+A handler takes the stored event and returns PROCESSED or IGNORED. It must be idempotent: lock the row
+it changes, act only if that row's state allows it, and let a unique constraint catch a concurrent
+duplicate. It raises `RetryLater` for a passing "not yet" (the payment is not stored yet, the provider
+still says pending); any other exception is a failure, kept with its traceback. Either way the inbox job
+takes the event up again, a bounded number of times."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
+
+from webhooks.models import InboxEvent
+
+Handler = Callable[[InboxEvent], str]
+
+_HANDLERS: dict[str, Handler] = {}
+
+
+class RetryLater(Exception):
+    """The event cannot be applied yet; the inbox job tries it again later."""
+
+
+def handler_register(*, provider: str, handler: Handler) -> None:
+    if _HANDLERS.get(provider, handler) is not handler:
+        raise ImproperlyConfigured(f"Two handlers for {provider!r} webhook events.")
+    _HANDLERS[provider] = handler
+
+
+def handler_for(provider: str) -> Handler:
+    try:
+        return _HANDLERS[provider]
+    except KeyError:
+        raise ImproperlyConfigured(f"No handler is registered for {provider!r} webhook events.") from None

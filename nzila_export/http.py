@@ -60,7 +60,7 @@ def _retry_policy(*, idempotent: bool) -> Retry:
     )  # fmt: skip
 
 
-def _never_sent(error: requests.RequestException) -> bool:
+def request_never_sent(error: requests.RequestException) -> bool:
     """True when the request certainly did not leave: the connection itself failed."""
     if isinstance(error, requests.ConnectTimeout):
         return True
@@ -82,7 +82,7 @@ def provider_call(
     try:
         response = session.request(method, url, timeout=timeout or settings.OUTBOUND_TIMEOUT_SECONDS, **kwargs)
     except requests.RequestException as error:
-        if idempotent or _never_sent(error):
+        if idempotent or request_never_sent(error):
             raise ProviderUnavailable(f"{provider}: {error.__class__.__name__}") from error
         logger.warning("%s %s %s: answer lost (%s); not sent again", provider, method, url, error)
         raise ProviderOutcomeUnknown(f"{provider}: the answer was lost ({error.__class__.__name__})") from error

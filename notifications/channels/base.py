@@ -25,6 +25,11 @@ class PermanentDeliveryError(DeliveryError):
         self.undeliverable = undeliverable
 
 
+class DeliveryOutcomeUnknown(PermanentDeliveryError):
+    """The message may have reached the provider, but its answer was lost. Providers take no idempotency
+    key for messages, so it is never sent again: it is recorded failed with this reason, for staff."""
+
+
 @dataclass(frozen=True)
 class SendReceipt:
     provider_message_id: str

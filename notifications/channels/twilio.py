@@ -18,10 +18,16 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
-from notifications.channels.base import PermanentDeliveryError, SendReceipt, TransientDeliveryError
+from notifications.channels.base import (
+    DeliveryOutcomeUnknown,
+    PermanentDeliveryError,
+    SendReceipt,
+    TransientDeliveryError,
+)
 from notifications.events import EVENTS
 from notifications.models import Channel, MessageLog, MessageStatus, WhatsAppSession
 from notifications.rendering import render_short
+from nzila_export.http import request_never_sent
 
 WHATSAPP_SESSION_WINDOW = timedelta(hours=24)
 
@@ -87,7 +93,11 @@ class TwilioSender:
                 f"Twilio refused ({error.code}): {error.msg}", undeliverable=error.code in UNDELIVERABLE_ERROR_CODES
             ) from error
         except requests.RequestException as error:
-            raise TransientDeliveryError(f"Twilio unreachable: {error}") from error
+            if request_never_sent(error):
+                raise TransientDeliveryError(f"Twilio unreachable: {error}") from error
+            raise DeliveryOutcomeUnknown(
+                f"Twilio's answer was lost ({error.__class__.__name__}); not sent again"
+            ) from error
         return SendReceipt(provider_message_id=created.sid)
 
     def _whatsapp_content(self, message: MessageLog) -> dict:

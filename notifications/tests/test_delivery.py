@@ -4,6 +4,7 @@ import zoneinfo
 from datetime import timedelta
 
 import pytest
+import requests
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
@@ -197,3 +198,16 @@ def test_without_twilio_settings_text_messages_go_to_the_log(caplog, django_capt
     assert sms.provider_message_id.startswith("log-")
     assert "SMS to +2250701020304" in caplog.text
     assert f"the password of {buyer.username} was changed" in caplog.text
+
+
+@pytest.mark.usefixtures("eager_retries")
+def test_a_message_whose_answer_twilio_lost_is_not_sent_again(twilio, django_capture_on_commit_callbacks):
+    buyer = BuyerFactory(phone="+2250701020304")
+    enable_sms(buyer)
+    twilio.post(TWILIO_MESSAGES_URL, body=requests.exceptions.ReadTimeout("read timed out"))
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(event="account.password_changed", recipients=[buyer], context={"changed_at": timezone.now()})
+    sms = MessageLog.objects.get(channel="sms")
+    assert (sms.status, sms.attempts) == (MessageStatus.FAILED, 1)
+    assert sms.error == "Twilio's answer was lost (ReadTimeout); not sent again"
+    assert len(twilio.calls) == 1

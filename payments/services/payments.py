@@ -333,8 +333,7 @@ def payment_confirm(*, payment: Payment, user: User | None) -> Payment:
             raise DomainError(str(refusal)) from refusal
         except GatewayError as error:
             raise PaymentUnavailable(gettext("The payment provider could not be reached; try again.")) from error
-        with atomic_then_refuse():
-            payment = payment_apply_result(payment_id=payment.pk, result=result, user=user)
+        payment = payment_apply_result(payment_id=payment.pk, result=result, user=user)
     payment_refusal_raise(payment)
     return payment
 

@@ -12,8 +12,8 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
-from nzila_export.api.errors import error_body
 from nzila_export.api.pagination import StandardPagination
+from nzila_export.exceptions import DomainError
 from vehicles import photos, selectors, services
 from vehicles.api import serializers as vehicle_serializers
 from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
@@ -168,14 +168,7 @@ class VehicleViewSet(viewsets.ModelViewSet):
                 "rejected": plan.rejected,
                 "total": len(plan.report_rows),
             }
-            body = error_body(
-                status_code=400,
-                code="import_rejected",
-                detail=message,
-                fields={"file": [message]},
-                report=plan.report(),
-            )
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+            raise DomainError(message, field="file", code="import_rejected", report=plan.report())
         vehicles = services.vehicle_import(dealer=request.user, rows=plan.rows)
         for report, vehicle in zip(plan.written_reports, vehicles, strict=True):
             report["vehicle"] = vehicle.pk

@@ -12,7 +12,7 @@ postgres://postgres@127.0.0.1:5432/nzila_payments_bench), created and migrated o
 own Redis database (BENCH_PAYMENTS_REDIS_URL, default redis://127.0.0.1:6379/8), whose queue it purges.
 
 Seen here (1000 events): the same webhook 10 times and 50 concurrent confirmations each leave one
-charge; 231-253 events/s answered; one worker applies about 45-58 events/s.
+charge; 304 events/s answered through the inbox; one worker applies about 61 events/s.
 
     .venv/bin/python scripts/bench/payments_webhooks.py [--events 1000]
 """

@@ -6,9 +6,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self):
-        """Twilio's and Mailgun's callbacks reach the one inbox; these handlers apply them."""
-        from notifications.callbacks import mailgun_event_apply, twilio_event_apply
-        from webhooks.handlers import handler_register
+        """Twilio's and Mailgun's callbacks reach the one inbox; these handlers apply them. Staff hear
+        from us when the inbox gives up on an event."""
+        from notifications.callbacks import mailgun_event_apply, twilio_event_apply, webhook_abandoned_alert
+        from webhooks.handlers import abandoned_alert_register, handler_register
 
+        abandoned_alert_register(alert=webhook_abandoned_alert)
         handler_register(provider="twilio", handler=twilio_event_apply)
         handler_register(provider="mailgun", handler=mailgun_event_apply)

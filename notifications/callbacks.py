@@ -1,11 +1,13 @@
 """The inbox's handlers of the messaging providers' callbacks (registered in NotificationsConfig.ready):
 Twilio's message statuses and inbound WhatsApp messages, and Mailgun's delivery events. Each callback
-was verified and stored once by its view; these apply it, idempotently (a message only moves forward)."""
+was verified and stored once by its view; these apply it, idempotently (a message only moves forward).
+And the inbox's alert to staff when it abandons an event."""
 
 import json
 
 from django.http import QueryDict
 
+from accounts.selectors import staff_list_active
 from notifications import services
 from notifications.channels.mailgun import mailgun_event_outcome
 from notifications.channels.twilio import CALLBACK_STATUSES, error_code_is_undeliverable
@@ -50,3 +52,9 @@ def mailgun_event_apply(event: InboxEvent) -> str:
     if undeliverable and recorded is None and event_data.get("recipient"):
         services.recipient_suppress(channel="email", address=event_data["recipient"], reason=reason)
     return InboxEventStatus.PROCESSED
+
+
+def webhook_abandoned_alert(event: InboxEvent) -> None:
+    services.notify(
+        event="webhook.abandoned", recipients=staff_list_active(), context={"event": event}, related_object=event
+    )

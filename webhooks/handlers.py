@@ -1,6 +1,7 @@
 """The registry of what applies each provider's events. An app that owns a provider registers its
 handler in its AppConfig.ready (payments: Stripe and the rails; notifications: Twilio and Mailgun), so
-that this ground-floor app imports none of them.
+that this ground-floor app imports none of them. Likewise the alert sent to staff when an event is
+abandoned is registered by the app that sends messages (notifications).
 
 A handler takes the stored event and returns PROCESSED or IGNORED. It must be idempotent: lock the row
 it changes, act only if that row's state allows it, and let a unique constraint catch a concurrent
@@ -17,6 +18,7 @@ from webhooks.models import InboxEvent
 Handler = Callable[[InboxEvent], str]
 
 _HANDLERS: dict[str, Handler] = {}
+_ABANDONED_ALERTS: list[Callable[[InboxEvent], None]] = []
 
 
 class RetryLater(Exception):
@@ -34,3 +36,13 @@ def handler_for(provider: str) -> Handler:
         return _HANDLERS[provider]
     except KeyError:
         raise ImproperlyConfigured(f"No handler is registered for {provider!r} webhook events.") from None
+
+
+def abandoned_alert_register(*, alert: Callable[[InboxEvent], None]) -> None:
+    if alert not in _ABANDONED_ALERTS:
+        _ABANDONED_ALERTS.append(alert)
+
+
+def abandoned_alerts_send(event: InboxEvent) -> None:
+    for alert in _ABANDONED_ALERTS:
+        alert(event)

@@ -1,5 +1,5 @@
 """Every write to the inbox: storing an event once, applying it through its provider's handler, giving
-up on it after WEBHOOK_MAX_ATTEMPTS (staff are told), and staff's replay."""
+up on it after WEBHOOK_MAX_ATTEMPTS (the registered alerts tell staff), and staff's replay."""
 
 import logging
 import traceback
@@ -9,10 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.selectors import staff_list_active
 from audit.services import audit_record
-from notifications.services import notify
-from webhooks.handlers import RetryLater, handler_for
+from webhooks.handlers import RetryLater, abandoned_alerts_send, handler_for
 from webhooks.models import OPEN_STATUSES, InboxEvent, InboxEventStatus
 
 logger = logging.getLogger(__name__)
@@ -66,7 +64,7 @@ def _failed(event: InboxEvent, *, error: str, trace: str) -> None:
     event.status = InboxEventStatus.ABANDONED
     logger.error("Webhook event %s abandoned after %s attempts: %s", event.pk, event.attempts, error)
     audit_record(action="webhook.abandoned", instance=event, changes={"attempts": event.attempts, "error": error})
-    notify(event="webhook.abandoned", recipients=staff_list_active(), context={"event": event}, related_object=event)
+    abandoned_alerts_send(event)
 
 
 @transaction.atomic

@@ -283,6 +283,34 @@ def test_a_card_payment_over_cad_1000_goes_to_stripe_with_3d_secure_and_the_rada
     assert Payment.objects.get().radar_session == "rse_123"
 
 
+def test_a_held_card_payment_approved_by_staff_reaches_stripe_with_everything_the_buyer_sent(
+    client_for, todays_rates, on_stripe, monkeypatch
+):
+    sent = []
+    create = stripe.PaymentIntentService.create
+
+    def recording_create(self, params=None, options=None):
+        sent.append((params, options))
+        return create(self, {key: value for key, value in params.items() if key != "radar_options"}, options)
+
+    monkeypatch.setattr(stripe.PaymentIntentService, "create", recording_create)
+    deal = risky_deal(new_account=True, rapid=True)  # 20 + 10: held
+    body = {"deal": deal.pk, "amount": "1500.00", "currency": "CAD", "method": "card",
+            "payment_method": "pm_card_visa", "radar_session": "rse_held"}  # fmt: skip
+    held = client_for(deal.buyer).post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="k")
+    assert (held.status_code, held.json()["status"], sent) == (202, "held", [])
+    approved = client_for(StaffFactory()).post(f"{URL}{held.json()['id']}/review/", {"decision": "approve"})
+    assert approved.status_code == 200, approved.json()
+    params, options = sent[0]
+    assert (params["payment_method"], params["confirm"], params["amount"], params["currency"]) == (
+        "pm_card_visa", True, 150000, "cad"
+    )  # fmt: skip
+    assert params["radar_options"] == {"session": "rse_held"}
+    assert params["payment_method_options"] == {"card": {"request_three_d_secure": "any"}}
+    assert options == {"idempotency_key": f"payment-{held.json()['id']}"}
+    assert approved.json()["provider_reference"].startswith("pi_")
+
+
 def test_stripe_asks_for_3d_secure_over_cad_1000_and_passes_the_radar_session():
     small = Payment(amount_cad=Decimal("1000"), radar_session="")
     assert fraud_parameters(small) == {}

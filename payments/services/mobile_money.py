@@ -97,6 +97,10 @@ def mobile_money_instructions(payment: Payment) -> str:
         return gettext(
             "Open the %(rail)s payment page and confirm with your code; the payment settles when %(rail)s confirms."
         ) % {"rail": label}
+    if payment.method == PaymentMethod.ORANGE_MONEY:  # the page was asked for, but its answer was lost
+        return gettext(
+            "The %(rail)s payment page could not be opened; this payment will expire. Pay again with a new request."
+        ) % {"rail": label}
     return gettext(
         "Approve the %(rail)s prompt on your phone with your PIN; the payment settles when %(rail)s confirms it."
     ) % {"rail": label}

@@ -165,4 +165,7 @@ def test_a_payment_page_whose_answer_is_lost_is_not_asked_for_again(client_for, 
     first = buyer.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
     again = buyer.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="key-1")
     assert (first.status_code, first.json()["status"], again.status_code) == (201, "pending", 200)
+    assert first.json()["instructions"] == (
+        "The Orange Money payment page could not be opened; this payment will expire. Pay again with a new request."
+    )
     assert len([call for call in on_orange.calls if call.request.url == PAY_URL]) == 1

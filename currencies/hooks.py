@@ -1,14 +1,11 @@
-"""What apps above currencies do once the day's rates are in. currencies imports none of them: each
-registers its hook in its AppConfig.ready (vehicles: revalue the listings priced in other currencies).
+"""What apps above currencies do once the day's rates are in (nzila_export.hooks). currencies imports
+none of them: each registers on RATES_UPDATED in its AppConfig.ready, under a name that the daily task's
+report shows with the count the hook returns.
 
-    name                what runs, returning a count for the daily task's report
+    name                what runs
     listings_revalued   vehicles.services.vehicle_prices_revalue
 """
 
-from collections.abc import Callable
+from nzila_export.hooks import HookPoint
 
-RATES_UPDATED_HOOKS: dict[str, Callable[[], int]] = {}
-
-
-def rates_updated_hook_register(*, name: str, hook: Callable[[], int]) -> None:
-    RATES_UPDATED_HOOKS[name] = hook
+RATES_UPDATED = HookPoint("currencies.rates_updated")

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from currencies.hooks import RATES_UPDATED_HOOKS
+from currencies.hooks import RATES_UPDATED
 from currencies.services import exchange_rates_update
 
 
@@ -12,5 +12,5 @@ def update_exchange_rates() -> dict:
     report = exchange_rates_update()
     return {
         "stored": report.stored, "missing": report.missing, "errors": report.errors, "stale": report.stale,
-        **{name: hook() for name, hook in RATES_UPDATED_HOOKS.items()},
+        **RATES_UPDATED.announce(),
     }  # fmt: skip

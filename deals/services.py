@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.fraud import FraudDetectionEngine
+from deals.hooks import DEAL_OPENED
 from deals.models import DEAL_MOVES, Deal, DealEvent, DealStatus, RiskLevel
 from deals.selectors import deal_is_stalled
 from deals.transitions import actor_may_move, move_blockers
@@ -102,6 +103,7 @@ def deal_create(
     if lead is not None:
         lead_transition(lead=lead, status=LeadStatus.CONVERTED, user=created_by)
     deal_assess_risk(deal=deal)
+    DEAL_OPENED.announce(deal=deal, user=created_by)
     notify(event="deal.created", recipients=deal.participants, context={"deal": deal}, related_object=deal)
     return deal
 

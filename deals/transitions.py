@@ -11,7 +11,7 @@ destination's pre-shipment documents before departure; the bill of lading once l
 
 from django.utils.translation import gettext
 
-from deals.hooks import deal_hook_call
+from deals.hooks import AMOUNT_PAID
 from deals.models import Deal, DealStatus
 
 # Who may ask for each move. Staff may make any; `None` (the platform itself: a payment that covers
@@ -75,7 +75,7 @@ def _documents_blocker(*, deal: Deal, stage: str, before: str) -> list[str]:
 
 
 def _payment_blocker(*, deal: Deal) -> list[str]:
-    paid = deal_hook_call("amount_paid", deal=deal)
+    paid = AMOUNT_PAID.ask(deal=deal)
     if paid < deal.agreed_price:
         return [
             gettext("Payments cover %(paid)s of the agreed %(price)s %(currency)s.")

@@ -9,14 +9,14 @@ class PaymentsConfig(AppConfig):
     def ready(self):
         """Stripe's events and the rails' callbacks reach the one inbox; these handlers apply them. Deals
         asks payments how much of a deal is paid (the ledger is ours) through its hook."""
-        from deals.hooks import deal_hook_register
+        from deals.hooks import AMOUNT_PAID
         from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
         from payments.selectors import deal_amount_paid
         from payments.services.mobile_money import mobile_money_callback_apply
         from payments.services.webhooks import stripe_event_apply
         from webhooks.handlers import handler_register
 
-        deal_hook_register(name="amount_paid", hook=deal_amount_paid)
+        AMOUNT_PAID.register(deal_amount_paid)
         handler_register(provider="stripe", handler=stripe_event_apply)
         for method in MOBILE_MONEY_METHODS:
             handler_register(provider=str(method), handler=mobile_money_callback_apply)

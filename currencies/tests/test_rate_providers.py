@@ -9,7 +9,7 @@ import responses
 from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory, StaffFactory
-from currencies.hooks import RATES_UPDATED_HOOKS
+from currencies.hooks import RATES_UPDATED
 from currencies.models import ExchangeRate, RateSource
 from currencies.rates.bank_of_canada import BankOfCanadaProvider
 from currencies.rates.base import RateProviderError
@@ -165,7 +165,7 @@ def test_the_daily_task_runs_each_hook_registered_for_new_rates_once_they_are_st
         rates_seen.append(ExchangeRate.objects.filter(date=timezone.localdate()).count())
         return 3
 
-    monkeypatch.setitem(RATES_UPDATED_HOOKS, "things_done", hook)
+    monkeypatch.setitem(RATES_UPDATED._hooks, "things_done", hook)
     result = update_exchange_rates.delay().get()
     assert result["things_done"] == 3
     assert rates_seen == [9]

@@ -8,19 +8,23 @@ from django.db.models import Sum
 
 from accounts.models import User
 from currencies.money import REFERENCE_CURRENCY, money_round
+from payments.hooks import LEDGER_ENTRY_WRITTEN
 from payments.models import LedgerEntry, LedgerEntryKind, Payment
 
 
 def ledger_entry_write(
     *, payment: Payment, kind: str, amount: Decimal, reference: str = "", note: str = "", user: User | None = None
 ) -> LedgerEntry:
-    """Write one entry of `amount` (signed: money in positive, out negative; in the payment's currency)."""
+    """Write one entry of `amount` (signed: money in positive, out negative; in the payment's currency),
+    and tell the apps above (LEDGER_ENTRY_WRITTEN) in the same transaction."""
     deal_amount, amount_cad = _valued(payment=payment, kind=kind, amount=amount)
-    return LedgerEntry.objects.create(
+    entry = LedgerEntry.objects.create(
         kind=kind, payment=payment, deal_id=payment.deal_id, amount=amount, currency=payment.currency,
         deal_amount=deal_amount, deal_currency=payment.deal_currency, amount_cad=amount_cad,
         provider_reference=reference, note=note[:255], created_by=user,
     )  # fmt: skip
+    LEDGER_ENTRY_WRITTEN.announce(entry=entry)
+    return entry
 
 
 def _valued(*, payment: Payment, kind: str, amount: Decimal) -> tuple[Decimal, Decimal]:

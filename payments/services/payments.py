@@ -44,6 +44,7 @@ from payments.fraud import (
 from payments.gateways import gateway_for_method
 from payments.gateways.base import ChargeResult, GatewayError, GatewayOutcomeUnknown, GatewayRefused
 from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
+from payments.hooks import PAYMENT_FAILED
 from payments.models import (
     AVAILABLE_METHODS,
     LedgerEntryKind,
@@ -376,6 +377,7 @@ def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | 
         )
     elif result.status == PaymentStatus.FAILED:
         ip_failure_record(ip_address=payment.ip_address)  # the per-IP velocity limit counts declines
+        PAYMENT_FAILED.announce(payment=payment)
         notify(
             event="payment.failed",
             recipients=[payment.payer],

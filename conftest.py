@@ -26,6 +26,14 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _files_in_a_temporary_folder(settings, tmp_path):
+    """Photos (default storage), documents and invoice PDFs (private storages) are written on disk in
+    development and tests: into folders each test throws away, never the working tree's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """A request leaves its caller's language active in the thread, as Django's LocaleMiddleware does
     (and nzila_export.api.languages for a profile): each test starts and ends in the default, English."""

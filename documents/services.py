@@ -70,18 +70,13 @@ def document_upload(
         deal=deal,
         document_type=document_type,
         original_name=(original_name or "document")[:255],
-        content_type=file_format,
-        size_bytes=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=user,
         replaces=replaces,
         quality_score=quality["score"],
         quality_issues=quality["issues"],
         quality_recommendation=quality["recommendation"],
     )
-    # The stored name is ours (never the uploader's), with the extension of what the bytes are.
-    document.file.save(f"{uuid.uuid4().hex}.{STORED_EXTENSION[file_format]}", ContentFile(content), save=False)
-    document.save()
+    _document_file_store(document=document, content=content, file_format=file_format)
     audit_record(
         action="document.upload",
         instance=document,
@@ -93,6 +88,46 @@ def document_upload(
             "size_bytes": document.size_bytes,
             "replaces": replaces.pk if replaces else None,
             "quality_score": document.quality_score,
+        },
+    )
+    return document
+
+
+def _document_file_store(*, document: Document, content: bytes, file_format: str) -> None:
+    """Write the bytes privately and save the row with what they are. The stored name is ours (never
+    the uploader's), with the extension of what the bytes are."""
+    document.content_type = file_format
+    document.size_bytes = len(content)
+    document.sha256 = hashlib.sha256(content).hexdigest()
+    document.file.save(f"{uuid.uuid4().hex}.{STORED_EXTENSION[file_format]}", ContentFile(content), save=False)
+    document.save()
+
+
+@transaction.atomic
+def document_file_generated(
+    *, deal: Deal, document_type: str, content: bytes, original_name: str, note: str
+) -> Document:
+    """File a document the platform made itself (an invoice's commercial invoice): stored like an
+    upload, and verified at once, since nobody needs to check what the platform wrote; the quality
+    check, which looks for bad scans and photos, is not run (no score)."""
+    file_format = file_format_detect(content=content, name=original_name)
+    document = Document(
+        deal=deal,
+        document_type=document_type,
+        original_name=original_name[:255],
+        status=DocumentStatus.VERIFIED,
+        reviewed_at=timezone.now(),
+        review_note=note,
+    )
+    _document_file_store(document=document, content=content, file_format=file_format)
+    audit_record(
+        action="document.generated",
+        instance=document,
+        changes={
+            "deal": deal.pk,
+            "document_type": document_type,
+            "sha256": document.sha256,
+            "size_bytes": document.size_bytes,
         },
     )
     return document

@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -18,15 +18,13 @@ from documents.downloads import document_download_link, document_download_open
 from documents.models import Document
 from documents.requirements import deal_checklist
 from documents.selectors import document_list_visible_to
+from nzila_export.api.permissions import IsPlatformStaff
 
 CONFLICT = OpenApiResponse(description="The document's state does not allow this (already reviewed, replaced).")
 
 
-class IsPlatformStaff(BasePermission):
+class StaffReviewDocuments(IsPlatformStaff):
     message = _("Only staff review documents.")
-
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and request.user.is_platform_staff)
 
 
 @extend_schema_view(
@@ -50,7 +48,7 @@ class DocumentViewSet(
 
     def get_permissions(self):
         if self.action == "review":
-            return [IsPlatformStaff()]
+            return [StaffReviewDocuments()]
         return [IsAuthenticated()]
 
     def get_queryset(self):

@@ -62,7 +62,6 @@ def test_a_long_pdf_and_an_unreadable_pdf():
 
 
 @pytest.mark.django_db
-def test_check_document_quality_reads_the_stored_file(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_check_document_quality_reads_the_stored_file():
     document = DocumentFactory()
     assert checker.check_document_quality(document) == {"score": 100, "issues": [], "recommendation": "accept"}

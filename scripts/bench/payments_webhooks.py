@@ -50,21 +50,10 @@ os.environ["STRIPE_SECRET_KEY"] = "sk_test_bench"
 
 import django  # noqa: E402
 
+from scripts.create_database import database_create  # noqa: E402
+
 TARGET_EVENTS_PER_SECOND = 200
 CONCURRENT_CONFIRMATIONS = 50
-
-
-def create_database() -> None:
-    import environ
-    import psycopg
-    from psycopg import sql
-
-    config = environ.Env.db_url_config(BENCH_DATABASE_URL)
-    connection = {"host": config["HOST"] or None, "port": config["PORT"] or None, "user": config["USER"] or None,
-                  "password": config["PASSWORD"] or None}  # fmt: skip
-    with psycopg.connect(dbname="postgres", autocommit=True, **connection) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
 
 
 def signed(body: str) -> str:
@@ -83,7 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=1000)
     arguments = parser.parse_args()
-    create_database()
+    database_create(BENCH_DATABASE_URL)
     django.setup()
     from django.core.management import call_command
     from django.db import connection

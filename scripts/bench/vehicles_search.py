@@ -29,6 +29,8 @@ os.environ["LOG_LEVEL"] = "WARNING"
 
 import django  # noqa: E402
 
+from scripts.create_database import database_create  # noqa: E402
+
 TARGETS_MS = {
     "list": 50,
     "search (fuzzy)": 50,
@@ -44,24 +46,6 @@ CASES = {
     "search, none: did you mean": "/api/v1/vehicles/?search=Hondda%20Civik&year__gte=2030",
 }
 BATCH = 5000
-
-
-def create_database() -> None:
-    import environ
-    import psycopg
-    from psycopg import sql
-
-    config = environ.Env.db_url_config(BENCH_DATABASE_URL)
-    with psycopg.connect(
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
 
 
 def fill(target: int) -> None:
@@ -139,7 +123,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--vehicles", type=int, default=100_000)
     arguments = parser.parse_args()
-    create_database()
+    database_create(BENCH_DATABASE_URL)
     django.setup()
     from django.core.management import call_command
 

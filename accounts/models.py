@@ -36,6 +36,10 @@ class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.BUYER, db_index=True)
     email = models.EmailField(_("email address"))
     company_name = models.CharField(max_length=200, blank=True)
+    business_number = models.CharField(
+        max_length=30, blank=True, help_text=_("A dealer's CRA business number (BN), printed on its invoices.")
+    )
+    address = models.TextField(blank=True, help_text=_("Postal address, as printed on invoices."))
     phone = PhoneNumberField(blank=True, help_text=_("E.164, for example +2250701020304."))
     country = CountryField(blank=True, help_text=_("ISO 3166-1 alpha-2 code."))
     preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH)

@@ -56,4 +56,11 @@ EVENTS: dict[str, EventSpec] = {
     # The buyer follows its car: each new shipment event (send_shipment_updates) and each missed ETA.
     "shipment.event": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
     "shipment.delayed": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP)),
+    # Invoices: each document goes to the buyer with its PDF (attached to the e-mail, a WhatsApp
+    # document); reminders and the overdue notice carry the amount due and the link to pay.
+    "invoice.issued": EventSpec(whatsapp_template="invoice_document"),
+    "invoice.credit_note_issued": EventSpec(whatsapp_template="invoice_document"),
+    "invoice.receipt_issued": EventSpec(whatsapp_template="invoice_document"),
+    "invoice.payment_reminder": EventSpec(whatsapp_template="invoice_update"),
+    "invoice.overdue": EventSpec(whatsapp_template="invoice_update"),
 }

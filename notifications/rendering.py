@@ -2,6 +2,10 @@
 
 Templates live in notifications/templates/notifications/events/<event>/<language>/. Several
 notifications batched into one e-mail or text are combined with the digest templates.
+
+Besides its templates' variables, a context may carry what goes with the message: `media_url` (a public
+link WhatsApp fetches, e.g. a PDF) and `attachments` for e-mail, each a dict naming a stored file:
+{"storage": alias in settings.STORAGES, "name": stored name, "filename": name shown, "content_type": ...}.
 """
 
 from dataclasses import asdict, dataclass
@@ -23,6 +27,7 @@ class RenderedNotification:
     short: str
     html: str = ""
     media_url: str = ""
+    attachments: tuple[dict, ...] = ()
 
     def as_item(self) -> dict:
         return asdict(self)
@@ -57,6 +62,7 @@ def render_event(*, event: str, user, context: dict) -> RenderedNotification:
             short=render("short.txt", required=False) or f"{subject}\n{text}",
             html=render("body.html", required=False),
             media_url=context.get("media_url", ""),
+            attachments=tuple(context.get("attachments", ())),
         )
 
 

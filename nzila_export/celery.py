@@ -67,6 +67,12 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "shipments.tasks.check_delayed_shipments",
         "schedule": crontab(hour=8, minute=30),
     },
+    # Daily at 00:45 Toronto, once the due dates of yesterday have passed: mark unpaid invoices overdue,
+    # each once, telling the buyer and staff.
+    "check-overdue-invoices": {"task": "invoices.tasks.check_overdue_invoices", "schedule": crontab(hour=0, minute=45)},
+    # Daily at 10:00 Toronto, in business hours for the buyers in West Africa too (14:00-15:00 there):
+    # the dunning reminders (3 days before the due date, on it, 1, 3 and 7 days after), each once.
+    "send-payment-reminders": {"task": "invoices.tasks.send_payment_reminders", "schedule": crontab(hour=10, minute=0)},
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

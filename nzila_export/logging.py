@@ -31,5 +31,8 @@ def build_logging_config(*, json_lines: bool, level: str, log_file: str) -> dict
         "loggers": {
             "django.db.backends": {"level": "WARNING"},
             "celery": {"level": level},
+            # WeasyPrint and the font subsetter it uses log each step of every PDF at INFO.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
         },
     }

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "shipments",
     "vehicles",
     "payments",
+    "sequences",
+    "invoices",
 ]
 
 MIDDLEWARE = [
@@ -188,9 +190,14 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     DOCUMENTS_STORAGE = {"BACKEND": "documents.storage.PrivateFileSystemStorage"}
+# Invoice PDFs are private too: Cloudinary authenticated raw assets when CLOUDINARY_URL is set
+# (cloudinary://key:secret@cloud, read by invoices.cloudinary), else where the export documents go.
+CLOUDINARY_URL = env.str("CLOUDINARY_URL", default="")
+INVOICES_STORAGE = {"BACKEND": "invoices.cloudinary.CloudinaryPrivateStorage"} if CLOUDINARY_URL else DOCUMENTS_STORAGE
 STORAGES = {
     "default": DEFAULT_STORAGE,
     "documents": DOCUMENTS_STORAGE,
+    "invoices": INVOICES_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -304,6 +311,10 @@ SPECTACULAR_SETTINGS = {
         "ChecklistStatusEnum": "documents.requirements.CHECKLIST_STATUS_CHOICES",
         "ShipmentStatusEnum": "shipments.models.ShipmentStatus",
         "PaymentReviewDecisionEnum": "payments.models.ReviewDecision",
+        "KindEnum": "payments.models.LedgerEntryKind",  # kept as it was named before invoices had kinds too
+        "InvoiceKindEnum": "invoices.models.InvoiceKind",
+        "InvoiceStatusEnum": "invoices.models.InvoiceStatus",
+        "InvoiceLineKindEnum": "invoices.models.LineKind",
     },
 }
 
@@ -328,6 +339,21 @@ TWILIO_TIMEOUT_SECONDS = env.int("TWILIO_TIMEOUT_SECONDS", default=10)
 TWILIO_WHATSAPP_CONTENT_SIDS = env.json("TWILIO_WHATSAPP_CONTENT_SIDS", default={})
 # Mailgun's webhook signing key, to accept its bounce and complaint events.
 MAILGUN_WEBHOOK_SIGNING_KEY = env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="")
+
+
+# --- Invoices -------------------------------------------------------------------------------------
+# The platform's own details, printed at the top of every invoice, credit note and receipt.
+COMPANY_NAME = env.str("COMPANY_NAME", default="Nzila Export Hub Inc.")
+COMPANY_ADDRESS = env.str("COMPANY_ADDRESS", default="1800 Argyle Street, Halifax NS B3J 3N8, Canada")
+COMPANY_BUSINESS_NUMBER = env.str("COMPANY_BUSINESS_NUMBER", default="")
+COMPANY_EMAIL = env.str("COMPANY_EMAIL", default="billing@nzila.export")
+# Days between an invoice's issue and its due date, unless staff set the date on the draft.
+INVOICE_PAYMENT_TERMS_DAYS = env.int("INVOICE_PAYMENT_TERMS_DAYS", default=14)
+# Where a reminder's "pay now" link points: the front end's payment page for the invoice.
+INVOICE_PAYMENT_URL = env.str("INVOICE_PAYMENT_URL", default=SITE_URL + "/invoices/{invoice}/pay")
+# Hours a link to an invoice's PDF sent by WhatsApp stays valid: WhatsApp fetches the file by URL, and a
+# recipient offline for a while may only download it later (links the API hands out last 5 minutes).
+INVOICE_MEDIA_LINK_HOURS = env.int("INVOICE_MEDIA_LINK_HOURS", default=24)
 
 
 # --- Deals ----------------------------------------------------------------------------------------

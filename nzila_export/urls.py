@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("shipments.api.urls")),
     path("", include("notifications.api.urls")),
     path("", include("payments.api.urls")),
+    path("", include("invoices.api.urls")),
 ]
 
 urlpatterns = [

@@ -47,6 +47,14 @@ AFRICAN_PORTS = {
 
 KNOWN_PORTS = {**CANADIAN_PORTS, **AFRICAN_PORTS}
 
+# Where a car leaves Canada for Africa before its shipment is booked: the Atlantic provinces' cars go to
+# Halifax, the others by rail or road to Montréal, the two ports with regular West Africa sailings.
+ATLANTIC_PROVINCES = frozenset({"NB", "NL", "NS", "PE"})
+
+
+def port_of_loading_for(*, province: str) -> str:
+    return "CAHAL" if province in ATLANTIC_PROVINCES else "CAMTR"
+
 
 def port_name(code: str) -> str:
     return KNOWN_PORTS.get(code, "")

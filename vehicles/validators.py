@@ -53,3 +53,17 @@ def validate_vin(value: str) -> None:
             code="vin_check_digit",
             params={"expected": expected, "found": vin[CHECK_DIGIT_POSITION - 1]},
         )
+
+
+# The first character of the VIN (the World Manufacturer Identifier's region) names the country where the
+# vehicle was built (ISO 3779; SAE J1044 assigns the ranges). Only the unambiguous single-country ranges
+# are listed: a car built elsewhere gets no country from its VIN and the invoice says so.
+VIN_COUNTRY_OF_ORIGIN = {
+    **dict.fromkeys("145", "US"), "2": "CA", "3": "MX", "J": "JP", "K": "KR", "L": "CN", "W": "DE",
+    "Y": "SE", "Z": "IT", "S": "GB", "9": "BR",
+}  # fmt: skip
+
+
+def vin_country_of_origin(vin: str) -> str:
+    """The ISO country code where the vehicle was built, from its VIN; "" when the VIN does not say."""
+    return VIN_COUNTRY_OF_ORIGIN.get(vin[:1].upper(), "")

@@ -15,6 +15,8 @@ PROFILE_FIELDS = [
     "last_name",
     "email",
     "company_name",
+    "business_number",
+    "address",
     "phone",
     "country",
     "preferred_language",

@@ -4,6 +4,7 @@ import smtplib
 from email.utils import make_msgid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.mail import EmailMultiAlternatives
 
 from notifications.channels.base import PermanentDeliveryError, SendReceipt, TransientDeliveryError
@@ -23,6 +24,9 @@ class EmailSender:
             headers={"Message-ID": message_id},
         )
         email.attach_alternative(html, "text/html")
+        for item in message.items:
+            for attachment in item.get("attachments", ()):
+                email.attach(attachment["filename"], _stored_bytes(attachment), attachment["content_type"])
         try:
             email.send()
         except smtplib.SMTPRecipientsRefused as error:
@@ -34,3 +38,12 @@ class EmailSender:
                 raise PermanentDeliveryError(f"Mail server refused: {error.smtp_code} {error.smtp_error!r}") from error
             raise TransientDeliveryError(f"Mail server deferred: {error.smtp_code}") from error
         return SendReceipt(provider_message_id=message_id.strip("<>"))
+
+
+def _stored_bytes(attachment: dict) -> bytes:
+    """A missing file will not appear by retrying: the message fails, for staff to see and resend."""
+    try:
+        with storages[attachment["storage"]].open(attachment["name"]) as stored:
+            return stored.read()
+    except FileNotFoundError as error:
+        raise PermanentDeliveryError(f"Attachment {attachment['name']} is missing from storage.") from error

@@ -26,6 +26,7 @@ CHECKED_APPS = (
     "currencies",
     "deals",
     "documents",
+    "invoices",
     "leads",
     "notifications",
     "nzila_export",

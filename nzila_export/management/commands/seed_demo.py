@@ -14,6 +14,7 @@ DEMO_SEEDERS = [
     # These two work on the demo deals.
     "documents.demo.demo_documents_seed",
     "shipments.demo.demo_shipments_seed",
+    "invoices.demo.demo_invoices_seed",  # issues the first demo deal's invoice
 ]
 
 

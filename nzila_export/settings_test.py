@@ -1,7 +1,17 @@
 """Test settings, chosen by pytest.ini: the one settings module with DJANGO_ENV=test."""
 
 import os
+from urllib.parse import urlsplit
 
 os.environ["DJANGO_ENV"] = "test"
 
-from nzila_export.settings import *  # noqa: F403
+# Under pytest-xdist each worker has its own test database (test_nzila_gw0, ...) and here its own Redis
+# database, the next ones after REDIS_URL's: tests empty the cache and the broker's queue, which must
+# never be another worker's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER")
+if _worker:
+    _redis = urlsplit(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
+    _database = int(_redis.path.strip("/") or 0) + 1 + int(_worker.removeprefix("gw"))
+    os.environ["REDIS_URL"] = _redis._replace(path=f"/{_database}").geturl()
+
+from nzila_export.settings import *  # noqa: E402, F403

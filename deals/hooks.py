@@ -5,9 +5,12 @@
   the deal's currency, `(deal=)`. A deal moves to paid only once this covers the agreed price.
 - DEAL_OPENED, an announcement inside the opening transaction, `(deal=, user=)`: invoices drafts the
   deal's invoice.
+- DEAL_MOVED, an announcement inside the transaction of each status move, `(deal=, from_status=, to=)`:
+  commissions accrues a completed deal's commissions and reverses a cancelled one's.
 """
 
 from nzila_export.hooks import HookPoint
 
 AMOUNT_PAID = HookPoint("deals.amount_paid", answered_by_one=True)
 DEAL_OPENED = HookPoint("deals.deal_opened")
+DEAL_MOVED = HookPoint("deals.deal_moved")

@@ -58,6 +58,14 @@ class Deal(TimeStampedModel):
     broker = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="broker_deals"
     )
+    referring_broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referred_deals",
+        help_text=_("The broker who brought the buyer when another closes the deal: they share its commission."),
+    )
     lead = models.OneToOneField("leads.Lead", null=True, blank=True, on_delete=models.SET_NULL, related_name="deal")
     agreed_price = models.DecimalField(max_digits=14, decimal_places=2)
     currency = models.CharField(max_length=3, validators=[validate_currency_code])

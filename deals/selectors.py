@@ -10,7 +10,7 @@ from deals.models import Deal, DealEvent
 
 def deal_list_visible_to(*, user) -> QuerySet[Deal]:
     """Everyone in a deal sees it (its dealer, buyer and broker); staff see all; nobody else."""
-    deals = Deal.objects.select_related("vehicle", "dealer", "buyer", "broker")
+    deals = Deal.objects.select_related("vehicle", "dealer", "buyer", "broker", "referring_broker")
     if not user.is_platform_staff:
         deals = deals.filter(Q(dealer=user) | Q(buyer=user) | Q(broker=user))
     return deals.annotate(is_stalled=Case(When(deal_stalled_condition(), then=Value(True)), default=Value(False),

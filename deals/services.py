@@ -12,7 +12,7 @@ from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.fraud import FraudDetectionEngine
-from deals.hooks import DEAL_OPENED
+from deals.hooks import DEAL_MOVED, DEAL_OPENED
 from deals.models import DEAL_MOVES, Deal, DealEvent, DealStatus, RiskLevel
 from deals.selectors import deal_is_stalled
 from deals.transitions import actor_may_move, move_blockers
@@ -53,6 +53,7 @@ def deal_create(
     incoterm: str,
     notes: str = "",
     broker: User | None = None,
+    referring_broker: User | None = None,
     lead: Lead | None = None,
     destination_override_reason: str = "",
 ) -> Deal:
@@ -67,6 +68,8 @@ def deal_create(
         raise DomainError(gettext("The buyer must be a buyer account."), field="buyer")
     if broker is not None and not broker.is_broker:
         raise DomainError(gettext("The broker must be a broker account."), field="broker")
+    if referring_broker is not None and not referring_broker.is_broker:
+        raise DomainError(gettext("The referring broker must be a broker account."), field="referring_broker")
     _check_destination(
         vehicle=vehicle,
         country=destination_country,
@@ -75,7 +78,8 @@ def deal_create(
         override_reason=destination_override_reason,
     )
     deal = Deal(
-        vehicle=vehicle, dealer=vehicle.dealer, buyer=buyer, broker=broker, lead=lead,
+        vehicle=vehicle, dealer=vehicle.dealer, buyer=buyer, broker=broker, referring_broker=referring_broker,
+        lead=lead,
         agreed_price=agreed_price, currency=currency.upper(), destination_country=destination_country,
         destination_port=destination_port.upper(), incoterm=incoterm, notes=notes,
         destination_override_reason=destination_override_reason, status_changed_at=timezone.now(),
@@ -185,6 +189,7 @@ def deal_transition(*, deal: Deal, to: str, actor: User | None, reason: str = ""
     )
     if to in VEHICLE_STATUS_AFTER:
         vehicle_follow_deal(vehicle=deal.vehicle, status=VEHICLE_STATUS_AFTER[to], user=actor)
+    DEAL_MOVED.announce(deal=deal, from_status=from_status, to=to)
     notify(
         event="deal.moved",
         recipients=deal.participants,

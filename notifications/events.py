@@ -63,4 +63,8 @@ EVENTS: dict[str, EventSpec] = {
     "invoice.receipt_issued": EventSpec(whatsapp_template="invoice_document"),
     "invoice.payment_reminder": EventSpec(whatsapp_template="invoice_update"),
     "invoice.overdue": EventSpec(whatsapp_template="invoice_update"),
+    # Brokers: the monthly statement of their commissions, its CSV and PDF attached (so e-mail, and in-app).
+    "commission.statement": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    # Brokers: a commission was paid to them (money moved: at once, by SMS too).
+    "commission.paid": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
 }

@@ -73,6 +73,22 @@ BEAT_SCHEDULE: dict[str, dict] = {
     # Daily at 10:00 Toronto, in business hours for the buyers in West Africa too (14:00-15:00 there):
     # the dunning reminders (3 days before the due date, on it, 1, 3 and 7 days after), each once.
     "send-payment-reminders": {"task": "invoices.tasks.send_payment_reminders", "schedule": crontab(hour=10, minute=0)},
+    # Weekly, Monday 10:00 Toronto, the start of the brokers' week: re-compute the tiers a later deal lifted,
+    # then approve the commissions past the dispute window whose deal's payments are all settled.
+    "process-pending-commissions": {
+        "task": "commissions.tasks.process_pending_commissions",
+        "schedule": crontab(day_of_week="mon", hour=10, minute=0),
+    },
+    # Monthly, on the 1st at 07:00 Toronto, once last month is over and before the brokers' day starts
+    # (midday in West Africa): e-mail each broker its statement of last month, CSV and PDF, once.
+    "send-commission-statements": {
+        "task": "commissions.tasks.send_commission_statements",
+        "schedule": crontab(day_of_month=1, hour=7, minute=0),
+    },
+    # Every 10 minutes: ask the providers about commission payouts whose answer was lost or is still
+    # pending (each at most once per PAYOUT_STATUS_CHECK_AFTER_MINUTES), so that a payout is settled by a
+    # status query, never sent twice.
+    "settle-processing-payouts": {"task": "commissions.tasks.settle_processing_payouts", "schedule": 10 * 60.0},
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

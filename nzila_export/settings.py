@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "payments",
     "sequences",
     "invoices",
+    "commissions",
 ]
 
 MIDDLEWARE = [
@@ -315,6 +316,11 @@ SPECTACULAR_SETTINGS = {
         "InvoiceKindEnum": "invoices.models.InvoiceKind",
         "InvoiceStatusEnum": "invoices.models.InvoiceStatus",
         "InvoiceLineKindEnum": "invoices.models.LineKind",
+        "CommissionStatusEnum": "commissions.models.CommissionStatus",
+        "CommissionRoleEnum": "commissions.models.CommissionRole",
+        "CommissionEntryKindEnum": "commissions.models.EntryKind",
+        "PayoutRailEnum": "commissions.models.PayoutRail",
+        "PayoutStatusEnum": "commissions.models.PayoutStatus",
     },
 }
 
@@ -354,6 +360,32 @@ INVOICE_PAYMENT_URL = env.str("INVOICE_PAYMENT_URL", default=SITE_URL + "/invoic
 # Hours a link to an invoice's PDF sent by WhatsApp stays valid: WhatsApp fetches the file by URL, and a
 # recipient offline for a while may only download it later (links the API hands out last 5 minutes).
 INVOICE_MEDIA_LINK_HOURS = env.int("INVOICE_MEDIA_LINK_HOURS", default=24)
+
+
+# --- Commissions ----------------------------------------------------------------------------------
+# Days after a deal completes before its commissions may be approved: the buyer's window to dispute.
+COMMISSION_DISPUTE_WINDOW_DAYS = env.int("COMMISSION_DISPUTE_WINDOW_DAYS", default=14)
+
+# --- Commission payouts ---------------------------------------------------------------------------
+# (README, Commissions, Payouts.) A rail pays when its settings are set; one that is not is refused with
+# the names of the settings it lacks, except in local mode (development only by default), where the local
+# rail answers for it: it succeeds at once and moves no money. Bank transfers are made outside and recorded.
+COMMISSION_PAYOUTS_LOCAL = env.bool("COMMISSION_PAYOUTS_LOCAL", default=DJANGO_ENV == "development")
+# MTN MoMo's Disbursement product has its own API user and keys (on MTN_MOMO_BASE_URL).
+MTN_MOMO_DISBURSEMENT_API_USER = env.str("MTN_MOMO_DISBURSEMENT_API_USER", default="")
+MTN_MOMO_DISBURSEMENT_API_KEY = env.str("MTN_MOMO_DISBURSEMENT_API_KEY", default="")
+MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY = env.str("MTN_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY", default="")
+MTN_MOMO_DISBURSEMENT_TARGET_ENVIRONMENT = env.str("MTN_MOMO_DISBURSEMENT_TARGET_ENVIRONMENT", default="sandbox")
+# M-Pesa B2C (on MPESA_BASE_URL, with the app's MPESA_CONSUMER_KEY and _SECRET): the paying shortcode, the
+# initiator's name and its password encrypted with Safaricom's certificate. Daraja posts each result to
+# MPESA_B2C_RESULT_URL (our webhook, commissions), which must be reachable from Safaricom.
+MPESA_B2C_SHORTCODE = env.str("MPESA_B2C_SHORTCODE", default="")
+MPESA_B2C_INITIATOR_NAME = env.str("MPESA_B2C_INITIATOR_NAME", default="")
+MPESA_B2C_SECURITY_CREDENTIAL = env.str("MPESA_B2C_SECURITY_CREDENTIAL", default="")
+MPESA_B2C_RESULT_URL = env.str("MPESA_B2C_RESULT_URL", default=f"{SITE_URL.rstrip('/')}/api/v1/webhooks/mpesa_b2c/")
+# settle_processing_payouts asks the provider about a payout left pending or processing this long since
+# it was sent or last asked about.
+PAYOUT_STATUS_CHECK_AFTER_MINUTES = env.int("PAYOUT_STATUS_CHECK_AFTER_MINUTES", default=10)
 
 
 # --- Deals ----------------------------------------------------------------------------------------

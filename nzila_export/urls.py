@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("notifications.api.urls")),
     path("", include("payments.api.urls")),
     path("", include("invoices.api.urls")),
+    path("", include("commissions.api.urls")),
 ]
 
 urlpatterns = [

@@ -22,6 +22,12 @@ def deal_amount_paid(*, deal) -> Decimal:
     return money_round(total or Decimal(0), deal.currency)
 
 
+def deal_amount_paid_cad(*, deal) -> Decimal:
+    """The same in CAD, each movement at its payment's own rate (what the money was worth when it came)."""
+    total = LedgerEntry.objects.filter(deal=deal, kind__in=PAID_KINDS).aggregate(total=Sum("amount_cad"))["total"]
+    return total or Decimal(0)
+
+
 def deal_balance(*, deal) -> Decimal:
     """What is still due on the agreed price, in the deal's currency (negative: paid more than agreed)."""
     return deal.agreed_price - deal_amount_paid(deal=deal)

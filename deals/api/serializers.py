@@ -21,13 +21,16 @@ class DealSerializer(CountryFieldMixin, serializers.ModelSerializer):
     dealer = PartySerializer(read_only=True)
     buyer = PartySerializer(read_only=True)
     broker = PartySerializer(read_only=True, allow_null=True, help_text="null: a deal without a broker")
+    referring_broker = PartySerializer(
+        read_only=True, allow_null=True, help_text="null: no other broker brought the buyer"
+    )
     is_stalled = serializers.BooleanField(read_only=True)
     risk = serializers.SerializerMethodField()
 
     class Meta:
         model = Deal
         fields = [
-            "id", "vehicle", "lead", "dealer", "buyer", "broker", "agreed_price", "currency",
+            "id", "vehicle", "lead", "dealer", "buyer", "broker", "referring_broker", "agreed_price", "currency",
             "destination_country", "destination_port", "incoterm", "notes", "status", "status_changed_at",
             "cancellation_reason", "destination_override_reason", "is_on_hold", "hold_reason", "is_stalled", "risk",
             "created_at", "updated_at",
@@ -68,6 +71,13 @@ class DealCreateSerializer(DealTermsSerializer):
     buyer = serializers.PrimaryKeyRelatedField(queryset=User.objects.filter(role=Role.BUYER, is_active=True))
     broker = serializers.PrimaryKeyRelatedField(
         queryset=User.objects.filter(role=Role.BROKER, is_active=True), required=False, allow_null=True, default=None
+    )
+    referring_broker = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(role=Role.BROKER, is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The broker who brought the buyer, when another broker closes the deal",
     )
     destination_country = serializers.CharField(max_length=2)
 

@@ -49,6 +49,16 @@ def font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
+def company_details() -> dict:
+    """The platform as every PDF heads it (invoices/templates/invoices/pdf/company.html)."""
+    return {
+        "name": settings.COMPANY_NAME,
+        "address": settings.COMPANY_ADDRESS,
+        "business_number": settings.COMPANY_BUSINESS_NUMBER,
+        "email": settings.COMPANY_EMAIL,
+    }
+
+
 def _port(code: str) -> str:
     name = port_name(code)
     return f"{name} ({code})" if name else code
@@ -64,12 +74,7 @@ def _context(invoice: Invoice, *, commercial: bool) -> dict:
         "invoice": invoice,
         "language": language,
         "title": DocumentType.COMMERCIAL_INVOICE.label if commercial else InvoiceKind(invoice.kind).label,
-        "company": {
-            "name": settings.COMPANY_NAME,
-            "address": settings.COMPANY_ADDRESS,
-            "business_number": settings.COMPANY_BUSINESS_NUMBER,
-            "email": settings.COMPANY_EMAIL,
-        },
+        "company": company_details(),
         "fonts": FONTS,
         "lines": invoice.lines.all(),
         "taxes": [

@@ -23,6 +23,7 @@ from django.utils import translation
 CHECKED_APPS = (
     "accounts",
     "audit",
+    "commissions",
     "currencies",
     "deals",
     "documents",

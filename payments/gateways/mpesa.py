@@ -63,6 +63,26 @@ def _result(code: str, description: str, reference: str) -> tuple[str, str, str]
     return PaymentStatus.FAILED, failure_code, reason[:255]
 
 
+def mpesa_token(base_url: str) -> str:
+    """Daraja's OAuth token of our app (its consumer key and secret), cached until it is about to expire."""
+
+    def fetch():
+        response = rail_request(
+            "M-Pesa", "GET", f"{base_url}/oauth/v1/generate", params={"grant_type": "client_credentials"},
+            auth=(settings.MPESA_CONSUMER_KEY, settings.MPESA_CONSUMER_SECRET), idempotent=True,
+        )  # fmt: skip
+        body = response.json()
+        return body["access_token"], int(body.get("expires_in") or 3599)
+
+    return cached_token(f"mpesa-token:{settings.MPESA_CONSUMER_KEY}", fetch)
+
+
+def mpesa_post(base_url: str, path: str, body: dict, *, idempotent: bool):
+    """One POST to Daraja with our token; a request that is not idempotent is sent once."""
+    headers = {"Authorization": f"Bearer {mpesa_token(base_url)}"}
+    return rail_request("M-Pesa", "POST", f"{base_url}{path}", json=body, headers=headers, idempotent=idempotent)
+
+
 class MpesaGateway(MobileMoneyGateway):
     code = "mpesa"
     method = PaymentMethod.MPESA
@@ -71,27 +91,10 @@ class MpesaGateway(MobileMoneyGateway):
     required_settings = REQUIRED_SETTINGS
     base_url_setting = "MPESA_BASE_URL"
 
-    def _token(self) -> str:
-        def fetch():
-            response = rail_request(
-                "M-Pesa", "GET", f"{self.base_url}/oauth/v1/generate", params={"grant_type": "client_credentials"},
-                auth=(settings.MPESA_CONSUMER_KEY, settings.MPESA_CONSUMER_SECRET), idempotent=True,
-            )  # fmt: skip
-            body = response.json()
-            return body["access_token"], int(body.get("expires_in") or 3599)
-
-        return cached_token(f"mpesa-token:{settings.MPESA_CONSUMER_KEY}", fetch)
-
     def _password(self) -> tuple[str, str]:
         timestamp = datetime.now(NAIROBI).strftime("%Y%m%d%H%M%S")
         raw = f"{settings.MPESA_SHORTCODE}{settings.MPESA_PASSKEY}{timestamp}".encode()
         return base64.b64encode(raw).decode(), timestamp
-
-    def _post(self, path: str, body: dict, *, idempotent: bool):
-        headers = {"Authorization": f"Bearer {self._token()}"}
-        return rail_request(
-            "M-Pesa", "POST", f"{self.base_url}{path}", json=body, headers=headers, idempotent=idempotent
-        )
 
     def start(self, *, payment: Payment, phone: str, callback: str) -> ChargeResult:
         password, timestamp = self._password()
@@ -103,7 +106,7 @@ class MpesaGateway(MobileMoneyGateway):
             "AccountReference": f"NZ{payment.deal_id}"[:12], "TransactionDesc": f"Deal {payment.deal_id}"[:13],
         }  # fmt: skip
         # Sent once: a push whose answer is lost is settled by its callback (our token, its CheckoutRequestID).
-        answer = self._post("/mpesa/stkpush/v1/processrequest", body, idempotent=False).json()
+        answer = mpesa_post(self.base_url, "/mpesa/stkpush/v1/processrequest", body, idempotent=False).json()
         reference = str(answer.get("CheckoutRequestID", ""))
         if str(answer.get("ResponseCode")) != "0" or not reference:
             return ChargeResult(
@@ -119,7 +122,7 @@ class MpesaGateway(MobileMoneyGateway):
             "CheckoutRequestID": payment.provider_reference,
         }  # fmt: skip
         try:
-            answer = self._post("/mpesa/stkpushquery/v1/query", body, idempotent=True).json()
+            answer = mpesa_post(self.base_url, "/mpesa/stkpushquery/v1/query", body, idempotent=True).json()
         except GatewayError as error:
             response = getattr(error, "response", None)
             if response is not None and _error_code(response) == STILL_PROCESSING:

@@ -89,6 +89,21 @@ def report_from(body: dict, *, reference: str) -> MobileMoneyReport:
     )  # fmt: skip
 
 
+def mtn_momo_token(*, base_url: str, product: str, api_user: str, api_key: str, subscription_key: str) -> str:
+    """A token of one MTN MoMo product ("collection", "disbursement": each has its own API user and keys),
+    cached until it is about to expire."""
+
+    def fetch():
+        response = rail_request(
+            "MTN MoMo", "POST", f"{base_url}/{product}/token/", auth=(api_user, api_key),
+            headers={"Ocp-Apim-Subscription-Key": subscription_key}, idempotent=True,
+        )  # fmt: skip
+        body = response.json()
+        return body["access_token"], int(body.get("expires_in") or 3600)
+
+    return cached_token(f"mtn-momo-token:{api_user}", fetch)
+
+
 class MtnMomoGateway(MobileMoneyGateway):
     code = "mtn_momo"
     method = PaymentMethod.MTN_MOMO
@@ -99,16 +114,10 @@ class MtnMomoGateway(MobileMoneyGateway):
     base_url_setting = "MTN_MOMO_BASE_URL"
 
     def _token(self) -> str:
-        def fetch():
-            response = rail_request(
-                "MTN MoMo", "POST", f"{self.base_url}/collection/token/",
-                auth=(settings.MTN_MOMO_API_USER, settings.MTN_MOMO_API_KEY),
-                headers={"Ocp-Apim-Subscription-Key": settings.MTN_MOMO_SUBSCRIPTION_KEY}, idempotent=True,
-            )  # fmt: skip
-            body = response.json()
-            return body["access_token"], int(body.get("expires_in") or 3600)
-
-        return cached_token(f"mtn-momo-token:{settings.MTN_MOMO_API_USER}", fetch)
+        return mtn_momo_token(
+            base_url=self.base_url, product="collection", api_user=settings.MTN_MOMO_API_USER,
+            api_key=settings.MTN_MOMO_API_KEY, subscription_key=settings.MTN_MOMO_SUBSCRIPTION_KEY,
+        )  # fmt: skip
 
     def _headers(self) -> dict:
         return {

@@ -230,20 +230,23 @@ class StripeGateway(SettingsConfigured):
         return GatewayError(message)
 
 
+def stripe_call(method, *args, **kwargs):
+    """One call through the Stripe client, its failures as the gateway's: GatewayRefused on a 4xx,
+    GatewayError otherwise (out of reach, or a 5xx after the client's own retries)."""
+    try:
+        return method(*args, **kwargs)
+    except stripe.StripeError as error:
+        raise StripeGateway._unavailable(error) from error
+
+
 class StripeCards:
     """The saved cards of a Stripe customer: https://docs.stripe.com/api/payment_methods."""
 
     def __init__(self):
         self.client = stripe_client()
 
-    def _call(self, method, *args, **kwargs):
-        try:
-            return method(*args, **kwargs)
-        except stripe.StripeError as error:
-            raise StripeGateway._unavailable(error) from error
-
     def customer_create(self, *, user_id: int, email: str, name: str) -> str:
-        customer = self._call(
+        customer = stripe_call(
             self.client.v1.customers.create,
             params={"email": email, "name": name, "metadata": {"user_id": str(user_id)}},
             options={"idempotency_key": f"customer-{user_id}"},
@@ -251,22 +254,22 @@ class StripeCards:
         return customer.id
 
     def cards(self, *, customer_id: str) -> list[SavedCard]:
-        customer = self._call(self.client.v1.customers.retrieve, customer_id)
+        customer = stripe_call(self.client.v1.customers.retrieve, customer_id)
         default = ((customer.to_dict().get("invoice_settings") or {}).get("default_payment_method")) or ""
-        methods = self._call(
+        methods = stripe_call(
             self.client.v1.payment_methods.list, params={"customer": customer_id, "type": "card", "limit": 100}
         )
         return [self._card(method, default=default) for method in methods.data]
 
     def attach(self, *, customer_id: str, payment_method: str) -> SavedCard:
-        method = self._call(self.client.v1.payment_methods.attach, payment_method, params={"customer": customer_id})
+        method = stripe_call(self.client.v1.payment_methods.attach, payment_method, params={"customer": customer_id})
         return self._card(method, default="")
 
     def detach(self, *, payment_method: str) -> None:
-        self._call(self.client.v1.payment_methods.detach, payment_method)
+        stripe_call(self.client.v1.payment_methods.detach, payment_method)
 
     def set_default(self, *, customer_id: str, payment_method: str) -> None:
-        self._call(
+        stripe_call(
             self.client.v1.customers.update,
             customer_id,
             params={"invoice_settings": {"default_payment_method": payment_method}},

@@ -1,0 +1,182 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from commissions.models import (
+    BrokerPayoutAccount,
+    Commission,
+    CommissionEntry,
+    CommissionPlan,
+    CommissionTier,
+    Payout,
+)
+from commissions.services.payouts import broker_payout_account_set, commission_mark_paid
+from commissions.services.review import commission_approve, commission_hold, commission_release
+from commissions.summaries import commissions_with_amount
+from invoices.admin import ReadOnlyInline
+from nzila_export.exceptions import DomainError
+from payments.admin import ReadOnlyAdmin
+
+PAYOUT_ACCOUNT_FIELDS = ["preferred_rail", "mobile_money_phone", "stripe_account_id", "bank_details"]
+
+
+class BrokerChoicesOnly:
+    """A `broker` field offers the users who are brokers, not every user."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "broker":
+            kwargs["queryset"] = db_field.related_model.objects.filter(role=Role.BROKER).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CommissionTierInline(admin.TabularInline):
+    model = CommissionTier
+    extra = 1
+    fields = ["threshold", "percent"]
+
+
+@admin.register(CommissionPlan)
+class CommissionPlanAdmin(BrokerChoicesOnly, admin.ModelAdmin):
+    """Staff keep the plans. A commission copies its tier's rate when it accrues, so an edit counts from the
+    next accrual or weekly adjustment on; a tier or plan a commission was computed with cannot be deleted."""
+
+    list_display = ["name", "broker", "basis", "period", "application", "valid_from", "valid_until"]
+    list_filter = ["basis", "period", "application"]
+    search_fields = ["name", "broker__username"]
+    list_select_related = ["broker"]
+    inlines = [CommissionTierInline]
+
+
+class CommissionEntryInline(ReadOnlyInline):
+    model = CommissionEntry
+    fields = ["kind", "amount_cad", "percent", "note", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+class CommissionActionForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Reason (to hold)"), required=False, max_length=255, widget=forms.TextInput(attrs={"size": 40})
+    )
+    reference = forms.CharField(
+        label=_("Transfer reference (to mark paid)"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"size": 30}),
+    )  # fmt: skip
+
+
+@admin.register(Commission)
+class CommissionAdmin(ReadOnlyAdmin):
+    """Read-only: a commission's amount is its entries, and its status moves through the review services
+    (the bulk actions here), each on a locked row and audited."""
+
+    list_display = [
+        "id", "broker", "deal", "role", "status", "percent", "share_percent", "amount_cad", "period_start",
+        "completed_on",
+    ]  # fmt: skip
+    list_filter = ["status", "role", "period_start", "plan"]
+    search_fields = ["broker__username", "=deal__id"]
+    list_select_related = ["broker", "deal", "plan"]
+    date_hierarchy = "completed_on"
+    readonly_fields = ["amount_cad"]
+    fieldsets = [
+        (None, {"fields": ["deal", "broker", "role", "status", "hold_reason", "amount_cad"]}),
+        (_("Computed with"), {"fields": ["plan", "tier", "percent", "share_percent", "period_start"]}),
+        (_("The deal"), {"fields": ["deal_amount", "deal_currency", "cad_rate", "base_cad", "completed_on"]}),
+        (_("Dates"), {"fields": ["status_changed_at", "approved_at", "paid_at"]}),
+    ]
+    inlines = [CommissionEntryInline]
+    action_form = CommissionActionForm
+    actions = ["approve_selected", "hold_selected", "release_selected", "mark_paid_selected"]
+
+    def get_queryset(self, request):
+        return commissions_with_amount(commissions=super().get_queryset(request))
+
+    @admin.display(description=_("Amount (CAD)"), ordering="amount_cad")
+    def amount_cad(self, commission: Commission):
+        return commission.amount_cad
+
+    def _decide(self, request, queryset, decide) -> int:
+        """Each commission through `decide`, as the user; a refusal is reported and the others go on."""
+        decided = 0
+        for commission in queryset.order_by("id"):
+            try:
+                decide(commission)
+                decided += 1
+            except DomainError as refusal:
+                self.message_user(
+                    request,
+                    gettext("Commission %(id)s: %(refusal)s") % {"id": commission.pk, "refusal": refusal.message},
+                    level=messages.ERROR,
+                )
+        return decided
+
+    @admin.action(description=_("Approve the selected pending commissions now"))
+    def approve_selected(self, request, queryset):
+        approved = self._decide(request, queryset, lambda row: commission_approve(commission=row, user=request.user))
+        message = ngettext("%(count)d commission approved.", "%(count)d commissions approved.", approved)
+        self.message_user(request, message % {"count": approved})
+
+    @admin.action(description=_("Hold the selected commissions (give the reason)"))
+    def hold_selected(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            self.message_user(request, gettext("Give the reason to hold the commissions."), level=messages.ERROR)
+            return
+        held = self._decide(
+            request, queryset, lambda row: commission_hold(commission=row, reason=reason, user=request.user)
+        )
+        message = ngettext("%(count)d commission held.", "%(count)d commissions held.", held)
+        self.message_user(request, message % {"count": held})
+
+    @admin.action(description=_("Release the selected held commissions"))
+    def release_selected(self, request, queryset):
+        released = self._decide(request, queryset, lambda row: commission_release(commission=row, user=request.user))
+        message = ngettext("%(count)d commission released.", "%(count)d commissions released.", released)
+        self.message_user(request, message % {"count": released})
+
+    @admin.action(description=_("Mark the selected approved commissions paid by bank transfer (give the reference)"))
+    def mark_paid_selected(self, request, queryset):
+        reference = request.POST.get("reference", "").strip()
+        if not reference:
+            self.message_user(request, gettext("Give the reference of the transfer."), level=messages.ERROR)
+            return
+        paid = self._decide(
+            request, queryset, lambda row: commission_mark_paid(commission=row, reference=reference, user=request.user)
+        )
+        message = ngettext("%(count)d commission marked paid.", "%(count)d commissions marked paid.", paid)
+        self.message_user(request, message % {"count": paid})
+
+
+@admin.register(Payout)
+class PayoutAdmin(ReadOnlyAdmin):
+    """Read-only: a payout is made and settled through commissions.services.payouts, its status by the rail's
+    answer or a status query, each audited."""
+
+    list_display = [
+        "id", "commission", "rail", "status", "provider_reference", "amount_cad", "amount", "currency", "requested_at",
+    ]  # fmt: skip
+    list_filter = ["status", "rail", "currency"]
+    search_fields = ["provider_reference", "commission__broker__username", "=commission__id"]
+    list_select_related = ["commission"]
+    date_hierarchy = "requested_at"
+
+
+@admin.register(BrokerPayoutAccount)
+class BrokerPayoutAccountAdmin(BrokerChoicesOnly, admin.ModelAdmin):
+    """Where each broker is paid: staff keep it with the broker, through broker_payout_account_set, which
+    audits the fields changed (not their values: bank details stay out of the audit)."""
+
+    list_display = ["broker", "preferred_rail", "mobile_money_phone", "stripe_account_id", "updated_at"]
+    list_filter = ["preferred_rail"]
+    search_fields = ["broker__username", "broker__email", "stripe_account_id"]
+    list_select_related = ["broker"]
+    fields = ["broker", *PAYOUT_ACCOUNT_FIELDS]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["broker"] if obj is not None else []  # an account is its broker's: another broker gets its own
+
+    def save_model(self, request, obj, form, change):
+        values = {name: form.cleaned_data[name] for name in PAYOUT_ACCOUNT_FIELDS}
+        obj.pk = broker_payout_account_set(broker=obj.broker, user=request.user, **values).pk

@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from documents.storage import document_storage
-from nzila_export.models import TimeStampedModel
+from nzila_export.models import AppendOnlyModel, TimeStampedModel
 
 CAD_DIGITS, CAD_PLACES = 14, 2
 
@@ -167,19 +167,7 @@ class EntryKind(models.TextChoices):
     REVERSAL = "reversal", _("Reversal")
 
 
-class CommissionEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise CommissionEntriesAreAppendOnly("Commission entries are never updated: add a correcting entry.")
-
-    def delete(self):
-        raise CommissionEntriesAreAppendOnly("Commission entries are never deleted: add a correcting entry.")
-
-
-class CommissionEntriesAreAppendOnly(Exception):
-    pass
-
-
-class CommissionEntry(models.Model):
+class CommissionEntry(AppendOnlyModel):
     """One change of what a commission is worth, in CAD, signed; never updated or deleted."""
 
     commission = models.ForeignKey(Commission, on_delete=models.PROTECT, related_name="entries")
@@ -188,8 +176,6 @@ class CommissionEntry(models.Model):
     percent = models.DecimalField(max_digits=5, decimal_places=3, help_text=_("The rate this entry brings it to"))
     note = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = CommissionEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -205,14 +191,6 @@ class CommissionEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.amount_cad} CAD (commission {self.commission_id})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise CommissionEntriesAreAppendOnly("Commission entries are never updated: add a correcting entry.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise CommissionEntriesAreAppendOnly("Commission entries are never deleted: add a correcting entry.")
 
 
 def commission_statement_path(instance, filename):

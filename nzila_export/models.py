@@ -61,3 +61,33 @@ class SoftDeleteModel(models.Model):
         self.deleted_by = None
         self.save(update_fields=["deleted_at", "deleted_by"])
         audit_record(action="restore", instance=self, user=user)
+
+
+class AppendOnlyError(Exception):
+    """A row of an append-only table (a ledger) was to be changed or removed: add a correcting row instead."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name_plural} are never updated: add a correcting entry.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name_plural} are never deleted: add a correcting entry.")
+
+
+class AppendOnlyModel(models.Model):
+    """A row written once and never updated or deleted, whether one at a time or in bulk: the payments
+    ledger, a commission's entries. A correction is a new row."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError(f"{self._meta.verbose_name_plural} are never updated: add a correcting entry.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.verbose_name_plural} are never deleted: add a correcting entry.")

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from currencies.models import RATE_DECIMAL_PLACES, RATE_MAX_DIGITS
-from nzila_export.models import TimeStampedModel
+from nzila_export.models import AppendOnlyModel, TimeStampedModel
 
 
 class PaymentMethod(models.TextChoices):
@@ -136,19 +136,7 @@ class LedgerEntryKind(models.TextChoices):
     DISPUTE_LOST = "dispute_lost", _("Dispute lost")
 
 
-class LedgerEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise LedgerIsAppendOnly("Ledger entries are never updated: add a correcting entry.")
-
-    def delete(self):
-        raise LedgerIsAppendOnly("Ledger entries are never deleted: add a correcting entry.")
-
-
-class LedgerIsAppendOnly(Exception):
-    pass
-
-
-class LedgerEntry(models.Model):
+class LedgerEntry(AppendOnlyModel):
     """One movement of money, never updated or deleted (a correction is a new entry). Signed: money in
     to the platform is positive (a charge), money out negative (a refund, a fee, a dispute). `amount`
     is in the currency that moved; `deal_amount` is the same in the deal's currency at the payment's
@@ -169,8 +157,6 @@ class LedgerEntry(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    objects = LedgerEntryQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name_plural = _("ledger entries")
@@ -184,14 +170,6 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.amount} {self.currency} (payment {self.payment_id})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise LedgerIsAppendOnly("Ledger entries are never updated: add a correcting entry.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise LedgerIsAppendOnly("Ledger entries are never deleted: add a correcting entry.")
 
 
 class ReconciliationStatus(models.TextChoices):

@@ -6,10 +6,11 @@ from django.utils import timezone
 
 from accounts.tests.factories import BrokerFactory
 from audit.models import AuditLog
-from commissions.models import Commission, CommissionStatus, EntryKind, PlanApplication, PlanBasis
+from commissions.models import Commission, CommissionEntry, CommissionStatus, EntryKind, PlanApplication, PlanBasis
 from commissions.selectors import commission_amount
 from commissions.services.approval import commissions_process_pending
 from commissions.tests.conftest import complete, delivered_deal, plan_make
+from nzila_export.models import AppendOnlyError
 from payments.models import LedgerEntryKind
 from payments.services.ledger import ledger_entry_write
 
@@ -134,3 +135,17 @@ def test_the_weekly_job_approves_after_the_dispute_window_only(standard_plan, br
 
     assert (too_early["approved"], after["approved"]) == (0, 1)
     assert Commission.objects.get(deal=deal).status == CommissionStatus.APPROVED
+
+
+def test_a_commissions_entries_are_never_changed_or_removed(standard_plan, broker):
+    deal = delivered_deal(broker=broker)
+    complete(deal)
+    entry = Commission.objects.get(deal=deal).entries.get()
+
+    entry.amount_cad = Decimal("1.00")
+    for change in (entry.save, entry.delete, lambda: CommissionEntry.objects.update(amount_cad=0)):
+        with pytest.raises(AppendOnlyError):
+            change()
+    with pytest.raises(AppendOnlyError):
+        CommissionEntry.objects.all().delete()
+    assert list(CommissionEntry.objects.values_list("amount_cad", flat=True)) == [Decimal("360.00")]

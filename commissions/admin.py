@@ -97,8 +97,9 @@ class CommissionAdmin(ReadOnlyAdmin):
     def amount_cad(self, commission: Commission):
         return commission.amount_cad
 
-    def _decide(self, request, queryset, decide) -> int:
-        """Each commission through `decide`, as the user; a refusal is reported and the others go on."""
+    def _decide(self, request, queryset, decide, *, done) -> None:
+        """Each commission through `decide`, as the user; a refusal is reported and the others go on; then
+        `done(count)`, the message saying how many were decided."""
         decided = 0
         for commission in queryset.order_by("id"):
             try:
@@ -110,43 +111,49 @@ class CommissionAdmin(ReadOnlyAdmin):
                     gettext("Commission %(id)s: %(refusal)s") % {"id": commission.pk, "refusal": refusal.message},
                     level=messages.ERROR,
                 )
-        return decided
+        self.message_user(request, done(decided) % {"count": decided})
+
+    def _asked(self, request, field: str, *, missing: str) -> str:
+        """The action form's `field`, or "" after telling the user `missing`."""
+        value = request.POST.get(field, "").strip()
+        if not value:
+            self.message_user(request, missing, level=messages.ERROR)
+        return value
 
     @admin.action(description=_("Approve the selected pending commissions now"))
     def approve_selected(self, request, queryset):
-        approved = self._decide(request, queryset, lambda row: commission_approve(commission=row, user=request.user))
-        message = ngettext("%(count)d commission approved.", "%(count)d commissions approved.", approved)
-        self.message_user(request, message % {"count": approved})
+        self._decide(
+            request, queryset, lambda row: commission_approve(commission=row, user=request.user),
+            done=lambda count: ngettext("%(count)d commission approved.", "%(count)d commissions approved.", count),
+        )  # fmt: skip
 
     @admin.action(description=_("Hold the selected commissions (give the reason)"))
     def hold_selected(self, request, queryset):
-        reason = request.POST.get("reason", "").strip()
-        if not reason:
-            self.message_user(request, gettext("Give the reason to hold the commissions."), level=messages.ERROR)
-            return
-        held = self._decide(
-            request, queryset, lambda row: commission_hold(commission=row, reason=reason, user=request.user)
-        )
-        message = ngettext("%(count)d commission held.", "%(count)d commissions held.", held)
-        self.message_user(request, message % {"count": held})
+        reason = self._asked(request, "reason", missing=gettext("Give the reason to hold the commissions."))
+        if reason:
+            self._decide(
+                request, queryset, lambda row: commission_hold(commission=row, reason=reason, user=request.user),
+                done=lambda count: ngettext("%(count)d commission held.", "%(count)d commissions held.", count),
+            )  # fmt: skip
 
     @admin.action(description=_("Release the selected held commissions"))
     def release_selected(self, request, queryset):
-        released = self._decide(request, queryset, lambda row: commission_release(commission=row, user=request.user))
-        message = ngettext("%(count)d commission released.", "%(count)d commissions released.", released)
-        self.message_user(request, message % {"count": released})
+        self._decide(
+            request, queryset, lambda row: commission_release(commission=row, user=request.user),
+            done=lambda count: ngettext("%(count)d commission released.", "%(count)d commissions released.", count),
+        )  # fmt: skip
 
     @admin.action(description=_("Mark the selected approved commissions paid by bank transfer (give the reference)"))
     def mark_paid_selected(self, request, queryset):
-        reference = request.POST.get("reference", "").strip()
-        if not reference:
-            self.message_user(request, gettext("Give the reference of the transfer."), level=messages.ERROR)
-            return
-        paid = self._decide(
-            request, queryset, lambda row: commission_mark_paid(commission=row, reference=reference, user=request.user)
-        )
-        message = ngettext("%(count)d commission marked paid.", "%(count)d commissions marked paid.", paid)
-        self.message_user(request, message % {"count": paid})
+        reference = self._asked(request, "reference", missing=gettext("Give the reference of the transfer."))
+        if reference:
+            self._decide(
+                request, queryset,
+                lambda row: commission_mark_paid(commission=row, reference=reference, user=request.user),
+                done=lambda count: ngettext(
+                    "%(count)d commission marked paid.", "%(count)d commissions marked paid.", count
+                ),
+            )  # fmt: skip
 
 
 @admin.register(Payout)

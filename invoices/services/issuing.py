@@ -24,6 +24,7 @@ from invoices.services.drafting import (
 )
 from invoices.services.numbering import invoice_digest, number_take, previous_digest
 from invoices.services.status import invoice_settle, invoice_status_set
+from invoices.tasks import invoice_publish
 from nzila_export.exceptions import Conflict, DomainError, Forbidden
 from shipments.ports import port_of_loading_for
 from vehicles.models import BodyType
@@ -93,8 +94,6 @@ def invoice_seal(*, document: Invoice, user: User | None) -> Invoice:
 
 
 def invoice_publish_after_commit(document: Invoice) -> None:
-    from invoices.tasks import invoice_publish
-
     transaction.on_commit(lambda: invoice_publish.delay(document.pk))
 
 

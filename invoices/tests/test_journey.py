@@ -4,6 +4,7 @@ unpaid invoice's overdue notice and reminders, each once."""
 
 import io
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -113,3 +114,28 @@ def test_a_tampered_invoice_is_named_by_verify_invoice_chain(draft_invoice, admi
         call_command("verify_invoice_chain")
 
     assert str(broken.value) == f"The chain breaks at {tampered.number}: its content no longer matches its hash."
+
+
+def test_a_payment_held_for_review_then_approved_pays_the_invoice_and_gets_its_receipt(
+    client_for, todays_rates, django_capture_on_commit_callbacks
+):
+    deal = PayableDealFactory(held_for_review=True)
+    invoice = invoice_issue(invoice=invoice_draft_for_deal(deal=deal), user=deal.dealer)
+    buyer, staff = client_for(deal.buyer), client_for(StaffFactory())
+
+    held = buyer.post(
+        "/api/v1/payments/", {"deal": deal.pk, "amount": "18000.00", "currency": "CAD", "method": "card"},
+        format="json", HTTP_IDEMPOTENCY_KEY="held",
+    )  # fmt: skip
+    assert (held.status_code, held.json()["status"]) == (202, "held")
+    assert buyer.get(f"/api/v1/invoices/{invoice.pk}/").json()["status"] == "issued"
+    assert not Invoice.objects.filter(kind="receipt").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approved = staff.post(f"/api/v1/payments/{held.json()['id']}/review/", {"decision": "approve", "note": "Known"})
+    assert approved.status_code == 200, approved.json()
+
+    seen = buyer.get(f"/api/v1/invoices/{invoice.pk}/").json()
+    assert (seen["status"], seen["paid"], seen["balance"]) == ("paid", "18000.00", "0.00")
+    receipt = Invoice.objects.get(kind="receipt")
+    assert (receipt.invoice_id, receipt.total, bool(receipt.pdf_sha256)) == (invoice.pk, Decimal("18000.000"), True)

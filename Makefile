@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format migrations messages check-schema bench seed database clean
+.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || command -v python3) -m venv $(VENV)
@@ -24,10 +24,10 @@ database: install
 seed: database
 	$(MANAGE) seed_demo
 
-run: seed
+run: seed compile-messages
 	./scripts/run.sh
 
-test: install
+test: install compile-messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) makemigrations --check --dry-run
@@ -48,16 +48,20 @@ migrations: install
 # The French catalogues, <app>/locale/fr/LC_MESSAGES/django.po: makemessages runs inside each app (and
 # the project package) so that each catalogue holds its own app's strings, without settings (with them it
 # would write everything to LOCALE_PATHS); then translate every new or changed msgid (no empty msgstr, no
-# fuzzy: nzila_export/tests/test_translations.py checks) and run it again to compile. The .mo files are
-# committed: CI does not compile them.
+# fuzzy: nzila_export/tests/test_translations.py checks) and `make compile-messages`. The compiled .mo files
+# are committed too, and `make run` and `make test` compile them again from the .po files.
 MESSAGE_DIRS := nzila_export $(patsubst %/apps.py,%,$(wildcard */apps.py))
 
 messages: install
 	for dir in $(MESSAGE_DIRS); do \
 		(mkdir -p $$dir/locale && cd $$dir && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages \
 			--locale=fr --ignore=tests --ignore=migrations --no-obsolete --add-location=file) || exit 1; \
-		(cd $$dir && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin compilemessages) || exit 1; \
 	done
+	$(MAKE) compile-messages
+
+# Every catalogue of the repository in one pass (GNU gettext's msgfmt: Debian's `gettext` package).
+compile-messages: install
+	env -u DJANGO_SETTINGS_MODULE $(BIN)/django-admin compilemessages --locale=fr --ignore=.venv --ignore=staticfiles
 
 bench: database
 	$(BIN)/python scripts/bench/run.py

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -19,8 +20,9 @@ SELF_REGISTERING_ROLE_CHOICES = [(role.value, role.label) for role in (Role.DEAL
 
 
 class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    FRENCH = "fr", "Français"
+    # Each language named in itself, as a language picker shows them, whatever the reader's language.
+    ENGLISH = "en", pgettext_lazy("language named in itself", "English")
+    FRENCH = "fr", pgettext_lazy("language named in itself", "Français")
 
 
 class NzilaUserManager(UserManager):
@@ -33,24 +35,39 @@ class NzilaUserManager(UserManager):
 
 
 class User(AbstractUser):
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.BUYER, db_index=True)
-    email = models.EmailField(_("email address"))
-    company_name = models.CharField(max_length=200, blank=True)
-    business_number = models.CharField(
-        max_length=30, blank=True, help_text=_("A dealer's CRA business number (BN), printed on its invoices.")
+    role = models.CharField(
+        verbose_name=_("role"), max_length=16, choices=Role.choices, default=Role.BUYER, db_index=True
     )
-    address = models.TextField(blank=True, help_text=_("Postal address, as printed on invoices."))
-    phone = PhoneNumberField(blank=True, help_text=_("E.164, for example +2250701020304."))
-    country = CountryField(blank=True, help_text=_("ISO 3166-1 alpha-2 code."))
-    preferred_language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH)
-    timezone = models.CharField(max_length=64, default="America/Toronto", validators=[validate_time_zone])
-    preferred_currency = models.CharField(max_length=3, default="CAD", validators=[validate_currency_code])
+    email = models.EmailField(_("email address"))
+    company_name = models.CharField(verbose_name=_("company name"), max_length=200, blank=True)
+    business_number = models.CharField(
+        verbose_name=_("business number"),
+        max_length=30,
+        blank=True,
+        help_text=_("A dealer's CRA business number (BN), printed on its invoices."),
+    )
+    address = models.TextField(
+        verbose_name=_("address"), blank=True, help_text=_("Postal address, as printed on invoices.")
+    )
+    phone = PhoneNumberField(verbose_name=_("phone"), blank=True, help_text=_("E.164, for example +2250701020304."))
+    country = CountryField(verbose_name=_("country"), blank=True, help_text=_("ISO 3166-1 alpha-2 code."))
+    preferred_language = models.CharField(
+        verbose_name=_("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    timezone = models.CharField(
+        verbose_name=_("time zone"), max_length=64, default="America/Toronto", validators=[validate_time_zone]
+    )
+    preferred_currency = models.CharField(
+        verbose_name=_("preferred currency"), max_length=3, default="CAD", validators=[validate_currency_code]
+    )
 
     objects = NzilaUserManager()
 
     REQUIRED_FIELDS = ["email"]
 
     class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
             models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),

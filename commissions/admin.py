@@ -5,6 +5,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from audit.admin_edits import AuditedAdminMixin
 from commissions.models import (
     BrokerPayoutAccount,
     Commission,
@@ -39,9 +40,10 @@ class CommissionTierInline(admin.TabularInline):
 
 
 @admin.register(CommissionPlan)
-class CommissionPlanAdmin(BrokerChoicesOnly, admin.ModelAdmin):
+class CommissionPlanAdmin(AuditedAdminMixin, BrokerChoicesOnly, admin.ModelAdmin):
     """Staff keep the plans. A commission copies its tier's rate when it accrues, so an edit counts from the
-    next accrual or weekly adjustment on; a tier or plan a commission was computed with cannot be deleted."""
+    next accrual or weekly adjustment on; a tier or plan a commission was computed with cannot be deleted.
+    Every add, edit and delete, of the plan and of its tiers, is audited with the values before and after."""
 
     list_display = ["name", "broker", "basis", "period", "application", "valid_from", "valid_until"]
     list_filter = ["basis", "period", "application"]
@@ -171,9 +173,11 @@ class PayoutAdmin(ReadOnlyAdmin):
 
 
 @admin.register(BrokerPayoutAccount)
-class BrokerPayoutAccountAdmin(BrokerChoicesOnly, admin.ModelAdmin):
+class BrokerPayoutAccountAdmin(AuditedAdminMixin, BrokerChoicesOnly, admin.ModelAdmin):
     """Where each broker is paid: staff keep it with the broker, through broker_payout_account_set, which
-    audits the fields changed (not their values: bank details stay out of the audit)."""
+    audits each change (bank details and phone numbers masked); a deletion is audited here."""
+
+    audit_hidden_fields = ("mobile_money_phone", "bank_details")
 
     list_display = ["broker", "preferred_rail", "mobile_money_phone", "stripe_account_id", "updated_at"]
     list_filter = ["preferred_rail"]

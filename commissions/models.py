@@ -43,32 +43,50 @@ class CommissionPlan(TimeStampedModel):
     counted (a broker's first deal of the month is deal 1). A plan for one broker wins over the plan for
     all; the plan in force on the day the deal completed is the one that counts."""
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(verbose_name=_("name"), max_length=100)
     broker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("broker"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="commission_plans",
         help_text=_("Empty: the plan of every broker without a plan of its own."),
     )
-    basis = models.CharField(max_length=8, choices=PlanBasis.choices, default=PlanBasis.DEALS)
-    period = models.CharField(max_length=8, choices=PlanPeriod.choices, default=PlanPeriod.MONTH)
-    application = models.CharField(max_length=12, choices=PlanApplication.choices, default=PlanApplication.WHOLE_PERIOD)
-    minimum_cad = models.DecimalField(max_digits=CAD_DIGITS, decimal_places=CAD_PLACES, default=0)
+    basis = models.CharField(verbose_name=_("basis"), max_length=8, choices=PlanBasis.choices, default=PlanBasis.DEALS)
+    period = models.CharField(
+        verbose_name=_("period"), max_length=8, choices=PlanPeriod.choices, default=PlanPeriod.MONTH
+    )
+    application = models.CharField(
+        verbose_name=_("tier application"),
+        max_length=12,
+        choices=PlanApplication.choices,
+        default=PlanApplication.WHOLE_PERIOD,
+    )
+    minimum_cad = models.DecimalField(
+        verbose_name=_("minimum in CAD"), max_digits=CAD_DIGITS, decimal_places=CAD_PLACES, default=0
+    )
     cap_cad = models.DecimalField(
-        max_digits=CAD_DIGITS, decimal_places=CAD_PLACES, null=True, blank=True, help_text=_("Empty: no cap")
+        verbose_name=_("cap in CAD"),
+        max_digits=CAD_DIGITS,
+        decimal_places=CAD_PLACES,
+        null=True,
+        blank=True,
+        help_text=_("Empty: no cap"),
     )
     referrer_share_percent = models.DecimalField(
+        verbose_name=_("referrer's share (%)"),
         max_digits=5,
         decimal_places=2,
         default=0,
         help_text=_("Share of a deal's commission that goes to the referring broker when there is one."),
     )
-    valid_from = models.DateField()
-    valid_until = models.DateField(null=True, blank=True)
+    valid_from = models.DateField(verbose_name=_("valid from"))
+    valid_until = models.DateField(verbose_name=_("valid until"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("commission plan")
+        verbose_name_plural = _("commission plans")
         ordering = ["-valid_from", "name"]
         constraints = [
             models.CheckConstraint(
@@ -82,13 +100,18 @@ class CommissionPlan(TimeStampedModel):
 
 
 class CommissionTier(models.Model):
-    plan = models.ForeignKey(CommissionPlan, on_delete=models.CASCADE, related_name="tiers")
+    plan = models.ForeignKey(CommissionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="tiers")
     threshold = models.DecimalField(
-        max_digits=CAD_DIGITS, decimal_places=CAD_PLACES, help_text=_("Deals or CAD from which this tier applies")
+        verbose_name=_("threshold"),
+        max_digits=CAD_DIGITS,
+        decimal_places=CAD_PLACES,
+        help_text=_("Deals or CAD from which this tier applies"),
     )
-    percent = models.DecimalField(max_digits=5, decimal_places=3)
+    percent = models.DecimalField(verbose_name=_("rate (%)"), max_digits=5, decimal_places=3)
 
     class Meta:
+        verbose_name = _("commission tier")
+        verbose_name_plural = _("commission tiers")
         ordering = ["plan", "threshold"]
         constraints = [models.UniqueConstraint(fields=["plan", "threshold"], name="commission_tier_threshold_once")]
 
@@ -126,30 +149,58 @@ class Commission(TimeStampedModel):
     """What one broker earns on one completed deal, in CAD, with the deal's own currency and rate and the
     plan and tier it was computed with. Its amount is the sum of its entries."""
 
-    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="commissions")
-    broker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="commissions")
-    role = models.CharField(max_length=10, choices=CommissionRole.choices, default=CommissionRole.CLOSING)
-    plan = models.ForeignKey(CommissionPlan, on_delete=models.PROTECT, related_name="commissions")
-    tier = models.ForeignKey(CommissionTier, on_delete=models.PROTECT, related_name="commissions")
-    percent = models.DecimalField(max_digits=5, decimal_places=3, help_text=_("The tier's rate, as last computed"))
+    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="commissions")
+    broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("broker"), on_delete=models.PROTECT, related_name="commissions"
+    )
+    role = models.CharField(
+        verbose_name=_("role"), max_length=10, choices=CommissionRole.choices, default=CommissionRole.CLOSING
+    )
+    plan = models.ForeignKey(
+        CommissionPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="commissions"
+    )
+    tier = models.ForeignKey(
+        CommissionTier, verbose_name=_("tier"), on_delete=models.PROTECT, related_name="commissions"
+    )
+    percent = models.DecimalField(
+        verbose_name=_("rate (%)"), max_digits=5, decimal_places=3, help_text=_("The tier's rate, as last computed")
+    )
     share_percent = models.DecimalField(
-        max_digits=5, decimal_places=2, default=100, help_text=_("This broker's share of the deal's commission")
+        verbose_name=_("share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=100,
+        help_text=_("This broker's share of the deal's commission"),
     )
-    deal_amount = models.DecimalField(max_digits=18, decimal_places=3, help_text=_("The agreed price"))
-    deal_currency = models.CharField(max_length=3)
-    cad_rate = models.DecimalField(max_digits=24, decimal_places=12, help_text=_("CAD per unit of the deal's currency"))
-    base_cad = models.DecimalField(max_digits=CAD_DIGITS, decimal_places=CAD_PLACES, help_text=_("The deal in CAD"))
-    period_start = models.DateField(help_text=_("The first day of the plan period the deal completed in"))
-    completed_on = models.DateField()
+    deal_amount = models.DecimalField(
+        verbose_name=_("deal amount"), max_digits=18, decimal_places=3, help_text=_("The agreed price")
+    )
+    deal_currency = models.CharField(verbose_name=_("deal currency"), max_length=3)
+    cad_rate = models.DecimalField(
+        verbose_name=_("CAD rate"), max_digits=24, decimal_places=12, help_text=_("CAD per unit of the deal's currency")
+    )
+    base_cad = models.DecimalField(
+        verbose_name=_("base in CAD"), max_digits=CAD_DIGITS, decimal_places=CAD_PLACES, help_text=_("The deal in CAD")
+    )
+    period_start = models.DateField(
+        verbose_name=_("period start"), help_text=_("The first day of the plan period the deal completed in")
+    )
+    completed_on = models.DateField(verbose_name=_("completed on"))
     status = models.CharField(
-        max_length=10, choices=CommissionStatus.choices, default=CommissionStatus.PENDING, db_index=True
+        verbose_name=_("status"),
+        max_length=10,
+        choices=CommissionStatus.choices,
+        default=CommissionStatus.PENDING,
+        db_index=True,
     )
-    status_changed_at = models.DateTimeField()
-    hold_reason = models.CharField(max_length=255, blank=True)
-    approved_at = models.DateTimeField(null=True, blank=True)
-    paid_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(verbose_name=_("status changed at"))
+    hold_reason = models.CharField(verbose_name=_("hold reason"), max_length=255, blank=True)
+    approved_at = models.DateTimeField(verbose_name=_("approved at"), null=True, blank=True)
+    paid_at = models.DateTimeField(verbose_name=_("paid at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("commission")
+        verbose_name_plural = _("commissions")
         ordering = ["-completed_on", "-id"]
         constraints = [models.UniqueConstraint(fields=["deal", "role"], name="commission_once_per_deal_and_role")]
         indexes = [
@@ -170,15 +221,20 @@ class EntryKind(models.TextChoices):
 class CommissionEntry(AppendOnlyModel):
     """One change of what a commission is worth, in CAD, signed; never updated or deleted."""
 
-    commission = models.ForeignKey(Commission, on_delete=models.PROTECT, related_name="entries")
-    kind = models.CharField(max_length=12, choices=EntryKind.choices)
-    amount_cad = models.DecimalField(max_digits=CAD_DIGITS, decimal_places=CAD_PLACES)
-    percent = models.DecimalField(max_digits=5, decimal_places=3, help_text=_("The rate this entry brings it to"))
-    note = models.CharField(max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    commission = models.ForeignKey(
+        Commission, verbose_name=_("commission"), on_delete=models.PROTECT, related_name="entries"
+    )
+    kind = models.CharField(verbose_name=_("type"), max_length=12, choices=EntryKind.choices)
+    amount_cad = models.DecimalField(verbose_name=_("amount in CAD"), max_digits=CAD_DIGITS, decimal_places=CAD_PLACES)
+    percent = models.DecimalField(
+        verbose_name=_("rate (%)"), max_digits=5, decimal_places=3, help_text=_("The rate this entry brings it to")
+    )
+    note = models.CharField(verbose_name=_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("commission entry")
         verbose_name_plural = _("commission entries")
         constraints = [
             models.UniqueConstraint(
@@ -201,13 +257,26 @@ class CommissionStatement(TimeStampedModel):
     """A broker's monthly statement (commissions.statements) as it was sent, its CSV and PDF kept in private
     storage unchanged; one per broker and month, so that the monthly job run again sends nothing twice."""
 
-    broker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="commission_statements")
-    month = models.DateField(help_text=_("The first day of the month the statement covers"))
-    csv = models.FileField(upload_to=commission_statement_path, storage=document_storage, max_length=255)
-    pdf = models.FileField(upload_to=commission_statement_path, storage=document_storage, max_length=255)
-    sent_at = models.DateTimeField(help_text=_("When the statement went to the broker's notifications"))
+    broker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("broker"),
+        on_delete=models.PROTECT,
+        related_name="commission_statements",
+    )
+    month = models.DateField(verbose_name=_("month"), help_text=_("The first day of the month the statement covers"))
+    csv = models.FileField(
+        verbose_name=_("CSV"), upload_to=commission_statement_path, storage=document_storage, max_length=255
+    )
+    pdf = models.FileField(
+        verbose_name=_("PDF"), upload_to=commission_statement_path, storage=document_storage, max_length=255
+    )
+    sent_at = models.DateTimeField(
+        verbose_name=_("sent at"), help_text=_("When the statement went to the broker's notifications")
+    )
 
     class Meta:
+        verbose_name = _("commission statement")
+        verbose_name_plural = _("commission statements")
         ordering = ["-month", "broker"]
         constraints = [
             models.UniqueConstraint(fields=["broker", "month"], name="commission_statement_once_per_month"),
@@ -228,13 +297,31 @@ class PayoutRail(models.TextChoices):
 class BrokerPayoutAccount(TimeStampedModel):
     """Where a broker is paid: the rail it prefers and its address on each rail it may be paid by."""
 
-    broker = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payout_account")
-    preferred_rail = models.CharField(max_length=16, choices=PayoutRail.choices, default=PayoutRail.BANK_TRANSFER)
-    mobile_money_phone = PhoneNumberField(blank=True, help_text=_("E.164, for MTN MoMo or M-Pesa."))
-    stripe_account_id = models.CharField(
-        max_length=64, blank=True, help_text=_("The broker's Stripe connected account (acct_...).")
+    broker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("broker"), on_delete=models.PROTECT, related_name="payout_account"
     )
-    bank_details = models.TextField(blank=True, help_text=_("Bank, account holder and account number, for staff."))
+    preferred_rail = models.CharField(
+        verbose_name=_("preferred payout rail"),
+        max_length=16,
+        choices=PayoutRail.choices,
+        default=PayoutRail.BANK_TRANSFER,
+    )
+    mobile_money_phone = PhoneNumberField(
+        verbose_name=_("mobile money phone"), blank=True, help_text=_("E.164, for MTN MoMo or M-Pesa.")
+    )
+    stripe_account_id = models.CharField(
+        verbose_name=_("Stripe account ID"),
+        max_length=64,
+        blank=True,
+        help_text=_("The broker's Stripe connected account (acct_...)."),
+    )
+    bank_details = models.TextField(
+        verbose_name=_("bank details"), blank=True, help_text=_("Bank, account holder and account number, for staff.")
+    )
+
+    class Meta:
+        verbose_name = _("broker payout account")
+        verbose_name_plural = _("broker payout accounts")
 
     def __str__(self) -> str:
         return f"Payout account of {self.broker_id} ({self.preferred_rail})"
@@ -264,32 +351,58 @@ class Payout(TimeStampedModel):
     `reference` is ours, made with the row before the provider is called: MTN's X-Reference-Id, M-Pesa's
     OriginatorConversationID, Stripe's idempotency key and transfer group."""
 
-    commission = models.ForeignKey(Commission, on_delete=models.PROTECT, related_name="payouts")
-    rail = models.CharField(max_length=16, choices=PayoutRail.choices)
-    amount_cad = models.DecimalField(max_digits=CAD_DIGITS, decimal_places=CAD_PLACES)
-    amount = models.DecimalField(max_digits=18, decimal_places=3, help_text=_("What the broker is paid"))
-    currency = models.CharField(max_length=3)
+    commission = models.ForeignKey(
+        Commission, verbose_name=_("commission"), on_delete=models.PROTECT, related_name="payouts"
+    )
+    rail = models.CharField(verbose_name=_("payout rail"), max_length=16, choices=PayoutRail.choices)
+    amount_cad = models.DecimalField(verbose_name=_("amount in CAD"), max_digits=CAD_DIGITS, decimal_places=CAD_PLACES)
+    amount = models.DecimalField(
+        verbose_name=_("amount"), max_digits=18, decimal_places=3, help_text=_("What the broker is paid")
+    )
+    currency = models.CharField(verbose_name=_("currency"), max_length=3)
     rate = models.DecimalField(
-        max_digits=24, decimal_places=12, default=1, help_text=_("Units of the currency paid per CAD")
+        verbose_name=_("exchange rate"),
+        max_digits=24,
+        decimal_places=12,
+        default=1,
+        help_text=_("Units of the currency paid per CAD"),
     )
-    rate_date = models.DateField(null=True, blank=True, help_text=_("The day of the rate; empty when paid in CAD"))
+    rate_date = models.DateField(
+        verbose_name=_("rate date"), null=True, blank=True, help_text=_("The day of the rate; empty when paid in CAD")
+    )
     destination = models.CharField(
-        max_length=255, blank=True, help_text=_("The phone, connected account or bank account paid")
+        verbose_name=_("paid to"),
+        max_length=255,
+        blank=True,
+        help_text=_("The phone, connected account or bank account paid"),
     )
-    status = models.CharField(max_length=10, choices=PayoutStatus.choices, default=PayoutStatus.PENDING, db_index=True)
-    status_changed_at = models.DateTimeField()
-    reference = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    provider_reference = models.CharField(max_length=100, blank=True)
-    provider_status = models.CharField(max_length=64, blank=True)
-    requested_at = models.DateTimeField()
-    status_checked_at = models.DateTimeField(null=True, blank=True)
-    settled_at = models.DateTimeField(null=True, blank=True)
-    failure_reason = models.CharField(max_length=255, blank=True)
+    status = models.CharField(
+        verbose_name=_("status"),
+        max_length=10,
+        choices=PayoutStatus.choices,
+        default=PayoutStatus.PENDING,
+        db_index=True,
+    )
+    status_changed_at = models.DateTimeField(verbose_name=_("status changed at"))
+    reference = models.UUIDField(verbose_name=_("our reference"), default=uuid.uuid4, unique=True, editable=False)
+    provider_reference = models.CharField(verbose_name=_("provider reference"), max_length=100, blank=True)
+    provider_status = models.CharField(verbose_name=_("provider status"), max_length=64, blank=True)
+    requested_at = models.DateTimeField(verbose_name=_("requested at"))
+    status_checked_at = models.DateTimeField(verbose_name=_("status checked at"), null=True, blank=True)
+    settled_at = models.DateTimeField(verbose_name=_("settled at"), null=True, blank=True)
+    failure_reason = models.CharField(verbose_name=_("failure reason"), max_length=255, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="payouts_made"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="payouts_made",
     )
 
     class Meta:
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
         ordering = ["-requested_at", "-id"]
         constraints = [
             models.UniqueConstraint(

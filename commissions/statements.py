@@ -143,6 +143,20 @@ def statement_csv(*, statement: Statement) -> bytes:
     return rows.getvalue().encode("utf-8-sig")
 
 
+def commission_statement_download_record(*, statement: Statement, file_format: str, user: User) -> None:
+    """Who downloaded which broker's statement of which month, as what."""
+    audit_record(
+        action="commission.statement_download",
+        instance=statement.broker,
+        user=user,
+        changes={
+            "format": file_format,
+            "filters": {"broker": statement.broker.pk, "month": f"{statement.month:%Y-%m}"},
+            "rows": len(statement.lines),
+        },
+    )
+
+
 def statement_pdf(*, statement: Statement) -> bytes:
     """The statement printed in the broker's language, in the look of the invoices."""
     context = {

@@ -25,17 +25,28 @@ class ExchangeRate(TimeStampedModel):
     `confirmed_at` is the last time a source stated this rate (feeds publish on business days only,
     so a Friday rate confirmed on Sunday is current); staleness is measured from it."""
 
-    currency = models.CharField(max_length=3)
-    date = models.DateField()
-    cad_per_unit = models.DecimalField(max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES)
-    source = models.CharField(max_length=20, choices=RateSource.choices)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    currency = models.CharField(verbose_name=_("currency"), max_length=3)
+    date = models.DateField(verbose_name=_("date"))
+    cad_per_unit = models.DecimalField(
+        verbose_name=_("CAD per unit"), max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES
     )
-    note = models.CharField(max_length=255, blank=True, help_text=_("Why a rate was entered by hand"))
-    confirmed_at = models.DateTimeField()
+    source = models.CharField(verbose_name=_("source"), max_length=20, choices=RateSource.choices)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(
+        verbose_name=_("note"), max_length=255, blank=True, help_text=_("Why a rate was entered by hand")
+    )
+    confirmed_at = models.DateTimeField(verbose_name=_("confirmed at"))
 
     class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
         ordering = ["currency", "-date"]
         constraints = [
             models.UniqueConstraint(fields=["currency", "date"], name="one_exchange_rate_per_currency_per_day"),

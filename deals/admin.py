@@ -1,5 +1,8 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from audit.admin_edits import AuditedAdminMixin
 from deals.models import Deal, DealEvent
 from deals.services import deal_release_hold
 
@@ -15,8 +18,9 @@ class DealEventInline(admin.TabularInline):
 
 
 @admin.register(Deal)
-class DealAdmin(admin.ModelAdmin):
-    """Status, money and risk change only through the services (the API), so they are read-only here."""
+class DealAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Status, money and risk change only through the services (the API), so they are read-only here; what
+    staff may correct here (destination, incoterm, referring broker, notes) is audited before and after."""
 
     list_display = [
         "id",
@@ -43,10 +47,11 @@ class DealAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Release the hold on the selected deals (reviewed)")
+    @admin.action(description=_("Release the hold on the selected deals (reviewed)"))
     def release_hold(self, request, queryset):
         released = 0
         for deal in queryset.filter(is_on_hold=True):
             deal_release_hold(deal=deal, reviewer=request.user, note="Reviewed in the admin")
             released += 1
-        self.message_user(request, f"{released} deal(s) released.", messages.SUCCESS)
+        message = ngettext("%(count)d deal released.", "%(count)d deals released.", released)
+        self.message_user(request, message % {"count": released}, messages.SUCCESS)

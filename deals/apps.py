@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DealsConfig(AppConfig):
     name = "deals"
-    verbose_name = "Deals"
+    verbose_name = _("Deals")

@@ -15,9 +15,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from currencies.conversion import ExchangeRateUnavailable
 from deals.models import Deal, RiskLevel
+from nzila_export.stored_text import message_to_store, text_to_store
 from vehicles.pricing import price_in_cad
 
 NEW_ACCOUNT_AGE = timedelta(days=7)
@@ -51,54 +53,58 @@ def value_exceeds(*, amount_cad: Decimal | None, threshold_cad: Decimal) -> bool
 class RiskAssessment:
     risk_score: int
     risk_level: str
-    red_flags: list[str] = field(default_factory=list)
-    recommendation: str = ""
-
-    def as_dict(self) -> dict:
-        return {
-            "risk_score": self.risk_score,
-            "risk_level": self.risk_level,
-            "red_flags": self.red_flags,
-            "recommendation": self.recommendation,
-        }
+    red_flags: list[dict] = field(default_factory=list)  # nzila_export.stored_text messages
+    recommendation: str = ""  # nzila_export.stored_text's English source
 
 
 class FraudDetectionEngine:
     def assess_deal_risk(self, deal: Deal) -> RiskAssessment:
-        """{risk_score 0-100, risk_level low|medium|high, red_flags [reasons], recommendation}."""
-        flags: list[tuple[int, str]] = []
+        """The score (0-100), its level, the reasons (red flags) and what to do, as texts to store."""
+        flags: list[tuple[int, dict]] = []
+
+        def flag(points: int, message, **values) -> None:
+            flags.append((points, message_to_store(message, **values)))
+
         now = timezone.now()
         buyer, dealer, vehicle = deal.buyer, deal.dealer, deal.vehicle
-
         if account_is_new(user=buyer, now=now):
-            flags.append((20, "The buyer's account is less than 7 days old."))
+            flag(20, _("The buyer's account is less than 7 days old."))
         agreed_cad = _agreed_price_cad(deal)
         if agreed_cad is not None and vehicle.price_cad:
             ratio = agreed_cad / vehicle.price_cad
             if ratio < UNDERPRICED_RATIO:
-                flags.append((25, f"The agreed price is {100 - ratio * 100:.0f} % below the listing's value."))
+                flag(
+                    25,
+                    _("The agreed price is %(percent)s %% below the listing's value."),
+                    percent=f"{100 - ratio * 100:.0f}",
+                )
             elif ratio > OVERPRICED_RATIO:
-                flags.append((10, f"The agreed price is {ratio * 100 - 100:.0f} % above the listing's value."))
+                flag(
+                    10,
+                    _("The agreed price is %(percent)s %% above the listing's value."),
+                    percent=f"{ratio * 100 - 100:.0f}",
+                )
         if countries_differ(account_country=buyer.country, other_country=deal.destination_country):
-            flags.append(
-                (15, f"The buyer's country ({buyer.country}) is not the destination ({deal.destination_country}).")
-            )
+            flag(
+                15, _("The buyer's country (%(country)s) is not the destination (%(destination)s)."),
+                country=buyer.country, destination=deal.destination_country,
+            )  # fmt: skip
         recent = Deal.objects.filter(buyer=buyer, created_at__gte=now - RAPID_DEALS_WINDOW).exclude(pk=deal.pk).count()
         if recent + 1 >= RAPID_DEALS_COUNT:
-            flags.append((20, f"The buyer opened {recent + 1} deals within 24 hours."))
+            flag(20, _("The buyer opened %(count)s deals within 24 hours."), count=recent + 1)
         if dealer.email.rsplit("@", 1)[-1].lower() in FREE_EMAIL_DOMAINS:
-            flags.append((10, "The dealer uses a free e-mail provider."))
+            flag(10, _("The dealer uses a free e-mail provider."))
         if value_exceeds(amount_cad=agreed_cad, threshold_cad=HIGH_VALUE_CAD):
-            flags.append((10, "The agreed price is over CAD 50,000."))
+            flag(10, _("The agreed price is over CAD 50,000."))
 
         score = min(sum(points for points, _reason in flags), 100)
         if score > HIGH_ABOVE:
-            level, recommendation = RiskLevel.HIGH, "Hold the deal until staff have reviewed it."
+            level, recommendation = RiskLevel.HIGH, _("Hold the deal until staff have reviewed it.")
         elif score >= MEDIUM_FROM:
-            level, recommendation = RiskLevel.MEDIUM, "Proceed, and check the flagged points before payment."
+            level, recommendation = RiskLevel.MEDIUM, _("Proceed, and check the flagged points before payment.")
         else:
-            level, recommendation = RiskLevel.LOW, "Proceed."
-        return RiskAssessment(score, level, [reason for _points, reason in flags], recommendation)
+            level, recommendation = RiskLevel.LOW, _("Proceed.")
+        return RiskAssessment(score, level, [reason for _points, reason in flags], text_to_store(recommendation))
 
 
 def _agreed_price_cad(deal: Deal) -> Decimal | None:

@@ -52,42 +52,70 @@ class Deal(TimeStampedModel):
     """A sale of one vehicle from its dealer to a buyer, maybe through a broker, from the lead it
     came from to the buyer's port. Its status only moves through deals.services.deal_transition."""
 
-    vehicle = models.ForeignKey("vehicles.Vehicle", on_delete=models.PROTECT, related_name="deals")
-    dealer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="dealer_deals")
-    buyer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="buyer_deals")
+    vehicle = models.ForeignKey(
+        "vehicles.Vehicle", verbose_name=_("vehicle"), on_delete=models.PROTECT, related_name="deals"
+    )
+    dealer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dealer"), on_delete=models.PROTECT, related_name="dealer_deals"
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("buyer"), on_delete=models.PROTECT, related_name="buyer_deals"
+    )
     broker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="broker_deals"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("broker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="broker_deals",
     )
     referring_broker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("referring broker"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="referred_deals",
         help_text=_("The broker who brought the buyer when another closes the deal: they share its commission."),
     )
-    lead = models.OneToOneField("leads.Lead", null=True, blank=True, on_delete=models.SET_NULL, related_name="deal")
-    agreed_price = models.DecimalField(max_digits=14, decimal_places=2)
-    currency = models.CharField(max_length=3, validators=[validate_currency_code])
-    destination_country = CountryField()
-    destination_port = models.CharField(max_length=5, help_text=_("UN/LOCODE, for example CIABJ"))
-    incoterm = models.CharField(max_length=3, choices=Incoterm.choices, default=Incoterm.CIF)
-    notes = models.TextField(blank=True)
-    status = models.CharField(max_length=20, choices=DealStatus.choices, default=DealStatus.DRAFT, db_index=True)
-    status_changed_at = models.DateTimeField()
-    cancellation_reason = models.TextField(blank=True)
-    destination_override_reason = models.TextField(
-        blank=True, help_text=_("Why staff let this deal through although the destination's rules refuse the car")
+    lead = models.OneToOneField(
+        "leads.Lead", verbose_name=_("lead"), null=True, blank=True, on_delete=models.SET_NULL, related_name="deal"
     )
-    risk_score = models.PositiveSmallIntegerField(default=0)
-    risk_level = models.CharField(max_length=8, choices=RiskLevel.choices, default=RiskLevel.LOW)
-    risk_flags = models.JSONField(default=list, blank=True)
-    risk_recommendation = models.CharField(max_length=255, blank=True)
-    is_on_hold = models.BooleanField(default=False, help_text=_("Held for staff review: no move but cancel"))
-    hold_reason = models.CharField(max_length=255, blank=True)
-    last_follow_up_at = models.DateTimeField(null=True, blank=True)
+    agreed_price = models.DecimalField(verbose_name=_("agreed price"), max_digits=14, decimal_places=2)
+    currency = models.CharField(verbose_name=_("currency"), max_length=3, validators=[validate_currency_code])
+    destination_country = CountryField(verbose_name=_("destination country"))
+    destination_port = models.CharField(
+        verbose_name=_("destination port"), max_length=5, help_text=_("UN/LOCODE, for example CIABJ")
+    )
+    incoterm = models.CharField(
+        verbose_name=_("incoterm"), max_length=3, choices=Incoterm.choices, default=Incoterm.CIF
+    )
+    notes = models.TextField(verbose_name=_("notes"), blank=True)
+    status = models.CharField(
+        verbose_name=_("status"), max_length=20, choices=DealStatus.choices, default=DealStatus.DRAFT, db_index=True
+    )
+    status_changed_at = models.DateTimeField(verbose_name=_("status changed at"))
+    cancellation_reason = models.TextField(verbose_name=_("cancellation reason"), blank=True)
+    destination_override_reason = models.TextField(
+        verbose_name=_("destination override reason"),
+        blank=True,
+        help_text=_("Why staff let this deal through although the destination's rules refuse the car"),
+    )
+    risk_score = models.PositiveSmallIntegerField(verbose_name=_("risk score"), default=0)
+    risk_level = models.CharField(
+        verbose_name=_("risk level"), max_length=8, choices=RiskLevel.choices, default=RiskLevel.LOW
+    )
+    risk_flags = models.JSONField(verbose_name=_("risk flags"), default=list, blank=True)
+    risk_recommendation = models.CharField(verbose_name=_("risk recommendation"), max_length=255, blank=True)
+    is_on_hold = models.BooleanField(
+        verbose_name=_("on hold"), default=False, help_text=_("Held for staff review: no move but cancel")
+    )
+    hold_reason = models.CharField(verbose_name=_("hold reason"), max_length=255, blank=True)
+    last_follow_up_at = models.DateTimeField(verbose_name=_("last follow-up at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("deal")
+        verbose_name_plural = _("deals")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -113,14 +141,18 @@ class Deal(TimeStampedModel):
 class DealEvent(models.Model):
     """The deal's timeline: each status move, hold and release, with who and why."""
 
-    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(max_length=20, choices=DealStatus.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=DealStatus.choices)
-    reason = models.TextField(blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    created_at = models.DateTimeField(auto_now_add=True)
+    deal = models.ForeignKey(Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(verbose_name=_("from status"), max_length=20, choices=DealStatus.choices, blank=True)
+    to_status = models.CharField(verbose_name=_("to status"), max_length=20, choices=DealStatus.choices)
+    reason = models.TextField(verbose_name=_("reason"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("deal event")
+        verbose_name_plural = _("deal events")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:

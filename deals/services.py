@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.selectors import staff_list_active
@@ -21,6 +22,7 @@ from leads.models import Lead, LeadStatus
 from leads.services import lead_transition
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, Forbidden
+from nzila_export.stored_text import stored_text_read, text_to_store
 from nzila_export.transitions import transition_check
 from vehicles.models import Vehicle, VehicleStatus
 from vehicles.services import vehicle_follow_deal
@@ -171,7 +173,8 @@ def deal_transition(*, deal: Deal, to: str, actor: User | None, reason: str = ""
         )
     if deal.is_on_hold and to != DealStatus.CANCELLED:
         raise TransitionRefused(
-            gettext("The deal is held for staff review: %(reason)s") % {"reason": deal.hold_reason}, field="to"
+            gettext("The deal is held for staff review: %(reason)s") % {"reason": stored_text_read(deal.hold_reason)},
+            field="to",
         )
     blockers = move_blockers(deal=deal, to=to, reason=reason)
     if blockers:
@@ -209,7 +212,7 @@ def deal_assess_risk(*, deal: Deal) -> Deal:
     fields = ["risk_score", "risk_level", "risk_flags", "risk_recommendation", "updated_at"]
     deal.save(update_fields=fields)
     if assessment.risk_level == RiskLevel.HIGH:
-        deal = deal_hold(deal=deal, reason="High fraud risk: " + " ".join(assessment.red_flags))
+        deal = deal_hold(deal=deal, reason=text_to_store(_("The deal's fraud risk is high (see its risk flags).")))
     return deal
 
 
@@ -224,7 +227,7 @@ def deal_hold(*, deal: Deal, reason: str) -> Deal:
     deal.hold_reason = reason[:255]
     deal.save(update_fields=["is_on_hold", "hold_reason", "updated_at"])
     DealEvent.objects.create(deal=deal, to_status=deal.status, reason=deal.hold_reason)
-    audit_record(action="deal.hold", instance=deal, changes={"reason": deal.hold_reason})
+    audit_record(action="deal.hold", instance=deal, changes={"is_on_hold": [False, True], "reason": deal.hold_reason})
     staff = staff_list_active()
     notify(event="deal.held_for_review", recipients=staff, context={"deal": deal}, related_object=deal)
     return deal
@@ -239,7 +242,12 @@ def deal_release_hold(*, deal: Deal, reviewer: User, note: str) -> Deal:
     deal.is_on_hold = False
     deal.save(update_fields=["is_on_hold", "updated_at"])
     DealEvent.objects.create(deal=deal, to_status=deal.status, actor=reviewer, reason=f"Hold released: {note}")
-    audit_record(action="deal.release_hold", instance=deal, user=reviewer, changes={"note": note})
+    audit_record(
+        action="deal.release_hold",
+        instance=deal,
+        user=reviewer,
+        changes={"is_on_hold": [True, False], "hold_reason": deal.hold_reason, "note": note},
+    )
     return deal
 
 

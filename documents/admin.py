@@ -6,21 +6,33 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from documents.downloads import document_download_link
 from documents.models import Document, DocumentStatus
 from documents.services import document_review
 from nzila_export.exceptions import DomainError
+from nzila_export.stored_text import stored_text_read
 
-REVIEW_CHOICES = [("", "No decision yet"), (DocumentStatus.VERIFIED, "Verify"), (DocumentStatus.REJECTED, "Reject")]
+REVIEW_CHOICES = [
+    ("", _("No decision yet")),
+    (DocumentStatus.VERIFIED, _("Verify")),
+    (DocumentStatus.REJECTED, _("Reject")),
+]
 
 
 class DocumentReviewForm(forms.ModelForm):
     """The change page is the review form: every stored field is read-only; a decision and a note go
     through document_review, which notifies the uploader and writes the audit record."""
 
-    decision = forms.ChoiceField(choices=REVIEW_CHOICES, required=False)
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text="Required to reject.")
+    decision = forms.ChoiceField(label=_("Decision"), choices=REVIEW_CHOICES, required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required to reject."),
+    )
 
     class Meta:
         model = Document
@@ -29,12 +41,14 @@ class DocumentReviewForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == DocumentStatus.REJECTED and not cleaned.get("note", "").strip():
-            self.add_error("note", "Say why the document is rejected, so that the uploader can fix it.")
+            self.add_error("note", gettext("Say why the document is rejected, so that the uploader can fix it."))
         return cleaned
 
 
 class RejectForm(forms.Form):
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), help_text="Sent to each uploader.")
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Sent to each uploader.")
+    )
 
 
 @admin.register(Document)
@@ -76,9 +90,9 @@ class DocumentAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["deal", "document_type", "download", "original_name", "content_type", "size_bytes"]}),
-        ("Quality check", {"fields": ["quality_score", "quality_recommendation", "quality_issues_list"]}),
-        ("Review", {"fields": ["status", "review_note", "reviewed_by", "reviewed_at", "decision", "note"]}),
-        ("History", {"fields": ["uploaded_by", "created_at", "replaces", "sha256"]}),
+        (_("Quality check"), {"fields": ["quality_score", "quality_recommendation", "quality_issues_list"]}),
+        (_("Review"), {"fields": ["status", "review_note", "reviewed_by", "reviewed_at", "decision", "note"]}),
+        (_("History"), {"fields": ["uploaded_by", "created_at", "replaces", "sha256"]}),
     ]
     actions = ["verify_selected", "reject_selected"]
     ordering = ["-created_at"]
@@ -89,16 +103,16 @@ class DocumentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # the deal's paper trail is kept
 
-    @admin.display(description="Issues")
+    @admin.display(description=_("Issues"))
     def quality_issues_list(self, document):
-        return "; ".join(document.quality_issues) or "None"
+        return "; ".join(stored_text_read(issue) for issue in document.quality_issues) or gettext("None")
 
-    @admin.display(description="File")
+    @admin.display(description=_("File"))
     def download(self, document):
         if not document.pk:
             return "-"
         url = reverse("admin:documents_document_download", args=[document.pk])
-        return format_html('<a href="{}">Download {}</a>', url, document.original_name)
+        return format_html('<a href="{}">{}</a>', url, gettext("Download %(name)s") % {"name": document.original_name})
 
     def get_urls(self):
         download = self.admin_site.admin_view(self.download_view)
@@ -122,11 +136,11 @@ class DocumentAdmin(admin.ModelAdmin):
             except DomainError as error:
                 self.message_user(request, error.message, messages.ERROR)
 
-    @admin.action(description="Verify the selected pending documents")
+    @admin.action(description=_("Verify the selected pending documents"))
     def verify_selected(self, request, queryset):
         self._review(request, queryset, decision=DocumentStatus.VERIFIED, note="")
 
-    @admin.action(description="Reject the selected pending documents (asks for a note)")
+    @admin.action(description=_("Reject the selected pending documents (asks for a note)"))
     def reject_selected(self, request, queryset):
         if "apply" in request.POST:
             form = RejectForm(request.POST)
@@ -137,7 +151,7 @@ class DocumentAdmin(admin.ModelAdmin):
             form = RejectForm()
         context = {
             **self.admin_site.each_context(request),
-            "title": "Reject documents",
+            "title": gettext("Reject documents"),
             "documents": queryset,
             "form": form,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
@@ -154,7 +168,18 @@ class DocumentAdmin(admin.ModelAdmin):
                 document_review(document=document, decision=decision, note=note, reviewer=request.user)
                 done += 1
             except DomainError as error:
-                refused.append(f"{document.pk}: {error.message}")
-        self.message_user(request, f"{done} document(s) {decision}; {skipped} already reviewed and left alone.")
+                refused.append(gettext("Document %(id)s: %(refusal)s") % {"id": document.pk, "refusal": error.message})
+        if decision == DocumentStatus.VERIFIED:
+            message = ngettext("%(count)d document verified.", "%(count)d documents verified.", done)
+        else:
+            message = ngettext("%(count)d document rejected.", "%(count)d documents rejected.", done)
+        self.message_user(request, message % {"count": done})
+        if skipped:
+            message = ngettext(
+                "%(count)d selected document was already reviewed: left alone.",
+                "%(count)d selected documents were already reviewed: left alone.",
+                skipped,
+            )
+            self.message_user(request, message % {"count": skipped}, messages.WARNING)
         for message in refused:
             self.message_user(request, message, messages.ERROR)

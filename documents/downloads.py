@@ -4,6 +4,7 @@ the document and who asked."""
 
 from datetime import timedelta
 
+from accounts.models import User
 from audit.services import audit_record
 from documents.models import Document
 from nzila_export.signed_links import DownloadLink, DownloadLinkInvalid, signed_link_make, signed_link_open
@@ -23,13 +24,12 @@ def document_download_link(*, document: Document, user) -> DownloadLink:
 
 
 def document_download_open(*, token: str) -> Document:
-    """The document a valid, fresh token names (the download is audited, for the user the link was
-    made for); DownloadLinkInvalid or DownloadLinkExpired otherwise."""
+    """The document a valid, fresh token names (the download is audited as the user the link was made
+    for: the link is their credential); DownloadLinkInvalid or DownloadLinkExpired otherwise."""
     payload = signed_link_open(token=token, lifetimes={SALT: DOWNLOAD_LINK_MAX_AGE})
     document = Document.objects.filter(pk=payload.get("document")).first()
     if document is None:
         raise DownloadLinkInvalid()
-    audit_record(
-        action="document.download", instance=document, user=None, changes={"link_for_user": payload.get("user")}
-    )
+    user = User.objects.filter(pk=payload.get("user")).first() if payload.get("user") else None
+    audit_record(action="document.download", instance=document, user=user)
     return document

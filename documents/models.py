@@ -45,9 +45,9 @@ class DocumentStatus(models.TextChoices):
 class FileFormat(models.TextChoices):
     """What the bytes are, whatever the file was called."""
 
-    PDF = "application/pdf", "PDF"
-    JPEG = "image/jpeg", "JPEG"
-    PNG = "image/png", "PNG"
+    PDF = "application/pdf", _("PDF")
+    JPEG = "image/jpeg", _("JPEG")
+    PNG = "image/png", _("PNG")
 
 
 class QualityRecommendation(models.TextChoices):
@@ -64,37 +64,62 @@ class Document(TimeStampedModel):
     """One uploaded file for a deal. A rejected document is never overwritten: its replacement is a
     new row pointing at it (`replaces`), so the history of what was sent and why it was refused stays."""
 
-    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="documents")
-    document_type = models.CharField(max_length=40, choices=DocumentType.choices)
-    file = models.FileField(upload_to=document_upload_path, storage=document_storage, max_length=255)
-    original_name = models.CharField(max_length=255, help_text=_("The file's name on the uploader's device."))
-    content_type = models.CharField(max_length=20, choices=FileFormat.choices, help_text=_("Read from the bytes."))
-    size_bytes = models.PositiveIntegerField()
-    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="documents")
+    document_type = models.CharField(verbose_name=_("document type"), max_length=40, choices=DocumentType.choices)
+    file = models.FileField(
+        verbose_name=_("file"), upload_to=document_upload_path, storage=document_storage, max_length=255
+    )
+    original_name = models.CharField(
+        verbose_name=_("original file name"), max_length=255, help_text=_("The file's name on the uploader's device.")
+    )
+    content_type = models.CharField(
+        verbose_name=_("file format"), max_length=20, choices=FileFormat.choices, help_text=_("Read from the bytes.")
+    )
+    size_bytes = models.PositiveIntegerField(verbose_name=_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     status = models.CharField(
-        max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.PENDING_REVIEW, db_index=True
+        verbose_name=_("status"),
+        max_length=16,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.PENDING_REVIEW,
+        db_index=True,
     )
-    review_note = models.TextField(blank=True)
+    review_note = models.TextField(verbose_name=_("review note"), blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(verbose_name=_("reviewed at"), null=True, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploaded_documents"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uploaded_documents",
     )
     replaces = models.OneToOneField(
         "self",
+        verbose_name=_("replaced document"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="replaced_by",
         help_text=_("The rejected document this one replaces."),
     )
-    quality_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    quality_issues = models.JSONField(default=list, blank=True)
-    quality_recommendation = models.CharField(max_length=24, choices=QualityRecommendation.choices, blank=True)
+    quality_score = models.PositiveSmallIntegerField(verbose_name=_("quality score"), null=True, blank=True)
+    quality_issues = models.JSONField(verbose_name=_("quality issues"), default=list, blank=True)
+    quality_recommendation = models.CharField(
+        verbose_name=_("quality recommendation"), max_length=24, choices=QualityRecommendation.choices, blank=True
+    )
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["deal", "document_type", "status"], name="documents_deal_type_status")]
 

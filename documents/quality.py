@@ -15,16 +15,22 @@ document is normally issued as a PDF. Each finding costs points from 100:
   cargo tracking note, ...): 10.
 
 Recommendation: 80 and over "accept", 50 and over "review", else "request_better_copy".
+
+The findings are nzila_export.stored_text messages: stored on the document, read in each staff member's
+language.
 """
 
 import io
 import logging
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from documents.models import Document, DocumentType, FileFormat, QualityRecommendation
+from nzila_export.stored_text import message_to_store
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +72,13 @@ def image_sharpness(image: Image.Image) -> float:
     return float(ImageStat.Stat(edges).var[0])
 
 
+def _finding(points: int, message: Promise, **values) -> tuple[int, dict]:
+    return points, message_to_store(message, **values)
+
+
 class DocumentQualityChecker:
     def check_document_quality(self, document: Document) -> dict:
-        """{"score": 0-100, "issues": [sentences], "recommendation": QualityRecommendation value}."""
+        """{"score": 0-100, "issues": [stored messages], "recommendation": QualityRecommendation value}."""
         with document.file.open("rb") as stored:
             content = stored.read()
         return self.check_content(
@@ -76,19 +86,24 @@ class DocumentQualityChecker:
         )
 
     def check_content(self, *, content: bytes, file_format: str, document_type: str) -> dict:
-        penalties: list[tuple[int, str]] = []
+        penalties: list[tuple[int, dict]] = []
         if file_format == FileFormat.PDF:
             penalties += self._pdf_findings(content)
         else:
             if len(content) < SMALL_FILE_BYTES:
                 penalties.append(
-                    (15, f"The file is only {len(content) / 1024:.1f} KB; a readable scan or photo is larger.")
+                    _finding(
+                        15,
+                        _("The file is only %(size_bytes)s bytes; a readable scan or photo is larger."),
+                        size_bytes=len(content),
+                    )
                 )
             penalties += self._image_findings(content)
             if document_type in USUALLY_PDF:
-                label = DocumentType(document_type).label
-                penalties.append((10, f"A {label} is normally issued as a PDF; a photo of it may be refused."))
-        score = max(0, 100 - sum(points for points, _ in penalties))
+                penalties.append(
+                    _finding(10, _("This type of document is normally issued as a PDF; a photo of it may be refused."))
+                )
+        score = max(0, 100 - sum(points for points, _issue in penalties))
         if score >= 80:
             recommendation = QualityRecommendation.ACCEPT
         elif score >= 50:
@@ -97,47 +112,74 @@ class DocumentQualityChecker:
             recommendation = QualityRecommendation.REQUEST_BETTER_COPY
         return {
             "score": score,
-            "issues": [issue for _, issue in penalties],
+            "issues": [issue for _points, issue in penalties],
             "recommendation": recommendation.value,
         }
 
-    def _image_findings(self, content: bytes) -> list[tuple[int, str]]:
+    def _image_findings(self, content: bytes) -> list[tuple[int, dict]]:
         try:
             with Image.open(io.BytesIO(content)) as image:
                 image.load()
                 width, height = image.size
                 sharpness = image_sharpness(image)
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-            return [(60, "The image cannot be read.")]
+            return [_finding(60, _("The image cannot be read."))]
         findings = []
         shorter = min(width, height)
         if shorter < LOW_RESOLUTION_PX:
-            findings.append((30, f"Low resolution ({width} x {height} px): text this small is hard to read."))
+            findings.append(
+                _finding(
+                    30,
+                    _("Low resolution (%(width)s x %(height)s px): text this small is hard to read."),
+                    width=width,
+                    height=height,
+                )
+            )
         elif shorter < MODEST_RESOLUTION_PX:
-            findings.append((10, f"Modest resolution ({width} x {height} px): small print may be unreadable."))
+            findings.append(
+                _finding(
+                    10,
+                    _("Modest resolution (%(width)s x %(height)s px): small print may be unreadable."),
+                    width=width,
+                    height=height,
+                )
+            )
         if sharpness < BLANK_THRESHOLD:
-            findings.append((75, "The image looks blank: almost no edges at all."))
+            findings.append(_finding(75, _("The image looks blank: almost no edges at all.")))
         elif sharpness < BLUR_THRESHOLD:
             findings.append(
-                (35, f"The image looks blurred (sharpness {sharpness:.0f}, expected {BLUR_THRESHOLD:.0f}+).")
+                _finding(
+                    35,
+                    _("The image looks blurred (sharpness %(sharpness)s, expected %(expected)s+)."),
+                    sharpness=f"{sharpness:.0f}",
+                    expected=f"{BLUR_THRESHOLD:.0f}",
+                )
             )
         return findings
 
-    def _pdf_findings(self, content: bytes) -> list[tuple[int, str]]:
+    def _pdf_findings(self, content: bytes) -> list[tuple[int, dict]]:
         try:
             reader = PdfReader(io.BytesIO(content))
             if reader.is_encrypted:
-                return [(40, "The PDF is password-protected: staff cannot read it. Upload it without a password.")]
+                return [
+                    _finding(
+                        40, _("The PDF is password-protected: staff cannot read it. Upload it without a password.")
+                    )
+                ]
             pages = len(reader.pages)
             findings = []
             if pages == 0:
-                return [(60, "The PDF has no pages.")]
+                return [_finding(60, _("The PDF has no pages."))]
             if pages > MANY_PAGES:
-                findings.append((10, f"The PDF has {pages} pages: is this only the document asked for?"))
+                findings.append(
+                    _finding(10, _("The PDF has %(pages)s pages: is this only the document asked for?"), pages=pages)
+                )
             text = "".join((page.extract_text() or "") for page in reader.pages[:TEXT_PAGES_CHECKED])
         except (PyPdfError, ValueError, OSError, KeyError, TypeError) as error:
             logger.info("PDF quality check could not read the file: %s", error)
-            return [(60, "The PDF cannot be read.")]
+            return [_finding(60, _("The PDF cannot be read."))]
         if not text.strip():
-            findings.append((10, "The PDF has no text layer (a scan): it cannot be searched or checked automatically."))
+            findings.append(
+                _finding(10, _("The PDF has no text layer (a scan): it cannot be searched or checked automatically."))
+            )
         return findings

@@ -1,7 +1,15 @@
 from django.db.models import QuerySet
 
 from deals.selectors import deal_list_visible_to
-from documents.models import Document
+from documents.models import Document, DocumentType
+
+# The documents that identify a person (their ID), rather than a vehicle or a shipment.
+IDENTITY_DOCUMENT_TYPES = (DocumentType.BUYER_ID,)
+
+
+def identity_documents_of(*, user) -> QuerySet[Document]:
+    """The identity documents of `user`: those on the deals it buys, whoever uploaded them."""
+    return Document.objects.filter(document_type__in=IDENTITY_DOCUMENT_TYPES, deal__buyer=user)
 
 
 def document_list_visible_to(*, user) -> QuerySet[Document]:

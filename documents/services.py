@@ -2,6 +2,7 @@
 
 import hashlib
 import uuid
+from functools import partial
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +15,7 @@ from deals.selectors import deal_is_party
 from documents.filetypes import STORED_EXTENSION, file_format_detect
 from documents.models import Document, DocumentStatus, DocumentType
 from documents.quality import DocumentQualityChecker
+from documents.selectors import identity_documents_of
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
 
@@ -191,3 +193,18 @@ def document_review(*, document: Document, decision: str, note: str, reviewer) -
             related_object=document.deal,
         )
     return document
+
+
+@transaction.atomic
+def identity_documents_erase(*, user) -> int:
+    """Delete the files of a person's identity documents from storage, once their account is anonymized
+    (privacy, which audits it). Each row stays, without its file or original name, so that the deal's history
+    still shows that an ID was checked. Files go once the transaction commits (a rollback keeps them).
+    Returns how many were erased; a second run finds none."""
+    documents = list(identity_documents_of(user=user).exclude(file="").select_for_update(of=("self",)))
+    for document in documents:
+        transaction.on_commit(partial(document.file.storage.delete, document.file.name))
+    Document.objects.filter(pk__in=[document.pk for document in documents]).update(
+        file="", original_name="", updated_at=timezone.now()
+    )
+    return len(documents)

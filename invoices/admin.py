@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_edits import AuditedAdminMixin
 from currencies.money import money_round
 from invoices.downloads import invoice_download_link
 from invoices.models import Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, InvoiceTax, TaxRate
@@ -168,9 +169,10 @@ class TaxRateForm(forms.ModelForm):
 
 
 @admin.register(TaxRate)
-class TaxRateAdmin(admin.ModelAdmin):
+class TaxRateAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Staff keep the rates current: a change of rate is a new row from its effective date, after the old
-    row is given its last day. Invoices copy the rate they use, so an edit never changes an issued one."""
+    row is given its last day. Invoices copy the rate they use, so an edit never changes an issued one.
+    Every add and edit is audited ("tax_rate.staff_create", "tax_rate.staff_edit")."""
 
     form = TaxRateForm
     list_display = ["regime", "code", "name_en", "percent", "valid_from", "valid_until"]

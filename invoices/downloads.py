@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
+from accounts.models import User
 from audit.services import audit_record
 from invoices.models import Invoice
 from nzila_export.signed_links import DownloadLink, DownloadLinkInvalid, signed_link_make, signed_link_open
@@ -39,13 +40,16 @@ def invoice_media_url(*, invoice: Invoice) -> str:
 
 
 def invoice_download_open(*, token: str) -> Invoice:
-    """The issued document a valid, fresh token names, with its PDF (the download is audited, for the
-    user a link was made for); DownloadLinkInvalid or DownloadLinkExpired otherwise."""
+    """The issued document a valid, fresh token names, with its PDF (the download is audited as the user
+    a link was made for, or as WhatsApp's fetch of a message's media); DownloadLinkInvalid or
+    DownloadLinkExpired otherwise."""
     payload = signed_link_open(
         token=token, lifetimes={DOWNLOAD_SALT: DOWNLOAD_LINK_MAX_AGE, MEDIA_SALT: _media_max_age()}
     )
     invoice = Invoice.objects.filter(pk=payload.get("invoice")).exclude(pdf="").first()
     if invoice is None:
         raise DownloadLinkInvalid()
-    audit_record(action="invoice.download", instance=invoice, user=None, changes={"link_for_user": payload.get("user")})
+    user = User.objects.filter(pk=payload.get("user")).first() if payload.get("user") else None
+    changes = {} if user is not None else {"link": "whatsapp_media"}
+    audit_record(action="invoice.download", instance=invoice, user=user, changes=changes)
     return invoice

@@ -71,17 +71,21 @@ class TaxRate(TimeStampedModel):
     invoice of any day finds the rates of that day. Names and legal bases are kept in both languages
     because they are printed on invoices in the buyer's language."""
 
-    regime = models.CharField(max_length=6, choices=TAX_REGIME_CHOICES)
-    code = models.CharField(max_length=16, help_text=_("GST, HST, QST or ZERO"))
-    name_en = models.CharField(max_length=100)
-    name_fr = models.CharField(max_length=100)
-    percent = models.DecimalField(max_digits=6, decimal_places=3)
-    legal_basis_en = models.CharField(max_length=255)
-    legal_basis_fr = models.CharField(max_length=255)
-    valid_from = models.DateField()
-    valid_until = models.DateField(null=True, blank=True, help_text=_("Last day it applies; empty: until changed"))
+    regime = models.CharField(verbose_name=_("tax regime"), max_length=6, choices=TAX_REGIME_CHOICES)
+    code = models.CharField(verbose_name=_("code"), max_length=16, help_text=_("GST, HST, QST or ZERO"))
+    name_en = models.CharField(verbose_name=_("name (English)"), max_length=100)
+    name_fr = models.CharField(verbose_name=_("name (French)"), max_length=100)
+    percent = models.DecimalField(verbose_name=_("rate (%)"), max_digits=6, decimal_places=3)
+    legal_basis_en = models.CharField(verbose_name=_("legal basis (English)"), max_length=255)
+    legal_basis_fr = models.CharField(verbose_name=_("legal basis (French)"), max_length=255)
+    valid_from = models.DateField(verbose_name=_("valid from"))
+    valid_until = models.DateField(
+        verbose_name=_("valid until"), null=True, blank=True, help_text=_("Last day it applies; empty: until changed")
+    )
 
     class Meta:
+        verbose_name = _("tax rate")
+        verbose_name_plural = _("tax rates")
         ordering = ["regime", "code", "-valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["regime", "code", "valid_from"], name="tax_rate_once_per_start"),
@@ -104,10 +108,13 @@ class Invoice(TimeStampedModel):
     """An invoice, credit note or receipt of a deal. The parties, export details and exchange rate are
     copies taken when it was drafted or issued, so that it says forever what it said that day."""
 
-    kind = models.CharField(max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.INVOICE)
-    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="invoices")
+    kind = models.CharField(
+        verbose_name=_("type"), max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.INVOICE
+    )
+    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="invoices")
     invoice = models.ForeignKey(
         "self",
+        verbose_name=_("invoice"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -116,6 +123,7 @@ class Invoice(TimeStampedModel):
     )
     payment = models.ForeignKey(
         "payments.Payment",
+        verbose_name=_("payment"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -124,61 +132,97 @@ class Invoice(TimeStampedModel):
     )
     ledger_entry = models.OneToOneField(
         "payments.LedgerEntry",
+        verbose_name=_("ledger entry"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="invoice_document",
         help_text=_("The movement of money this receipt or credit note records (one document per entry)."),
     )
-    status = models.CharField(max_length=16, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT)
-    status_changed_at = models.DateTimeField()
-    language = models.CharField(max_length=2, help_text=_("The buyer's language: the PDF's language."))
-    currency = models.CharField(max_length=3)
-    tax_regime = models.CharField(max_length=6, choices=TAX_REGIME_CHOICES, default=EXPORT_REGIME)
-    seller = models.JSONField(default=dict, help_text=_("Name, business number, address, country, e-mail"))
-    buyer = models.JSONField(default=dict, help_text=_("Name, address, country, e-mail"))
+    status = models.CharField(
+        verbose_name=_("status"), max_length=16, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
+    )
+    status_changed_at = models.DateTimeField(verbose_name=_("status changed at"))
+    language = models.CharField(
+        verbose_name=_("language"), max_length=2, help_text=_("The buyer's language: the PDF's language.")
+    )
+    currency = models.CharField(verbose_name=_("currency"), max_length=3)
+    tax_regime = models.CharField(
+        verbose_name=_("tax regime"), max_length=6, choices=TAX_REGIME_CHOICES, default=EXPORT_REGIME
+    )
+    seller = models.JSONField(
+        verbose_name=_("seller"), default=dict, help_text=_("Name, business number, address, country, e-mail")
+    )
+    buyer = models.JSONField(verbose_name=_("buyer"), default=dict, help_text=_("Name, address, country, e-mail"))
     export_details = models.JSONField(
-        default=dict, blank=True, help_text=_("HS code, country of origin, Incoterm, ports of loading and discharge")
+        verbose_name=_("export details"),
+        default=dict,
+        blank=True,
+        help_text=_("HS code, country of origin, Incoterm, ports of loading and discharge"),
     )
-    subtotal = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, default=0)
-    tax_total = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, default=0)
-    total = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, default=0)
+    subtotal = models.DecimalField(
+        verbose_name=_("subtotal"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, default=0
+    )
+    tax_total = models.DecimalField(
+        verbose_name=_("tax total"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, default=0
+    )
+    total = models.DecimalField(
+        verbose_name=_("total"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, default=0
+    )
     # The rate stated on an invoice in a currency other than CAD: units of the currency per CAD.
-    exchange_rate = models.DecimalField(max_digits=24, decimal_places=12, null=True, blank=True)
-    exchange_rate_date = models.DateField(null=True, blank=True)
-    exchange_rate_source = models.CharField(max_length=20, blank=True)
-    due_on = models.DateField(null=True, blank=True)
-    reason = models.CharField(max_length=255, blank=True, help_text=_("Why a credit note was issued"))
-    # Numbering and the chain: set once, when issued.
-    series = models.CharField(max_length=12, blank=True, help_text=_("NZ-2026, NZC-2026, NZR-2026"))
-    sequence_number = models.PositiveIntegerField(null=True, blank=True)
-    number = models.CharField(max_length=24, blank=True)
-    issued_on = models.DateField(null=True, blank=True)
-    issued_at = models.DateTimeField(null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    exchange_rate = models.DecimalField(
+        verbose_name=_("exchange rate"), max_digits=24, decimal_places=12, null=True, blank=True
     )
-    previous_sha256 = models.CharField(max_length=64, blank=True)
-    content_sha256 = models.CharField(max_length=64, blank=True)
+    exchange_rate_date = models.DateField(verbose_name=_("exchange rate date"), null=True, blank=True)
+    exchange_rate_source = models.CharField(verbose_name=_("exchange rate source"), max_length=20, blank=True)
+    due_on = models.DateField(verbose_name=_("due on"), null=True, blank=True)
+    reason = models.CharField(
+        verbose_name=_("reason"), max_length=255, blank=True, help_text=_("Why a credit note was issued")
+    )
+    # Numbering and the chain: set once, when issued.
+    series = models.CharField(
+        verbose_name=_("series"), max_length=12, blank=True, help_text=_("NZ-2026, NZC-2026, NZR-2026")
+    )
+    sequence_number = models.PositiveIntegerField(verbose_name=_("sequence number"), null=True, blank=True)
+    number = models.CharField(verbose_name=_("number"), max_length=24, blank=True)
+    issued_on = models.DateField(verbose_name=_("issued on"), null=True, blank=True)
+    issued_at = models.DateTimeField(verbose_name=_("issued at"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    previous_sha256 = models.CharField(verbose_name=_("previous SHA-256"), max_length=64, blank=True)
+    content_sha256 = models.CharField(verbose_name=_("content SHA-256"), max_length=64, blank=True)
     # The rendered PDF (a Celery task writes it after the issue commits).
-    pdf = models.FileField(upload_to=invoice_pdf_path, storage=invoice_storage, max_length=255, blank=True)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
-    pdf_rendered_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(
+        verbose_name=_("PDF"), upload_to=invoice_pdf_path, storage=invoice_storage, max_length=255, blank=True
+    )
+    pdf_sha256 = models.CharField(verbose_name=_("PDF SHA-256"), max_length=64, blank=True)
+    pdf_rendered_at = models.DateTimeField(verbose_name=_("PDF rendered at"), null=True, blank=True)
     commercial_invoice = models.OneToOneField(
         "documents.Document",
+        verbose_name=_("commercial invoice"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The export document filed among the deal's documents when this invoice was issued."),
     )
-    delivered_at = models.DateTimeField(null=True, blank=True, help_text=_("When it was sent to its recipients"))
+    delivered_at = models.DateTimeField(
+        verbose_name=_("delivered at"), null=True, blank=True, help_text=_("When it was sent to its recipients")
+    )
     # Follow-up: marked overdue once; dunning after a failed payment starts from its day.
-    overdue_at = models.DateTimeField(null=True, blank=True)
-    dunning_started_on = models.DateField(null=True, blank=True)
-    voided_at = models.DateTimeField(null=True, blank=True)
+    overdue_at = models.DateTimeField(verbose_name=_("overdue at"), null=True, blank=True)
+    dunning_started_on = models.DateField(verbose_name=_("dunning started on"), null=True, blank=True)
+    voided_at = models.DateTimeField(verbose_name=_("voided at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("invoice")
+        verbose_name_plural = _("invoices")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["number"], condition=~Q(number=""), name="invoice_number_unique"),
@@ -218,15 +262,21 @@ class LineKind(models.TextChoices):
 
 
 class InvoiceLine(models.Model):
-    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
-    position = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=LineKind.choices)
-    description = models.CharField(max_length=255)
-    quantity = models.DecimalField(max_digits=10, decimal_places=3, default=1)
-    unit_price = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
-    amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
+    invoice = models.ForeignKey(Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField(verbose_name=_("position"))
+    kind = models.CharField(verbose_name=_("type"), max_length=20, choices=LineKind.choices)
+    description = models.CharField(verbose_name=_("description"), max_length=255)
+    quantity = models.DecimalField(verbose_name=_("quantity"), max_digits=10, decimal_places=3, default=1)
+    unit_price = models.DecimalField(
+        verbose_name=_("unit price"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
+    amount = models.DecimalField(
+        verbose_name=_("amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
 
     class Meta:
+        verbose_name = _("invoice line")
+        verbose_name_plural = _("invoice lines")
         ordering = ["invoice", "position"]
         constraints = [models.UniqueConstraint(fields=["invoice", "position"], name="invoice_line_position_once")]
 
@@ -237,18 +287,23 @@ class InvoiceLine(models.Model):
 class InvoiceTax(models.Model):
     """One tax on an invoice: the rate's code, percent, names and legal basis as they were that day."""
 
-    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="taxes")
-    code = models.CharField(max_length=16)
-    name_en = models.CharField(max_length=100)
-    name_fr = models.CharField(max_length=100)
-    percent = models.DecimalField(max_digits=6, decimal_places=3)
-    legal_basis_en = models.CharField(max_length=255)
-    legal_basis_fr = models.CharField(max_length=255)
-    taxable_amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
-    amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
+    invoice = models.ForeignKey(Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="taxes")
+    code = models.CharField(verbose_name=_("code"), max_length=16)
+    name_en = models.CharField(verbose_name=_("name (English)"), max_length=100)
+    name_fr = models.CharField(verbose_name=_("name (French)"), max_length=100)
+    percent = models.DecimalField(verbose_name=_("rate (%)"), max_digits=6, decimal_places=3)
+    legal_basis_en = models.CharField(verbose_name=_("legal basis (English)"), max_length=255)
+    legal_basis_fr = models.CharField(verbose_name=_("legal basis (French)"), max_length=255)
+    taxable_amount = models.DecimalField(
+        verbose_name=_("taxable amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
+    amount = models.DecimalField(
+        verbose_name=_("amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
 
     class Meta:
         ordering = ["invoice", "id"]
+        verbose_name = _("invoice tax")
         verbose_name_plural = _("invoice taxes")
 
     def __str__(self) -> str:
@@ -266,11 +321,13 @@ class ReminderStep(models.TextChoices):
 
 
 class InvoiceReminder(models.Model):
-    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="reminders")
-    step = models.CharField(max_length=16, choices=ReminderStep.choices)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    invoice = models.ForeignKey(Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="reminders")
+    step = models.CharField(verbose_name=_("step"), max_length=16, choices=ReminderStep.choices)
+    sent_at = models.DateTimeField(verbose_name=_("sent at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("invoice reminder")
+        verbose_name_plural = _("invoice reminders")
         ordering = ["invoice", "sent_at"]
         constraints = [models.UniqueConstraint(fields=["invoice", "step"], name="invoice_reminder_step_once")]
 

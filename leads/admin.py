@@ -1,14 +1,17 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
-from audit.services import audit_record
+from audit.admin_edits import AuditedAdminMixin
 from leads import services
 from leads.models import DestinationRule, Lead, LeadContact, LeadStatus
 from leads.selectors import lead_stalled_condition
 from nzila_export.exceptions import DomainError
+from nzila_export.stored_text import stored_text_read
 
 
 @admin.register(DestinationRule)
-class DestinationRuleAdmin(admin.ModelAdmin):
+class DestinationRuleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["country", "name", "max_age_years", "age_counted_from", "steering_allowed", "confidence", "as_of"]
     list_filter = ["steering_allowed", "age_counted_from", "confidence"]
     search_fields = ["country", "name", "sources", "age_penalty_note"]
@@ -16,50 +19,26 @@ class DestinationRuleAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("country", "name", "currency", "ports")}),
         (
-            "What can stop a car",
+            _("What can stop a car"),
             {"fields": ("steering_allowed", "max_age_years", "age_counted_from", "age_penalty_note")},
         ),
-        ("Documents", {"fields": ("required_documents",)}),
+        (_("Documents"), {"fields": ("required_documents",)}),
         (
-            "Source",
+            _("Source"),
             {
-                "description": "Where these facts come from. Update sources and month whenever a value changes.",
+                "description": _("Where these facts come from. Update sources and month whenever a value changes."),
                 "fields": ("sources", "as_of", "confidence", "created_at", "updated_at"),
             },
         ),
     )
 
-    def save_model(self, request, obj, form, change):
-        """Audit what changed, compared with the stored row (array fields make form.changed_data noisy)."""
-        before = DestinationRule.objects.filter(pk=obj.pk).first() if change else None
-        super().save_model(request, obj, form, change)
-        fields = [name for name in form.fields if hasattr(obj, name)]
-        if before is None:
-            changes = {name: [None, _as_text(getattr(obj, name))] for name in fields}
-        else:
-            changes = {
-                name: [_as_text(getattr(before, name)), _as_text(getattr(obj, name))]
-                for name in fields
-                if getattr(before, name) != getattr(obj, name)
-            }
-        audit_record(
-            action="destination_rule.update" if change else "destination_rule.create",
-            instance=obj,
-            changes=changes,
-            user=request.user,
-        )
-
-
-def _as_text(value):
-    return value if value is None or isinstance(value, bool | int | list) else str(value)
-
 
 class StalledFilter(admin.SimpleListFilter):
-    title = "stalled"
+    title = _("stalled")
     parameter_name = "is_stalled"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Stalled"), ("no", "Not stalled")]
+        return [("yes", _("Stalled")), ("no", _("Not stalled"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -81,7 +60,7 @@ class LeadContactInline(admin.TabularInline):
 
 
 @admin.register(Lead)
-class LeadAdmin(admin.ModelAdmin):
+class LeadAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "full_name",
@@ -103,7 +82,9 @@ class LeadAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [LeadContactInline]
     actions = ["rescore", "mark_lost_as_spam"]
-    # Status, broker and scores change through the services (transitions, audit, rescoring).
+    # Status, broker and scores change through the services (transitions, audit, rescoring); the texts the
+    # platform stored show in the reader's language instead of as raw JSON.
+    exclude = ["next_action", "destination_reasons"]
     readonly_fields = [
         "vehicle",
         "dealer",
@@ -114,11 +95,11 @@ class LeadAdmin(admin.ModelAdmin):
         "score",
         "priority",
         "conversion_probability",
-        "next_action",
+        "next_action_text",
         "last_contacted_at",
         "destination_allowed",
         "destination_country",
-        "destination_reasons",
+        "destination_reasons_text",
         "source",
         "created_at",
         "updated_at",
@@ -127,13 +108,23 @@ class LeadAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # leads come in through the API, which checks the destination and tells the dealer
 
-    @admin.action(description="Recompute score, priority and next action")
+    @admin.display(description=_("next action"))
+    def next_action_text(self, lead):
+        return stored_text_read(lead.next_action["reason"]) if lead.next_action else ""
+
+    @admin.display(description=_("destination check reasons"))
+    def destination_reasons_text(self, lead):
+        return " ".join(stored_text_read(reason) for reason in lead.destination_reasons)
+
+    @admin.action(description=_("Recompute score, priority and next action"))
     def rescore(self, request, queryset):
         for lead in queryset:
             services.lead_rescore(lead=lead, user=request.user)
-        self.message_user(request, f"{queryset.count()} leads rescored.", messages.SUCCESS)
+        count = queryset.count()
+        message = ngettext("%(count)d lead rescored.", "%(count)d leads rescored.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description="Mark as lost: spam")
+    @admin.action(description=_("Mark as lost: spam"))
     def mark_lost_as_spam(self, request, queryset):
         done, refused = 0, []
         for lead in queryset:
@@ -141,7 +132,9 @@ class LeadAdmin(admin.ModelAdmin):
                 services.lead_transition(lead=lead, status=LeadStatus.LOST, lost_reason="Spam", user=request.user)
                 done += 1
             except DomainError as error:
-                refused.append(f"lead {lead.pk}: {error.message}")
-        self.message_user(request, f"{done} leads marked lost.", messages.SUCCESS)
+                refused.append(gettext("lead %(id)s: %(refusal)s") % {"id": lead.pk, "refusal": error.message})
+        message = ngettext("%(count)d lead marked lost.", "%(count)d leads marked lost.", done)
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
         if refused:
-            self.message_user(request, "Not changed: " + "; ".join(refused), messages.WARNING)
+            message = gettext("Not changed: %(refusals)s") % {"refusals": "; ".join(refused)}
+            self.message_user(request, message, messages.WARNING)

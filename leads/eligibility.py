@@ -8,31 +8,48 @@ One place for the rule, read by leads now and by deals later. Two things can sto
   model year, whatever basis the rule uses; the reason says which basis the rule names, so that the
   dealer knows to check the first-registration date where it matters.
 A country with no rule on file is allowed, with a note saying so.
+
+The reasons are kept as nzila_export.stored_text messages: a lead stores them and each reader reads them
+in their own language; `reasons` gives them in the active language (a refusal answered at once).
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from leads.models import AgeCountedFrom, DestinationRule, Steering
+from nzila_export.stored_text import message_to_store, stored_text_read
 
 CANADIAN_STEERING = Steering.LHD
 
-AGE_BASIS_TEXT = {
-    AgeCountedFrom.FIRST_REGISTRATION: _("counted from first registration"),
-    AgeCountedFrom.MANUFACTURE: _("counted from manufacture"),
-    AgeCountedFrom.UNKNOWN: _("the rule does not say whether from manufacture or first registration"),
+# One sentence per basis rather than the basis as a value: a stored message's values are not translated.
+TOO_OLD_REASON = {
+    AgeCountedFrom.FIRST_REGISTRATION: _(
+        "%(destination)s admits used cars up to %(max_age)s years old (counted from first registration); "
+        "this %(year)s car is %(age)s years old, counted from its model year."
+    ),
+    AgeCountedFrom.MANUFACTURE: _(
+        "%(destination)s admits used cars up to %(max_age)s years old (counted from manufacture); "
+        "this %(year)s car is %(age)s years old, counted from its model year."
+    ),
+    AgeCountedFrom.UNKNOWN: _(
+        "%(destination)s admits used cars up to %(max_age)s years old (the rule does not say whether from "
+        "manufacture or first registration); this %(year)s car is %(age)s years old, counted from its model year."
+    ),
 }
 
 
 @dataclass(frozen=True)
 class Eligibility:
     allowed: bool
-    reasons: list[str] = field(default_factory=list)
+    reasons_to_store: list[dict] = field(default_factory=list)  # nzila_export.stored_text messages
     rule: DestinationRule | None = None
+
+    @property
+    def reasons(self) -> list[str]:
+        return [stored_text_read(reason) for reason in self.reasons_to_store]
 
 
 def destination_rule_for(*, country) -> DestinationRule | None:
@@ -57,34 +74,34 @@ def destination_check(
     if rule is None:
         return Eligibility(
             allowed=True,
-            reasons=[
-                gettext("No import rule is on file for %(country)s; check the destination's rules before shipping.")
-                % {"country": country_code}
+            reasons_to_store=[
+                message_to_store(
+                    _("No import rule is on file for %(country)s; check the destination's rules before shipping."),
+                    country=country_code,
+                )
             ],
         )
     reasons = []
     if rule.steering_allowed != CANADIAN_STEERING:
         reasons.append(
-            gettext("%(destination)s admits right-hand-drive cars only, and cars from Canada are left-hand drive.")
-            % {"destination": rule.name}
+            message_to_store(
+                _("%(destination)s admits right-hand-drive cars only, and cars from Canada are left-hand drive."),
+                destination=rule.name,
+            )
         )
     if rule.max_age_years is not None:
         age = vehicle_age_years(year=vehicle.year, today=today)
         if age > rule.max_age_years:
             reasons.append(
-                gettext(
-                    "%(destination)s admits used cars up to %(max_age)s years old (%(basis)s); this %(year)s car "
-                    "is %(age)s years old, counted from its model year."
+                message_to_store(
+                    TOO_OLD_REASON[rule.age_counted_from],
+                    destination=rule.name,
+                    max_age=rule.max_age_years,
+                    year=vehicle.year,
+                    age=age,
                 )
-                % {
-                    "destination": rule.name,
-                    "max_age": rule.max_age_years,
-                    "basis": AGE_BASIS_TEXT[rule.age_counted_from],
-                    "year": vehicle.year,
-                    "age": age,
-                }
             )
-    return Eligibility(allowed=not reasons, reasons=reasons, rule=rule)
+    return Eligibility(allowed=not reasons, reasons_to_store=reasons, rule=rule)
 
 
 def oldest_admitted_year(*, rule: DestinationRule | None, today: date | None = None) -> int | None:

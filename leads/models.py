@@ -35,32 +35,57 @@ class DestinationRule(TimeStampedModel):
     """What can stop a used Canadian car from being imported into one country. Loaded from
     leads/data/destination_rules.csv and then edited by staff; `sources` says where each fact comes from."""
 
-    country = CountryField(unique=True, help_text=_("ISO 3166-1 alpha-2 code."))
-    name = models.CharField(max_length=100)
+    country = CountryField(verbose_name=_("country"), unique=True, help_text=_("ISO 3166-1 alpha-2 code."))
+    name = models.CharField(verbose_name=_("name"), max_length=100)
     max_age_years = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Import age cap for used passenger cars; empty when there is none.")
+        verbose_name=_("maximum age (years)"),
+        null=True,
+        blank=True,
+        help_text=_("Import age cap for used passenger cars; empty when there is none."),
     )
-    age_counted_from = models.CharField(max_length=20, choices=AgeCountedFrom.choices, default=AgeCountedFrom.UNKNOWN)
+    age_counted_from = models.CharField(
+        verbose_name=_("age counted from"),
+        max_length=20,
+        choices=AgeCountedFrom.choices,
+        default=AgeCountedFrom.UNKNOWN,
+    )
     steering_allowed = models.CharField(
-        max_length=3, choices=Steering.choices, default=Steering.LHD, help_text=_("The steering side admitted.")
+        verbose_name=_("steering allowed"),
+        max_length=3,
+        choices=Steering.choices,
+        default=Steering.LHD,
+        help_text=_("The steering side admitted."),
     )
-    age_penalty_note = models.TextField(blank=True)
+    age_penalty_note = models.TextField(verbose_name=_("age penalty note"), blank=True)
     required_documents = ArrayField(
-        models.CharField(max_length=64), default=list, blank=True, help_text=_("Document codes, comma-separated.")
+        models.CharField(max_length=64),
+        verbose_name=_("required documents"),
+        default=list,
+        blank=True,
+        help_text=_("Document codes, comma-separated."),
     )
     ports = ArrayField(
-        models.CharField(max_length=5), default=list, blank=True, help_text=_("UN/LOCODEs, comma-separated.")
+        models.CharField(max_length=5),
+        verbose_name=_("ports"),
+        default=list,
+        blank=True,
+        help_text=_("UN/LOCODEs, comma-separated."),
     )
-    currency = models.CharField(max_length=3)
-    confidence = models.CharField(max_length=6, choices=Confidence.choices, default=Confidence.MEDIUM)
-    sources = models.TextField(help_text=_("Where these facts come from, with dates."))
+    currency = models.CharField(verbose_name=_("currency"), max_length=3)
+    confidence = models.CharField(
+        verbose_name=_("confidence"), max_length=6, choices=Confidence.choices, default=Confidence.MEDIUM
+    )
+    sources = models.TextField(verbose_name=_("sources"), help_text=_("Where these facts come from, with dates."))
     as_of = models.CharField(
+        verbose_name=_("as of"),
         max_length=7,
         validators=[RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Use YYYY-MM."))],
         help_text=_("The month the sources speak for (YYYY-MM)."),
     )
 
     class Meta:
+        verbose_name = _("destination rule")
+        verbose_name_plural = _("destination rules")
         ordering = ["country"]
 
     def __str__(self):
@@ -122,38 +147,72 @@ class Lead(TimeStampedModel):
     on the row so that scoping a list needs no join. Score, priority, next action and conversion
     probability come from the scoring engine (leads.scoring) and are refreshed on every change."""
 
-    vehicle = models.ForeignKey("vehicles.Vehicle", on_delete=models.PROTECT, related_name="leads")
-    dealer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="dealer_leads")
+    vehicle = models.ForeignKey(
+        "vehicles.Vehicle", verbose_name=_("vehicle"), on_delete=models.PROTECT, related_name="leads"
+    )
+    dealer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dealer"), on_delete=models.PROTECT, related_name="dealer_leads"
+    )
     buyer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="buyer_leads"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("buyer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="buyer_leads",
     )
     broker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="broker_leads"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("broker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="broker_leads",
     )
-    full_name = models.CharField(max_length=200)
-    email = models.EmailField()
-    phone = PhoneNumberField(blank=True, help_text=_("E.164, for example +2250701020304."))
-    message = models.TextField(blank=True)
-    destination_country = CountryField(help_text=_("ISO 3166-1 alpha-2 code."))
-    source = models.CharField(max_length=16, choices=LeadSource.choices, default=LeadSource.WEBSITE)
-    status = models.CharField(max_length=16, choices=LeadStatus.choices, default=LeadStatus.NEW, db_index=True)
-    lost_reason = models.TextField(blank=True)
-    score = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(100)], db_index=True)
-    priority = models.CharField(max_length=8, choices=LeadPriority.choices, default=LeadPriority.LOW)
+    full_name = models.CharField(verbose_name=_("full name"), max_length=200)
+    email = models.EmailField(verbose_name=_("e-mail address"))
+    phone = PhoneNumberField(verbose_name=_("phone"), blank=True, help_text=_("E.164, for example +2250701020304."))
+    message = models.TextField(verbose_name=_("message"), blank=True)
+    destination_country = CountryField(verbose_name=_("destination country"), help_text=_("ISO 3166-1 alpha-2 code."))
+    source = models.CharField(
+        verbose_name=_("source"), max_length=16, choices=LeadSource.choices, default=LeadSource.WEBSITE
+    )
+    status = models.CharField(
+        verbose_name=_("status"), max_length=16, choices=LeadStatus.choices, default=LeadStatus.NEW, db_index=True
+    )
+    lost_reason = models.TextField(verbose_name=_("lost reason"), blank=True)
+    score = models.PositiveSmallIntegerField(
+        verbose_name=_("score"), default=0, validators=[MaxValueValidator(100)], db_index=True
+    )
+    priority = models.CharField(
+        verbose_name=_("priority"), max_length=8, choices=LeadPriority.choices, default=LeadPriority.LOW
+    )
     conversion_probability = models.DecimalField(
-        max_digits=3, decimal_places=2, default=0, validators=[MinValueValidator(0), MaxValueValidator(1)]
+        verbose_name=_("conversion probability"),
+        max_digits=3,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
     )
-    next_action = models.JSONField(default=dict, blank=True)
-    last_contacted_at = models.DateTimeField(null=True, blank=True)
+    next_action = models.JSONField(verbose_name=_("next action"), default=dict, blank=True)
+    last_contacted_at = models.DateTimeField(verbose_name=_("last contacted at"), null=True, blank=True)
     last_follow_up_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When the dealer was last reminded of this lead (stalled-lead job).")
+        verbose_name=_("last follow-up at"),
+        null=True,
+        blank=True,
+        help_text=_("When the dealer was last reminded of this lead (stalled-lead job)."),
     )
     destination_allowed = models.BooleanField(
-        null=True, blank=True, help_text=_("The destination check when the lead came in (empty: not checked).")
+        verbose_name=_("destination check"),
+        null=True,
+        blank=True,
+        help_text=_("The destination check when the lead came in (empty: not checked)."),
     )
-    destination_reasons = models.JSONField(default=list, blank=True)
+    destination_reasons = models.JSONField(verbose_name=_("destination check reasons"), default=list, blank=True)
 
     class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["dealer", "status"], name="leads_dealer_status_idx"),
@@ -168,15 +227,22 @@ class Lead(TimeStampedModel):
 class LeadContact(TimeStampedModel):
     """One contact with the buyer about a lead; the latest moves the lead's last_contacted_at."""
 
-    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="contacts")
-    channel = models.CharField(max_length=16, choices=ContactChannel.choices)
-    note = models.TextField()
-    contacted_at = models.DateTimeField()
+    lead = models.ForeignKey(Lead, verbose_name=_("lead"), on_delete=models.CASCADE, related_name="contacts")
+    channel = models.CharField(verbose_name=_("channel"), max_length=16, choices=ContactChannel.choices)
+    note = models.TextField(verbose_name=_("note"))
+    contacted_at = models.DateTimeField(verbose_name=_("contacted at"))
     contacted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contacted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
+        verbose_name = _("lead contact")
+        verbose_name_plural = _("lead contacts")
         ordering = ["-contacted_at", "-id"]
 
     def __str__(self):

@@ -30,9 +30,12 @@ from typing import Protocol, TypedDict
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from leads.models import STALLED_AFTER, LeadPriority, LeadSource, LeadStatus
+from nzila_export.stored_text import message_to_store
 
 DEFAULT_ENGINE = "leads.scoring.LeadScoringEngine"
 
@@ -74,11 +77,11 @@ FIRST_CONTACT_DUE_HOURS = {LeadPriority.HIGH: 2, LeadPriority.MEDIUM: 24, LeadPr
 
 class NextAction(TypedDict):
     """`action`: a stable code (none, first_contact, offer_eligible_alternatives, follow_up, qualify,
-    send_offer, close_deal); `reason`: why, for people; `due_within_hours`: int, or None when nothing
-    is due."""
+    send_offer, close_deal); `reason`: why, for people, an nzila_export.stored_text message (a plain
+    English string in rows written before); `due_within_hours`: int, or None when nothing is due."""
 
     action: str
-    reason: str
+    reason: dict | str
     due_within_hours: int | None
 
 
@@ -149,42 +152,35 @@ class LeadScoringEngine:
         return float(round(probability, 2))
 
     def recommend_next_action(self) -> NextAction:
-        """{"action": str, "reason": str, "due_within_hours": int | None}; see NextAction."""
+        """{"action": str, "reason": stored message, "due_within_hours": int | None}; see NextAction."""
         lead = self.lead
         if lead.status == LeadStatus.CONVERTED:
-            return NextAction(action="none", reason="The lead is converted.", due_within_hours=None)
+            return _next_action("none", _("The lead is converted."), due_within_hours=None)
         if lead.status == LeadStatus.LOST:
-            return NextAction(action="none", reason="The lead is lost.", due_within_hours=None)
+            return _next_action("none", _("The lead is lost."), due_within_hours=None)
         first_contact_due = FIRST_CONTACT_DUE_HOURS[self.priority()]
         if lead.destination_allowed is False and lead.status in (LeadStatus.NEW, LeadStatus.CONTACTED):
-            return NextAction(
-                action="offer_eligible_alternatives",
-                reason="The destination refuses this car; offer similar cars it admits.",
+            return _next_action(
+                "offer_eligible_alternatives",
+                _("The destination refuses this car; offer similar cars it admits."),
                 due_within_hours=first_contact_due,
             )
         if self._is_stalled():
-            return NextAction(
-                action="follow_up",
-                reason=f"No contact for {self._days_since(self._last_touch())} days.",
+            return _next_action(
+                "follow_up",
+                _("No contact for %(days)s days."),
                 due_within_hours=4,
+                days=self._days_since(self._last_touch()),
             )
         if lead.status == LeadStatus.NEW:
-            return NextAction(
-                action="first_contact", reason="New inquiry, not yet answered.", due_within_hours=first_contact_due
+            return _next_action(
+                "first_contact", _("New inquiry, not yet answered."), due_within_hours=first_contact_due
             )
         if lead.status == LeadStatus.CONTACTED:
-            return NextAction(
-                action="qualify",
-                reason="Confirm budget, destination port and timing.",
-                due_within_hours=48,
-            )
+            return _next_action("qualify", _("Confirm budget, destination port and timing."), due_within_hours=48)
         if lead.status == LeadStatus.QUALIFIED:
-            return NextAction(
-                action="send_offer", reason="The buyer is qualified: send a price offer.", due_within_hours=24
-            )
-        return NextAction(
-            action="close_deal", reason="In negotiation: agree the price and open a deal.", due_within_hours=24
-        )
+            return _next_action("send_offer", _("The buyer is qualified: send a price offer."), due_within_hours=24)
+        return _next_action("close_deal", _("In negotiation: agree the price and open a deal."), due_within_hours=24)
 
     # --- parts ------------------------------------------------------------------------------------
     def _received_at(self) -> datetime:
@@ -220,6 +216,10 @@ class LeadScoringEngine:
         if self._completed_deals >= 2:
             return 15
         return 10 if self._completed_deals == 1 else 0
+
+
+def _next_action(action: str, reason: Promise, *, due_within_hours: int | None, **values) -> NextAction:
+    return NextAction(action=action, reason=message_to_store(reason, **values), due_within_hours=due_within_hours)
 
 
 def _banded(days: int, bands: list[tuple[int, int]]) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.models import Role, User
@@ -18,6 +18,7 @@ from leads.scoring import get_lead_scoring_engine
 from leads.selectors import buyer_for_email, lead_stalled_ids_to_follow_up
 from notifications.services import notify
 from nzila_export.exceptions import DomainError
+from nzila_export.stored_text import stored_text_lazy
 from nzila_export.transitions import InvalidTransition, transition_check
 from vehicles.models import Vehicle, VehicleStatus
 
@@ -30,14 +31,30 @@ def destination_rules_load(*, path: Path = DESTINATION_RULES_FILE, user=None) ->
     """Upsert every rule in the CSV by country; other countries' rules stay as they are.
     Returns (created, updated). A malformed file loads nothing."""
     rows = destination_rule_rows(path=path)
+    countries = [row["country"] for row in rows]
+    before = {rule.country: rule for rule in DestinationRule.objects.select_for_update().filter(country__in=countries)}
     created, updated = destination_rules_upsert(model=DestinationRule, rows=rows)
+    values = {}  # per country, {field: [before, after]} of what the file changed
+    for row in rows:
+        old = before.get(row["country"])
+        changed = {
+            name: [_as_text(getattr(old, name)) if old else None, _as_text(value)]
+            for name, value in row.items()
+            if name != "country" and (old is None or getattr(old, name) != value)
+        }
+        if changed:
+            values[row["country"]] = changed
     audit_record(
         action="destination_rules.load",
         user=user,
         object_repr=str(path.name),
-        changes={"created": created, "updated": updated, "countries": [row["country"] for row in rows]},
+        changes={"created": created, "updated": updated, "countries": countries, "values": values},
     )
     return created, updated
+
+
+def _as_text(value):
+    return value if value is None or isinstance(value, bool | int | list) else str(value)
 
 
 # --- Leads --------------------------------------------------------------------------------------------
@@ -81,10 +98,7 @@ def lead_create(
     caller = submitted_by if submitted_by is not None and submitted_by.is_authenticated else None
     caller_is_buyer = caller is not None and caller.role == Role.BUYER
     buyer = caller if caller_is_buyer else buyer_for_email(email=email)
-    # The reasons are kept on the lead, which the dealer, the broker and the buyer all read: stored in
-    # the platform's language rather than in the language of whoever sent the inquiry.
-    with translation.override(settings.LANGUAGE_CODE):
-        eligibility = destination_check(vehicle=vehicle, country=destination_country)
+    eligibility = destination_check(vehicle=vehicle, country=destination_country)
     lead = Lead(
         vehicle=vehicle,
         dealer_id=vehicle.dealer_id,
@@ -97,7 +111,7 @@ def lead_create(
         destination_country=str(destination_country).upper(),
         source=source,
         destination_allowed=eligibility.allowed,
-        destination_reasons=eligibility.reasons,
+        destination_reasons=eligibility.reasons_to_store,
     )
     lead_score_refresh(lead=lead)  # unsaved, the lead counts as received now
     lead.save()
@@ -116,7 +130,13 @@ def lead_create(
     notify(
         event="lead.received",
         recipients=[vehicle.dealer],
-        context={"lead": lead, "vehicle": vehicle, "lead_url": f"{settings.SITE_URL}/api/v1/leads/{lead.pk}/"},
+        context={
+            "lead": lead,
+            "vehicle": vehicle,
+            "destination_reasons": [stored_text_lazy(reason) for reason in lead.destination_reasons],
+            "next_step": stored_text_lazy(lead.next_action["reason"]),
+            "lead_url": f"{settings.SITE_URL}/api/v1/leads/{lead.pk}/",
+        },
         related_object=lead,
     )
     return lead
@@ -241,3 +261,13 @@ def lead_follow_up(*, lead_id: int) -> bool:
     recipients = [user for user in (lead.dealer, lead.broker) if user is not None]
     notify(event="lead.follow_up", recipients=recipients, context={"lead": lead}, related_object=lead)
     return True
+
+
+@transaction.atomic
+def lead_inquirer_erase(*, user: User) -> int:
+    """Blank what a person wrote and gave in their inquiries, and the notes taken on them, once their account
+    is anonymized (privacy, which audits it): the leads stay in the dealers' pipelines under the account's
+    pseudonym. Returns how many leads changed; a second run changes none."""
+    leads = Lead.objects.filter(buyer=user).exclude(full_name=user.username, email=user.email, phone="", message="")
+    LeadContact.objects.filter(lead__in=leads).exclude(note="").update(note="", updated_at=timezone.now())
+    return leads.update(full_name=user.username, email=user.email, phone="", message="", updated_at=timezone.now())

@@ -1,5 +1,8 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
+from audit.admin_edits import AuditedAdminMixin
 from notifications.models import ChannelPreference, MessageLog, MessageStatus, Notification, SuppressedRecipient
 from notifications.services import message_resend
 from nzila_export.exceptions import DomainError
@@ -21,17 +24,19 @@ class MessageLogAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Resend the selected failed messages")
+    @admin.action(description=_("Resend the selected failed messages"))
     def resend(self, request, queryset):
         resent = 0
         for message in queryset.filter(status__in=[MessageStatus.FAILED, MessageStatus.UNDELIVERABLE]):
             try:
                 message_resend(message=message, user=request.user)
             except DomainError as error:
-                self.message_user(request, f"{message}: {error.message}", messages.ERROR)
+                refusal = gettext("%(message)s: %(refusal)s") % {"message": message, "refusal": error.message}
+                self.message_user(request, refusal, messages.ERROR)
             else:
                 resent += 1
-        self.message_user(request, f"{resent} message(s) queued again.", messages.SUCCESS)
+        done = ngettext("%(count)d message queued again.", "%(count)d messages queued again.", resent)
+        self.message_user(request, done % {"count": resent}, messages.SUCCESS)
 
 
 @admin.register(Notification)
@@ -44,7 +49,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SuppressedRecipient)
-class SuppressedRecipientAdmin(admin.ModelAdmin):
+class SuppressedRecipientAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Staff may lift a suppression (delete) once an address is known to work again."""
 
     list_display = ["address", "channel", "reason", "created_at"]
@@ -53,7 +58,7 @@ class SuppressedRecipientAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChannelPreference)
-class ChannelPreferenceAdmin(admin.ModelAdmin):
+class ChannelPreferenceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "channel", "category", "enabled", "consented_at"]
     list_filter = ["channel", "category", "enabled"]
     search_fields = ["user__username", "user__email"]

@@ -67,4 +67,9 @@ EVENTS: dict[str, EventSpec] = {
     "commission.statement": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     # Brokers: a commission was paid to them (money moved: at once, by SMS too).
     "commission.paid": EventSpec(urgent=True, channels=(Channel.IN_APP, Channel.EMAIL, Channel.SMS)),
+    # Privacy: the link to a person's data export; the deletion of an account, to its owner (deactivated, so by
+    # e-mail only, at once: it carries the link to cancel) and to staff.
+    "privacy.export_ready": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "privacy.deletion_scheduled": EventSpec(urgent=True, channels=(Channel.EMAIL,)),
+    "privacy.deletion_requested": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
 }

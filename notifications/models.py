@@ -23,14 +23,23 @@ class Category(models.TextChoices):
 class Notification(TimeStampedModel):
     """An in-app notification: what the person sees in the app's inbox."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    event = models.CharField(max_length=64)
-    title = models.CharField(max_length=255)
-    body = models.TextField()
-    related_key = models.CharField(max_length=100, blank=True, help_text=_("app_label.model:pk of what it is about"))
-    read_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    event = models.CharField(verbose_name=_("event"), max_length=64)
+    title = models.CharField(verbose_name=_("title"), max_length=255)
+    body = models.TextField(verbose_name=_("body"))
+    related_key = models.CharField(
+        verbose_name=_("related object"),
+        max_length=100,
+        blank=True,
+        help_text=_("app_label.model:pk of what it is about"),
+    )
+    read_at = models.DateTimeField(verbose_name=_("read at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at", "-created_at"], name="notification_inbox_idx")]
 
@@ -65,24 +74,38 @@ class MessageLog(TimeStampedModel):
     each one's rendered text, and the message sent combines them.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="messages")
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    recipient = models.CharField(max_length=255, help_text=_("E-mail address or E.164 phone number"))
-    event = models.CharField(max_length=64, help_text=_("The first event; see items for all"))
-    language = models.CharField(max_length=2)
-    items = models.JSONField(default=list, help_text=_("Rendered notifications: subject, text, html, short"))
-    batch_key = models.CharField(max_length=120, blank=True)
-    urgent = models.BooleanField(default=False)
-    status = models.CharField(max_length=16, choices=MessageStatus.choices, default=MessageStatus.QUEUED)
-    send_after = models.DateTimeField(help_text=_("Not sent before this time (quiet hours, batching)"))
-    attempts = models.PositiveSmallIntegerField(default=0)
-    provider_message_id = models.CharField(max_length=64, blank=True)
-    error = models.TextField(blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    status_changed_at = models.DateTimeField(null=True, blank=True)
-    resent_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, on_delete=models.SET_NULL, related_name="messages"
+    )
+    channel = models.CharField(verbose_name=_("channel"), max_length=16, choices=Channel.choices)
+    recipient = models.CharField(
+        verbose_name=_("recipient"), max_length=255, help_text=_("E-mail address or E.164 phone number")
+    )
+    event = models.CharField(verbose_name=_("event"), max_length=64, help_text=_("The first event; see items for all"))
+    language = models.CharField(verbose_name=_("language"), max_length=2)
+    items = models.JSONField(
+        verbose_name=_("items"), default=list, help_text=_("Rendered notifications: subject, text, html, short")
+    )
+    batch_key = models.CharField(verbose_name=_("batch key"), max_length=120, blank=True)
+    urgent = models.BooleanField(verbose_name=_("urgent"), default=False)
+    status = models.CharField(
+        verbose_name=_("status"), max_length=16, choices=MessageStatus.choices, default=MessageStatus.QUEUED
+    )
+    send_after = models.DateTimeField(
+        verbose_name=_("send after"), help_text=_("Not sent before this time (quiet hours, batching)")
+    )
+    attempts = models.PositiveSmallIntegerField(verbose_name=_("attempts"), default=0)
+    provider_message_id = models.CharField(verbose_name=_("provider's message ID"), max_length=64, blank=True)
+    error = models.TextField(verbose_name=_("error"), blank=True)
+    sent_at = models.DateTimeField(verbose_name=_("sent at"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(verbose_name=_("status changed at"), null=True, blank=True)
+    resent_from = models.ForeignKey(
+        "self", verbose_name=_("resent from"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
+        verbose_name = _("outbound message")
+        verbose_name_plural = _("outbound messages")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status", "send_after"], name="message_due_idx"),
@@ -98,13 +121,19 @@ class ChannelPreference(TimeStampedModel):
     """A person's choice for one channel and one category. No row means the default
     (see notifications.preferences)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="channel_preferences")
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    category = models.CharField(max_length=16, choices=Category.choices)
-    enabled = models.BooleanField()
-    consented_at = models.DateTimeField(null=True, blank=True, help_text=_("When marketing consent was given"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="channel_preferences"
+    )
+    channel = models.CharField(verbose_name=_("channel"), max_length=16, choices=Channel.choices)
+    category = models.CharField(verbose_name=_("category"), max_length=16, choices=Category.choices)
+    enabled = models.BooleanField(verbose_name=_("enabled"))
+    consented_at = models.DateTimeField(
+        verbose_name=_("consented at"), null=True, blank=True, help_text=_("When marketing consent was given")
+    )
 
     class Meta:
+        verbose_name = _("channel preference")
+        verbose_name_plural = _("channel preferences")
         constraints = [
             models.UniqueConstraint(fields=["user", "channel", "category"], name="one_preference_per_channel_category")
         ]
@@ -116,11 +145,13 @@ class ChannelPreference(TimeStampedModel):
 class SuppressedRecipient(TimeStampedModel):
     """An address we no longer send to: it bounced, complained or the provider called it invalid."""
 
-    channel = models.CharField(max_length=16, choices=Channel.choices)
-    address = models.CharField(max_length=255)
-    reason = models.CharField(max_length=255)
+    channel = models.CharField(verbose_name=_("channel"), max_length=16, choices=Channel.choices)
+    address = models.CharField(verbose_name=_("address"), max_length=255)
+    reason = models.CharField(verbose_name=_("reason"), max_length=255)
 
     class Meta:
+        verbose_name = _("suppressed recipient")
+        verbose_name_plural = _("suppressed recipients")
         constraints = [models.UniqueConstraint(fields=["channel", "address"], name="one_suppression_per_address")]
 
     def __str__(self) -> str:
@@ -131,8 +162,12 @@ class WhatsAppSession(models.Model):
     """When a person last wrote to us on WhatsApp. Within 24 hours of that, WhatsApp allows free-form
     messages; outside it, only pre-approved templates."""
 
-    phone = models.CharField(max_length=32, unique=True)
-    last_inbound_at = models.DateTimeField()
+    phone = models.CharField(verbose_name=_("phone"), max_length=32, unique=True)
+    last_inbound_at = models.DateTimeField(verbose_name=_("last inbound at"))
+
+    class Meta:
+        verbose_name = _("WhatsApp session")
+        verbose_name_plural = _("WhatsApp sessions")
 
     def __str__(self) -> str:
         return self.phone

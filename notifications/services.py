@@ -143,6 +143,13 @@ def message_deliver(*, message_id: int) -> MessageLog:
         message = MessageLog.objects.select_for_update().get(pk=message_id)
         if message.status != MessageStatus.QUEUED or message.send_after > timezone.now():
             return message
+        message.items = _items_still_consented(message)
+        if not message.items:
+            message.status = MessageStatus.FAILED
+            message.error = "Not sent: marketing consent on this channel was withdrawn after it was queued."
+            message.status_changed_at = timezone.now()
+            message.save()
+            return message
         message.attempts += 1
         try:
             receipt = sender_for(message.channel).send(message)
@@ -164,6 +171,21 @@ def message_deliver(*, message_id: int) -> MessageLog:
     if transient_error is not None:
         raise transient_error
     return message
+
+
+def _items_still_consented(message: MessageLog) -> list[dict]:
+    """The message's items less its marketing ones when the recipient no longer consents to marketing on
+    its channel: a withdrawal stops a message already queued (quiet hours, batching) before it goes."""
+
+    def is_marketing(item: dict) -> bool:
+        spec = EVENTS.get(item["event"])
+        return spec is not None and spec.category == Category.MARKETING
+
+    if not any(is_marketing(item) for item in message.items):
+        return message.items
+    if message.user is not None and message.channel in enabled_channels(user=message.user, category=Category.MARKETING):
+        return message.items
+    return [item for item in message.items if not is_marketing(item)]
 
 
 def message_give_up(*, message_id: int, reason: str) -> MessageLog:
@@ -266,3 +288,22 @@ def preferences_update(*, user, changes: list[dict]) -> None:
             user=user,
             changes={"channel": channel, "category": category, "enabled": enabled},
         )
+
+
+@transaction.atomic
+def notifications_erase_for_user(*, user) -> int:
+    """Erase what notifications hold about a person whose account is anonymized (privacy): the in-app inbox,
+    the preferences, the WhatsApp session of their number, and each message's address, text and error, whose
+    row stays, blank, for the delivery statistics; one still queued is never sent. Run it while the account
+    still has its phone. Returns how many rows were erased or blanked; a second run finds none."""
+    erased = Notification.objects.filter(user=user).delete()[0]
+    erased += ChannelPreference.objects.filter(user=user).delete()[0]
+    if user.phone:
+        erased += WhatsAppSession.objects.filter(phone=user.phone.as_e164).delete()[0]
+    now = timezone.now()
+    messages = MessageLog.objects.filter(user=user)
+    erased += messages.exclude(recipient="", items=[]).update(recipient="", items=[], error="", updated_at=now)
+    messages.filter(status=MessageStatus.QUEUED).update(
+        status=MessageStatus.FAILED, error="Not sent: the account was deleted.", status_changed_at=now
+    )
+    return erased

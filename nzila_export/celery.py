@@ -89,6 +89,20 @@ BEAT_SCHEDULE: dict[str, dict] = {
     # pending (each at most once per PAYOUT_STATUS_CHECK_AFTER_MINUTES), so that a payout is settled by a
     # status query, never sent twice.
     "settle-processing-payouts": {"task": "commissions.tasks.settle_processing_payouts", "schedule": 10 * 60.0},
+    # Daily at 03:30 Toronto, a quiet hour: anonymize the accounts whose deletion grace period
+    # (PRIVACY_DELETION_GRACE_DAYS) ended before the day began, each once.
+    "process-deletion-requests": {
+        "task": "privacy.tasks.process_deletion_requests",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    # Daily at 03:45 Toronto: delete the data exports whose download link has expired, so no copy lingers.
+    "purge-expired-exports": {"task": "privacy.tasks.purge_expired_exports", "schedule": crontab(hour=3, minute=45)},
+    # Monthly, on the 1st at 02:00 Toronto, a quiet hour: delete the audit log entries past the 7 years they
+    # are kept (audit.models.AUDIT_RETENTION_YEARS), oldest first, in batches each recorded in the chain.
+    "cleanup-old-audit-logs": {
+        "task": "audit.tasks.cleanup_old_audit_logs",
+        "schedule": crontab(day_of_month=1, hour=2, minute=0),
+    },
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sequences",
     "invoices",
     "commissions",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -259,6 +260,7 @@ REST_FRAMEWORK = {
         "payments": env.str("THROTTLE_PAYMENTS", default="10000/hour" if IS_TEST else "20/minute"),
         "inquiries": env.str("THROTTLE_INQUIRIES", default="10000/hour" if IS_TEST else "10/hour"),
         "uploads": env.str("THROTTLE_UPLOADS", default="10000/hour" if IS_TEST else "200/hour"),
+        "privacy": env.str("THROTTLE_PRIVACY", default="10000/hour" if IS_TEST else "10/hour"),
     },
     # The caller's address for per-IP throttles: REMOTE_ADDR, as the audit log takes it (a client writes
     # X-Forwarded-For itself, and would get a fresh bucket per request). Behind N proxies that each
@@ -321,6 +323,7 @@ SPECTACULAR_SETTINGS = {
         "CommissionEntryKindEnum": "commissions.models.EntryKind",
         "PayoutRailEnum": "commissions.models.PayoutRail",
         "PayoutStatusEnum": "commissions.models.PayoutStatus",
+        "DataRequestStatusEnum": "privacy.models.DataRequestStatus",
     },
 }
 
@@ -386,6 +389,22 @@ MPESA_B2C_RESULT_URL = env.str("MPESA_B2C_RESULT_URL", default=f"{SITE_URL.rstri
 # settle_processing_payouts asks the provider about a payout left pending or processing this long since
 # it was sent or last asked about.
 PAYOUT_STATUS_CHECK_AFTER_MINUTES = env.int("PAYOUT_STATUS_CHECK_AFTER_MINUTES", default=10)
+
+# --- Privacy --------------------------------------------------------------------------------------
+# (README, Privacy.) Days between a request to delete an account (deactivated at once) and its
+# anonymization by process_deletion_requests; within them the e-mailed link cancels the request.
+PRIVACY_DELETION_GRACE_DAYS = env.int("PRIVACY_DELETION_GRACE_DAYS", default=30)
+# Where the cancel link of that e-mail points: the front end's page, which posts the token to the API.
+PRIVACY_DELETION_CANCEL_URL = env.str(
+    "PRIVACY_DELETION_CANCEL_URL", default=SITE_URL + "/privacy/cancel-deletion?token={token}"
+)
+# An access export of more rows or file bytes than these is built by a worker and its link e-mailed.
+PRIVACY_EXPORT_ASYNC_ABOVE_ROWS = env.int("PRIVACY_EXPORT_ASYNC_ABOVE_ROWS", default=2000)
+PRIVACY_EXPORT_ASYNC_ABOVE_BYTES = env.int("PRIVACY_EXPORT_ASYNC_ABOVE_BYTES", default=20 * 1024 * 1024)
+# Days an export's download link works; the file is deleted from private storage after them.
+PRIVACY_EXPORT_LINK_DAYS = env.int("PRIVACY_EXPORT_LINK_DAYS", default=7)
+# The privacy officer's address (Law 25, s. 3.1 of the private-sector act), given in every export.
+PRIVACY_OFFICER_EMAIL = env.str("PRIVACY_OFFICER_EMAIL", default="privacy@nzila.export")
 
 
 # --- Deals ----------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ api_v1 = [
     path("", include("payments.api.urls")),
     path("", include("invoices.api.urls")),
     path("", include("commissions.api.urls")),
+    path("", include("privacy.api.urls")),
+    path("", include("audit.api.urls")),
 ]
 
 urlpatterns = [

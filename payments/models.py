@@ -68,49 +68,92 @@ class Payment(TimeStampedModel):
     money in the deal's currency and `amount_cad` in CAD, each with the rate used, fixed when it was made.
     Money that actually moved is in the ledger; a payment's status is what its provider last said."""
 
-    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="payments")
-    payer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payments")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
-    currency = models.CharField(max_length=3)
-    deal_amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
-    deal_currency = models.CharField(max_length=3)
+    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="payments")
+    payer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("payer"), on_delete=models.PROTECT, related_name="payments"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    amount = models.DecimalField(
+        verbose_name=_("amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
+    currency = models.CharField(verbose_name=_("currency"), max_length=3)
+    deal_amount = models.DecimalField(
+        verbose_name=_("deal amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
+    deal_currency = models.CharField(verbose_name=_("deal currency"), max_length=3)
     deal_rate = models.DecimalField(
-        max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES, help_text=_("Deal currency per unit paid")
+        verbose_name=_("deal currency rate"),
+        max_digits=RATE_MAX_DIGITS,
+        decimal_places=RATE_DECIMAL_PLACES,
+        help_text=_("Deal currency per unit paid"),
     )
-    amount_cad = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=2)
+    amount_cad = models.DecimalField(verbose_name=_("amount in CAD"), max_digits=MONEY_MAX_DIGITS, decimal_places=2)
     cad_rate = models.DecimalField(
-        max_digits=RATE_MAX_DIGITS, decimal_places=RATE_DECIMAL_PLACES, help_text=_("CAD per unit paid")
+        verbose_name=_("CAD rate"),
+        max_digits=RATE_MAX_DIGITS,
+        decimal_places=RATE_DECIMAL_PLACES,
+        help_text=_("CAD per unit paid"),
     )
-    rate_date = models.DateField(null=True, blank=True, help_text=_("Date of the rates used; empty: none needed"))
-    method = models.CharField(max_length=20, choices=PaymentMethod.choices)
-    provider = models.CharField(max_length=20)
-    provider_reference = models.CharField(max_length=255, blank=True, db_index=True)
+    rate_date = models.DateField(
+        verbose_name=_("rate date"), null=True, blank=True, help_text=_("Date of the rates used; empty: none needed")
+    )
+    method = models.CharField(verbose_name=_("payment method"), max_length=20, choices=PaymentMethod.choices)
+    provider = models.CharField(verbose_name=_("provider"), max_length=20)
+    provider_reference = models.CharField(
+        verbose_name=_("provider reference"), max_length=255, blank=True, db_index=True
+    )
     provider_requested_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When the charge was sent to the provider; empty: not sent (yet)")
+        verbose_name=_("provider requested at"),
+        null=True,
+        blank=True,
+        help_text=_("When the charge was sent to the provider; empty: not sent (yet)"),
     )
-    status = models.CharField(max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.PENDING)
-    status_changed_at = models.DateTimeField()
-    idempotency_key = models.CharField(max_length=255)
-    request_fingerprint = models.CharField(max_length=64, help_text=_("SHA-256 of the request that made it"))
-    failure_code = models.CharField(max_length=64, blank=True)
-    failure_reason = models.CharField(max_length=255, blank=True)
-    client_secret = models.CharField(max_length=255, blank=True, help_text=_("For the buyer's browser (cards)"))
+    status = models.CharField(
+        verbose_name=_("status"), max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
+    )
+    status_changed_at = models.DateTimeField(verbose_name=_("status changed at"))
+    idempotency_key = models.CharField(verbose_name=_("idempotency key"), max_length=255)
+    request_fingerprint = models.CharField(
+        verbose_name=_("request fingerprint"), max_length=64, help_text=_("SHA-256 of the request that made it")
+    )
+    failure_code = models.CharField(verbose_name=_("failure code"), max_length=64, blank=True)
+    failure_reason = models.CharField(verbose_name=_("failure reason"), max_length=255, blank=True)
+    client_secret = models.CharField(
+        verbose_name=_("client secret"), max_length=255, blank=True, help_text=_("For the buyer's browser (cards)")
+    )
     # Fraud controls (payments.fraud): the score and its reasons [{code, points, reason}], what the request
     # carried for the charge made after a review, and the staff review of a held payment.
-    fraud_risk_score = models.PositiveSmallIntegerField(default=0)
-    fraud_reasons = models.JSONField(default=list, blank=True)
-    card_reference = models.CharField(max_length=255, blank=True, help_text=_("The saved card charged (Stripe id)"))
-    radar_session = models.CharField(max_length=255, blank=True, help_text=_("Stripe Radar session from the browser"))
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    review_decision = models.CharField(max_length=10, choices=ReviewDecision.choices, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    fraud_risk_score = models.PositiveSmallIntegerField(verbose_name=_("fraud risk score"), default=0)
+    fraud_reasons = models.JSONField(verbose_name=_("fraud reasons"), default=list, blank=True)
+    card_reference = models.CharField(
+        verbose_name=_("saved card"), max_length=255, blank=True, help_text=_("The saved card charged (Stripe id)")
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.CharField(max_length=255, blank=True)
+    radar_session = models.CharField(
+        verbose_name=_("Radar session"),
+        max_length=255,
+        blank=True,
+        help_text=_("Stripe Radar session from the browser"),
+    )
+    ip_address = models.GenericIPAddressField(verbose_name=_("IP address"), null=True, blank=True)
+    review_decision = models.CharField(
+        verbose_name=_("review decision"), max_length=10, choices=ReviewDecision.choices, blank=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(verbose_name=_("reviewed at"), null=True, blank=True)
+    review_note = models.CharField(verbose_name=_("review note"), max_length=255, blank=True)
 
     class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
         ordering = ["-created_at", "-id"]
         constraints = [
             # Idempotency keys are scoped to the caller, as Stripe scopes them to an account.
@@ -142,23 +185,37 @@ class LedgerEntry(AppendOnlyModel):
     is in the currency that moved; `deal_amount` is the same in the deal's currency at the payment's
     rate, so that a deal's balance is a plain sum; `amount_cad` is the CAD value."""
 
-    kind = models.CharField(max_length=20, choices=LedgerEntryKind.choices)
-    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="ledger_entries")
-    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="ledger_entries")
-    amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
-    currency = models.CharField(max_length=3)
-    deal_amount = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES)
-    deal_currency = models.CharField(max_length=3)
-    amount_cad = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=2)
-    provider_reference = models.CharField(max_length=255, blank=True)
-    note = models.CharField(max_length=255, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    kind = models.CharField(verbose_name=_("type"), max_length=20, choices=LedgerEntryKind.choices)
+    payment = models.ForeignKey(
+        Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="ledger_entries"
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    deal = models.ForeignKey(
+        "deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="ledger_entries"
+    )
+    amount = models.DecimalField(
+        verbose_name=_("amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
+    currency = models.CharField(verbose_name=_("currency"), max_length=3)
+    deal_amount = models.DecimalField(
+        verbose_name=_("deal amount"), max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES
+    )
+    deal_currency = models.CharField(verbose_name=_("deal currency"), max_length=3)
+    amount_cad = models.DecimalField(verbose_name=_("amount in CAD"), max_digits=MONEY_MAX_DIGITS, decimal_places=2)
+    provider_reference = models.CharField(verbose_name=_("provider reference"), max_length=255, blank=True)
+    note = models.CharField(verbose_name=_("note"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("ledger entry")
         verbose_name_plural = _("ledger entries")
         constraints = [
             # One charge per payment, whatever races or replays: the database has the last word.
@@ -180,13 +237,19 @@ class ReconciliationStatus(models.TextChoices):
 class ReconciliationRun(TimeStampedModel):
     """One comparison of a day's payments at a provider with ours. A clean day is recorded as clean."""
 
-    provider = models.CharField(max_length=20)
-    date = models.DateField(db_index=True)
-    status = models.CharField(max_length=20, choices=ReconciliationStatus.choices)
-    provider_count = models.PositiveIntegerField(default=0, help_text=_("Payments the provider holds for the day"))
-    database_count = models.PositiveIntegerField(default=0, help_text=_("Our payments of the day"))
+    provider = models.CharField(verbose_name=_("provider"), max_length=20)
+    date = models.DateField(verbose_name=_("date"), db_index=True)
+    status = models.CharField(verbose_name=_("status"), max_length=20, choices=ReconciliationStatus.choices)
+    provider_count = models.PositiveIntegerField(
+        verbose_name=_("provider count"), default=0, help_text=_("Payments the provider holds for the day")
+    )
+    database_count = models.PositiveIntegerField(
+        verbose_name=_("our count"), default=0, help_text=_("Our payments of the day")
+    )
 
     class Meta:
+        verbose_name = _("reconciliation run")
+        verbose_name_plural = _("reconciliation runs")
         ordering = ["-date", "-created_at"]
 
     def __str__(self) -> str:
@@ -201,15 +264,20 @@ class DiscrepancyKind(models.TextChoices):
 
 
 class Discrepancy(models.Model):
-    run = models.ForeignKey(ReconciliationRun, on_delete=models.CASCADE, related_name="discrepancies")
-    kind = models.CharField(max_length=30, choices=DiscrepancyKind.choices)
-    payment = models.ForeignKey(Payment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    provider_reference = models.CharField(max_length=255, blank=True)
-    ours = models.CharField(max_length=255, blank=True)
-    theirs = models.CharField(max_length=255, blank=True)
+    run = models.ForeignKey(
+        ReconciliationRun, verbose_name=_("reconciliation run"), on_delete=models.CASCADE, related_name="discrepancies"
+    )
+    kind = models.CharField(verbose_name=_("type"), max_length=30, choices=DiscrepancyKind.choices)
+    payment = models.ForeignKey(
+        Payment, verbose_name=_("payment"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    provider_reference = models.CharField(verbose_name=_("provider reference"), max_length=255, blank=True)
+    ours = models.CharField(verbose_name=_("our value"), max_length=255, blank=True)
+    theirs = models.CharField(verbose_name=_("provider's value"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["run", "kind", "id"]
+        verbose_name = _("discrepancy")
         verbose_name_plural = _("discrepancies")
 
     def __str__(self) -> str:
@@ -219,8 +287,14 @@ class Discrepancy(models.Model):
 class StripeCustomer(TimeStampedModel):
     """The user's customer at Stripe, created once (on first need) and kept: saved cards hang on it."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stripe_customer")
-    customer_id = models.CharField(max_length=255, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="stripe_customer"
+    )
+    customer_id = models.CharField(verbose_name=_("Stripe customer ID"), max_length=255, unique=True)
+
+    class Meta:
+        verbose_name = _("Stripe customer")
+        verbose_name_plural = _("Stripe customers")
 
     def __str__(self) -> str:
         return f"{self.customer_id} ({self.user_id})"
@@ -231,16 +305,25 @@ class MobileMoneyPayment(TimeStampedModel):
     A callback or status whose amount, currency or phone differ from the payment's is never credited: the
     payment is held here (`held_at`, with the reason) for staff, and nothing settles it automatically."""
 
-    payment = models.OneToOneField(Payment, on_delete=models.PROTECT, related_name="mobile_money")
-    phone = models.CharField(max_length=20, help_text=_("The payer's number, E.164"))
-    provider_status = models.CharField(max_length=64, blank=True, help_text=_("The provider's last word"))
-    held_at = models.DateTimeField(null=True, blank=True)
-    held_reason = models.CharField(max_length=255, blank=True)
+    payment = models.OneToOneField(
+        Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="mobile_money"
+    )
+    phone = models.CharField(verbose_name=_("phone"), max_length=20, help_text=_("The payer's number, E.164"))
+    provider_status = models.CharField(
+        verbose_name=_("provider status"), max_length=64, blank=True, help_text=_("The provider's last word")
+    )
+    held_at = models.DateTimeField(verbose_name=_("held at"), null=True, blank=True)
+    held_reason = models.CharField(verbose_name=_("hold reason"), max_length=255, blank=True)
     provider_token_digest = models.CharField(
-        max_length=64, blank=True, help_text=_("SHA-256 of the rail's callback token (Orange's notif_token)")
+        verbose_name=_("provider token digest"),
+        max_length=64,
+        blank=True,
+        help_text=_("SHA-256 of the rail's callback token (Orange's notif_token)"),
     )
 
     class Meta:
+        verbose_name = _("mobile money payment")
+        verbose_name_plural = _("mobile money payments")
         indexes = [models.Index(fields=["held_at"], name="mobile_money_held_idx")]
 
     def __str__(self) -> str:

@@ -40,31 +40,51 @@ class Shipment(TimeStampedModel):
     """How a deal's car travels: by container (ISO 6346 number) or RoRo (none). One active shipment per
     deal; its status is always that of its latest event."""
 
-    deal = models.ForeignKey("deals.Deal", on_delete=models.PROTECT, related_name="shipments")
-    is_active = models.BooleanField(default=True)
-    carrier = models.CharField(max_length=120)
-    vessel = models.CharField(max_length=120, blank=True)
-    voyage = models.CharField(max_length=40, blank=True)
-    booking_number = models.CharField(max_length=40)
-    bill_of_lading_number = models.CharField(max_length=40, blank=True)
+    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="shipments")
+    is_active = models.BooleanField(verbose_name=_("active"), default=True)
+    carrier = models.CharField(verbose_name=_("carrier"), max_length=120)
+    vessel = models.CharField(verbose_name=_("vessel"), max_length=120, blank=True)
+    voyage = models.CharField(verbose_name=_("voyage"), max_length=40, blank=True)
+    booking_number = models.CharField(verbose_name=_("booking number"), max_length=40)
+    bill_of_lading_number = models.CharField(verbose_name=_("bill of lading number"), max_length=40, blank=True)
     is_roro = models.BooleanField(_("RoRo"), default=False, help_text=_("Roll-on/roll-off: no container."))
     container_number = models.CharField(
-        max_length=11, blank=True, validators=[validate_container_number], help_text=_("ISO 6346; blank for RoRo.")
+        verbose_name=_("container number"),
+        max_length=11,
+        blank=True,
+        validators=[validate_container_number],
+        help_text=_("ISO 6346; blank for RoRo."),
     )
-    origin_port = models.CharField(max_length=5, validators=[validate_canadian_port], help_text=_("UN/LOCODE"))
-    destination_port = models.CharField(max_length=5, validators=[validate_unlocode], help_text=_("UN/LOCODE"))
+    origin_port = models.CharField(
+        verbose_name=_("origin port"), max_length=5, validators=[validate_canadian_port], help_text=_("UN/LOCODE")
+    )
+    destination_port = models.CharField(
+        verbose_name=_("destination port"), max_length=5, validators=[validate_unlocode], help_text=_("UN/LOCODE")
+    )
     etd = models.DateTimeField(_("estimated departure"))
     eta = models.DateTimeField(_("estimated arrival"))
-    status = models.CharField(max_length=20, choices=ShipmentStatus.choices, default=ShipmentStatus.BOOKED)
-    delay_flagged_for_eta = models.DateTimeField(
-        null=True, blank=True, help_text=_("The ETA the last delay was flagged for: each ETA missed is flagged once.")
+    status = models.CharField(
+        verbose_name=_("status"), max_length=20, choices=ShipmentStatus.choices, default=ShipmentStatus.BOOKED
     )
-    delay_flagged_at = models.DateTimeField(null=True, blank=True)
+    delay_flagged_for_eta = models.DateTimeField(
+        verbose_name=_("delay flagged for estimated arrival"),
+        null=True,
+        blank=True,
+        help_text=_("The ETA the last delay was flagged for: each ETA missed is flagged once."),
+    )
+    delay_flagged_at = models.DateTimeField(verbose_name=_("delay flagged at"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
+        verbose_name = _("shipment")
+        verbose_name_plural = _("shipments")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["deal"], condition=Q(is_active=True), name="one_active_shipment_per_deal"),
@@ -84,20 +104,30 @@ class Shipment(TimeStampedModel):
 class ShipmentEvent(models.Model):
     """One step of the timeline, ordered by when it happened (not when it was recorded)."""
 
-    shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="events")
-    status = models.CharField(max_length=20, choices=ShipmentStatus.choices)
-    location = models.CharField(max_length=120, blank=True)
-    occurred_at = models.DateTimeField()
-    note = models.TextField(blank=True)
+    shipment = models.ForeignKey(Shipment, verbose_name=_("shipment"), on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(verbose_name=_("status"), max_length=20, choices=ShipmentStatus.choices)
+    location = models.CharField(verbose_name=_("location"), max_length=120, blank=True)
+    occurred_at = models.DateTimeField(verbose_name=_("occurred at"))
+    note = models.TextField(verbose_name=_("note"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
     notified_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When the buyer was told of this event (send_shipment_updates).")
+        verbose_name=_("notified at"),
+        null=True,
+        blank=True,
+        help_text=_("When the buyer was told of this event (send_shipment_updates)."),
     )
 
     class Meta:
+        verbose_name = _("shipment event")
+        verbose_name_plural = _("shipment events")
         ordering = ["occurred_at", "id"]
         indexes = [
             models.Index(fields=["shipment", "occurred_at"], name="shipment_event_timeline"),

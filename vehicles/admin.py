@@ -1,5 +1,8 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from audit.admin_edits import AuditedAdminMixin
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, ViewHistory
 from vehicles.services import DEAL_DRIVEN_STATUSES, vehicle_create, vehicle_update, vehicles_archive
 
@@ -27,7 +30,7 @@ class VehiclePriceChangeInline(admin.TabularInline):
 
 
 @admin.register(Vehicle)
-class VehicleAdmin(admin.ModelAdmin):
+class VehicleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["id", "year", "make", "model", "trim", "vin", "price", "currency", "price_cad", "status", "dealer"]
     list_filter = ["status", "condition", "body_type", "fuel_type", "province", "make"]
     search_fields = ["vin", "make", "model", "trim", "city", "dealer__company_name", "dealer__username"]
@@ -42,10 +45,11 @@ class VehicleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return Vehicle.all_objects.select_related("dealer")
 
-    @admin.action(description="Archive the selected vehicles")
+    @admin.action(description=_("Archive the selected vehicles"))
     def archive_selected(self, request, queryset):
         archived = vehicles_archive(vehicles=queryset.filter(deleted_at__isnull=True), user=request.user)
-        self.message_user(request, f"{archived} vehicle(s) archived.", messages.SUCCESS)
+        message = ngettext("%(count)d vehicle archived.", "%(count)d vehicles archived.", archived)
+        self.message_user(request, message % {"count": archived}, messages.SUCCESS)
 
     def get_readonly_fields(self, request, obj=None):
         """A reserved or sold vehicle's status follows its deal."""
@@ -53,13 +57,14 @@ class VehicleAdmin(admin.ModelAdmin):
         return [*fields, "status"] if obj is not None and obj.status in DEAL_DRIVEN_STATUSES else fields
 
     def save_model(self, request, obj, form, change):
-        # Through the services, so that price_cad, the price history and the audit stay right.
+        # Through the services, so that price_cad, the price history and the audit stay right. The service
+        # is given the stored row: the form has already put the new values on `obj`.
         data = {field: form.cleaned_data[field] for field in form.changed_data if field in form.cleaned_data}
         if change:
-            vehicle_update(vehicle=obj, data=data, user=request.user)
+            vehicle_update(vehicle=Vehicle.all_objects.get(pk=obj.pk), data=data, user=request.user)
         else:
             fields = {field: value for field, value in form.cleaned_data.items() if field != "dealer"}
-            created = vehicle_create(dealer=form.cleaned_data["dealer"], data=fields)
+            created = vehicle_create(dealer=form.cleaned_data["dealer"], data=fields, user=request.user)
             obj.pk = created.pk
 
 

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class VehiclesConfig(AppConfig):
     name = "vehicles"
-    verbose_name = "Vehicles"
+    verbose_name = _("Vehicles")
 
     def ready(self):
         from currencies.hooks import RATES_UPDATED

@@ -97,41 +97,62 @@ SEARCH_VECTOR = (
 
 
 class Vehicle(TimeStampedModel, SoftDeleteModel):
-    dealer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vehicles")
-    make = models.CharField(max_length=60)
-    model = models.CharField(max_length=80)
-    trim = models.CharField(max_length=80, blank=True)
-    year = models.PositiveSmallIntegerField()
-    vin = models.CharField("VIN", max_length=17, validators=[validate_vin])
-    mileage_km = models.PositiveIntegerField()
-    condition = models.CharField(max_length=16, choices=Condition.choices)
-    body_type = models.CharField(max_length=16, choices=BodyType.choices, blank=True)
-    fuel_type = models.CharField(max_length=16, choices=FuelType.choices, blank=True)
-    transmission = models.CharField(max_length=16, choices=Transmission.choices, blank=True)
-    drive = models.CharField(max_length=8, choices=Drive.choices, blank=True)
-    exterior_color = models.CharField(max_length=40, blank=True)
-    price = models.DecimalField(max_digits=14, decimal_places=2)
-    currency = models.CharField(max_length=3, default="CAD", validators=[validate_currency_code])
-    price_cad = models.DecimalField(
-        max_digits=14, decimal_places=2, editable=False, help_text=_("The price in CAD, kept by the service.")
+    dealer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dealer"), on_delete=models.PROTECT, related_name="vehicles"
     )
-    city = models.CharField(max_length=80)
-    province = models.CharField(max_length=2, choices=Province.choices)
-    description = models.TextField(blank=True)
-    status = models.CharField(max_length=16, choices=VehicleStatus.choices, default=VehicleStatus.DRAFT)
+    make = models.CharField(verbose_name=_("make"), max_length=60)
+    model = models.CharField(verbose_name=_("model"), max_length=80)
+    trim = models.CharField(verbose_name=_("trim"), max_length=80, blank=True)
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    vin = models.CharField(_("VIN"), max_length=17, validators=[validate_vin])
+    mileage_km = models.PositiveIntegerField(verbose_name=_("mileage (km)"))
+    condition = models.CharField(verbose_name=_("condition"), max_length=16, choices=Condition.choices)
+    body_type = models.CharField(verbose_name=_("body type"), max_length=16, choices=BodyType.choices, blank=True)
+    fuel_type = models.CharField(verbose_name=_("fuel type"), max_length=16, choices=FuelType.choices, blank=True)
+    transmission = models.CharField(
+        verbose_name=_("transmission"), max_length=16, choices=Transmission.choices, blank=True
+    )
+    drive = models.CharField(verbose_name=_("drivetrain"), max_length=8, choices=Drive.choices, blank=True)
+    exterior_color = models.CharField(verbose_name=_("exterior colour"), max_length=40, blank=True)
+    price = models.DecimalField(verbose_name=_("price"), max_digits=14, decimal_places=2)
+    currency = models.CharField(
+        verbose_name=_("currency"), max_length=3, default="CAD", validators=[validate_currency_code]
+    )
+    price_cad = models.DecimalField(
+        verbose_name=_("price in CAD"),
+        max_digits=14,
+        decimal_places=2,
+        editable=False,
+        help_text=_("The price in CAD, kept by the service."),
+    )
+    city = models.CharField(verbose_name=_("city"), max_length=80)
+    province = models.CharField(verbose_name=_("province"), max_length=2, choices=Province.choices)
+    description = models.TextField(verbose_name=_("description"), blank=True)
+    status = models.CharField(
+        verbose_name=_("status"), max_length=16, choices=VehicleStatus.choices, default=VehicleStatus.DRAFT
+    )
     published_at = models.DateTimeField(
-        null=True, blank=True, editable=False, help_text=_("When the listing first became available.")
+        verbose_name=_("published at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the listing first became available."),
     )
 
-    search_vector = models.GeneratedField(expression=SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True)
+    search_vector = models.GeneratedField(
+        verbose_name=_("search vector"), expression=SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
     # "toyota camry": what fuzzy (trigram) matching, suggestions and autocomplete compare against.
     search_name = models.GeneratedField(
+        verbose_name=_("search name"),
         expression=Lower(Concat("make", Value(" "), "model")),
         output_field=models.CharField(max_length=141),
         db_persist=True,
     )
 
     class Meta:
+        verbose_name = _("vehicle")
+        verbose_name_plural = _("vehicles")
         constraints = [
             models.UniqueConstraint(
                 fields=["vin"],
@@ -162,9 +183,11 @@ class VehicleName(models.Model):
     query against these first, then fetches the vehicles by name through a plain index, which is far
     cheaper than rechecking trigram candidates among every listing."""
 
-    name = models.CharField(max_length=141, unique=True)
+    name = models.CharField(verbose_name=_("name"), max_length=141, unique=True)
 
     class Meta:
+        verbose_name = _("vehicle name")
+        verbose_name_plural = _("vehicle names")
         indexes = [GinIndex(OpClass("name", name="gin_trgm_ops"), name="vehicles_name_trgm")]
 
     def __str__(self):
@@ -177,20 +200,22 @@ def photo_upload_path(instance, filename):
 
 class VehiclePhoto(TimeStampedModel):
     class Format(models.TextChoices):
-        JPEG = "JPEG", "JPEG"
-        PNG = "PNG", "PNG"
-        WEBP = "WEBP", "WebP"
+        JPEG = "JPEG", _("JPEG")
+        PNG = "PNG", _("PNG")
+        WEBP = "WEBP", _("WebP")
 
-    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="photos")
-    image = models.FileField(upload_to=photo_upload_path, max_length=255)
-    thumbnail = models.FileField(upload_to=photo_upload_path, max_length=255)
-    image_format = models.CharField(max_length=4, choices=Format.choices)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    size_bytes = models.PositiveIntegerField()
-    position = models.PositiveIntegerField(default=0)
+    vehicle = models.ForeignKey(Vehicle, verbose_name=_("vehicle"), on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(verbose_name=_("image"), upload_to=photo_upload_path, max_length=255)
+    thumbnail = models.FileField(verbose_name=_("thumbnail"), upload_to=photo_upload_path, max_length=255)
+    image_format = models.CharField(verbose_name=_("image format"), max_length=4, choices=Format.choices)
+    width = models.PositiveIntegerField(verbose_name=_("width"))
+    height = models.PositiveIntegerField(verbose_name=_("height"))
+    size_bytes = models.PositiveIntegerField(verbose_name=_("size (bytes)"))
+    position = models.PositiveIntegerField(verbose_name=_("position"), default=0)
 
     class Meta:
+        verbose_name = _("vehicle photo")
+        verbose_name_plural = _("vehicle photos")
         ordering = ["position", "id"]
         indexes = [models.Index(fields=["vehicle", "position"], name="vehicles_photo_gallery")]
 
@@ -201,19 +226,30 @@ class VehiclePhoto(TimeStampedModel):
 class VehiclePriceChange(models.Model):
     """One row per price a listing has had: the first with no old price, then one per change."""
 
-    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="price_changes")
-    old_price = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    old_currency = models.CharField(max_length=3, blank=True)
-    new_price = models.DecimalField(max_digits=14, decimal_places=2)
-    new_currency = models.CharField(max_length=3)
-    old_price_cad = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    new_price_cad = models.DecimalField(max_digits=14, decimal_places=2)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    vehicle = models.ForeignKey(
+        Vehicle, verbose_name=_("vehicle"), on_delete=models.CASCADE, related_name="price_changes"
     )
-    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    old_price = models.DecimalField(verbose_name=_("old price"), max_digits=14, decimal_places=2, null=True, blank=True)
+    old_currency = models.CharField(verbose_name=_("old currency"), max_length=3, blank=True)
+    new_price = models.DecimalField(verbose_name=_("new price"), max_digits=14, decimal_places=2)
+    new_currency = models.CharField(verbose_name=_("new currency"), max_length=3)
+    old_price_cad = models.DecimalField(
+        verbose_name=_("old price in CAD"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    new_price_cad = models.DecimalField(verbose_name=_("new price in CAD"), max_digits=14, decimal_places=2)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(verbose_name=_("changed at"), auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("price change")
+        verbose_name_plural = _("price changes")
         ordering = ["changed_at", "id"]
 
     def __str__(self):
@@ -227,13 +263,16 @@ class VehiclePriceChange(models.Model):
 class ViewHistory(models.Model):
     """A detail view of a listing, by a signed-in user or an anonymous session: input to recommendations."""
 
-    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="views")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
-    session_key = models.CharField(max_length=40, blank=True)
-    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    vehicle = models.ForeignKey(Vehicle, verbose_name=_("vehicle"), on_delete=models.CASCADE, related_name="views")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    session_key = models.CharField(verbose_name=_("session key"), max_length=40, blank=True)
+    viewed_at = models.DateTimeField(verbose_name=_("viewed at"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name_plural = "view history"
+        verbose_name = _("listing view")
+        verbose_name_plural = _("view history")
         constraints = [
             models.CheckConstraint(
                 condition=Q(user__isnull=False) | ~Q(session_key=""), name="vehicles_view_has_a_viewer"
@@ -251,13 +290,17 @@ class ViewHistory(models.Model):
 class SavedSearch(TimeStampedModel):
     """A buyer's query (the vehicle list's query parameters), announced hourly when new listings match."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
-    name = models.CharField(max_length=120)
-    query_params = models.JSONField(default=dict)
-    is_active = models.BooleanField(default=True)
-    last_announced_at = models.DateTimeField(null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(verbose_name=_("name"), max_length=120)
+    query_params = models.JSONField(verbose_name=_("query parameters"), default=dict)
+    is_active = models.BooleanField(verbose_name=_("active"), default=True)
+    last_announced_at = models.DateTimeField(verbose_name=_("last announced at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
@@ -267,11 +310,15 @@ class SavedSearch(TimeStampedModel):
 class SavedSearchMatch(models.Model):
     """A vehicle announced for a saved search; the unique pair makes each announcement happen once."""
 
-    saved_search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="matches")
-    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="+")
-    announced_at = models.DateTimeField(auto_now_add=True)
+    saved_search = models.ForeignKey(
+        SavedSearch, verbose_name=_("saved search"), on_delete=models.CASCADE, related_name="matches"
+    )
+    vehicle = models.ForeignKey(Vehicle, verbose_name=_("vehicle"), on_delete=models.CASCADE, related_name="+")
+    announced_at = models.DateTimeField(verbose_name=_("announced at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("saved search match")
+        verbose_name_plural = _("saved search matches")
         constraints = [
             models.UniqueConstraint(fields=["saved_search", "vehicle"], name="vehicles_saved_search_match_once")
         ]
@@ -283,13 +330,24 @@ class SavedSearchMatch(models.Model):
 class PriceAlert(TimeStampedModel):
     """A buyer watching a vehicle's price; told once per drop."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="price_alerts")
-    vehicle = models.ForeignKey(Vehicle, on_delete=models.CASCADE, related_name="price_alerts")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.CASCADE, related_name="price_alerts"
+    )
+    vehicle = models.ForeignKey(
+        Vehicle, verbose_name=_("vehicle"), on_delete=models.CASCADE, related_name="price_alerts"
+    )
     last_announced_change = models.ForeignKey(
-        VehiclePriceChange, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        VehiclePriceChange,
+        verbose_name=_("last announced price change"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
+        verbose_name = _("price alert")
+        verbose_name_plural = _("price alerts")
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["owner", "vehicle"], name="vehicles_price_alert_once")]
 

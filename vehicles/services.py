@@ -117,7 +117,9 @@ def vehicle_names_register(*, vehicle_ids: list[int] | None = None) -> None:
 
 
 @transaction.atomic
-def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
+def vehicle_create(*, dealer: User, data: dict, user: User | None = None) -> Vehicle:
+    """List a vehicle for `dealer`; `user` is who did it when not the dealer (staff, in the admin)."""
+    user = user or dealer
     if not dealer.is_dealer:
         raise DomainError(gettext("Only dealers list vehicles."))
     vehicle = Vehicle(dealer=dealer, **data)
@@ -127,8 +129,8 @@ def vehicle_create(*, dealer: User, data: dict) -> Vehicle:
         vehicle.published_at = timezone.now()
     _save_checked(vehicle)
     vehicle_names_register(vehicle_ids=[vehicle.pk])
-    _price_change_record(vehicle=vehicle, old=None, user=dealer)
-    audit_record(action="vehicle.create", instance=vehicle, user=dealer, changes={"status": vehicle.status})
+    _price_change_record(vehicle=vehicle, old=None, user=user)
+    audit_record(action="vehicle.create", instance=vehicle, user=user, changes={"status": vehicle.status})
     return vehicle
 
 
@@ -254,6 +256,12 @@ def vehicle_import(*, dealer: User, rows: list[ImportRow]) -> list[Vehicle]:
     return vehicles
 
 
+def vehicle_export_record(*, dealer: User, rows: int) -> None:
+    """Who took the inventory out, and how many listings."""
+    changes = {"format": "csv", "filters": {"dealer": dealer.pk}, "rows": rows}
+    audit_record(action="vehicle.export", instance=dealer, user=dealer, changes=changes)
+
+
 def vehicle_view_record(*, vehicle: Vehicle, user: User | None, session_key: str) -> ViewHistory | None:
     if user is None and not session_key:
         return None
@@ -301,3 +309,12 @@ def price_alert_create(*, owner: User, vehicle: Vehicle) -> PriceAlert:
 def price_alert_delete(*, alert: PriceAlert) -> None:
     audit_record(action="price_alert.delete", instance=alert)
     alert.delete()
+
+
+@transaction.atomic
+def vehicle_interests_erase(*, user: User) -> int:
+    """Erase what a person's browsing left (their account is anonymized: privacy, which audits it): saved
+    searches, price alerts and the listings they viewed. Returns how many rows went."""
+    erased = SavedSearch.objects.filter(owner=user).delete()[0]
+    erased += PriceAlert.objects.filter(owner=user).delete()[0]
+    return erased + ViewHistory.objects.filter(user=user).delete()[0]

@@ -21,22 +21,31 @@ class InboxEvent(TimeStampedModel):
     by the provider's id with its raw body, after its signature or token verified. A worker applies it
     through the provider's registered handler; the outcome, the error and its traceback stay here."""
 
-    provider = models.CharField(max_length=30)
-    event_id = models.CharField(max_length=255, help_text=_("The provider's id of the event"))
-    event_type = models.CharField(max_length=100)
-    target = models.CharField(
-        max_length=64, blank=True, help_text=_("Our object the event is about, when the receiving view knew it")
+    provider = models.CharField(verbose_name=_("provider"), max_length=30)
+    event_id = models.CharField(
+        verbose_name=_("event ID"), max_length=255, help_text=_("The provider's id of the event")
     )
-    body = models.TextField()
-    headers = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=InboxEventStatus.choices, default=InboxEventStatus.RECEIVED)
-    attempts = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
-    traceback = models.TextField(blank=True)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    processed_at = models.DateTimeField(null=True, blank=True)
+    event_type = models.CharField(verbose_name=_("event type"), max_length=100)
+    target = models.CharField(
+        verbose_name=_("target"),
+        max_length=64,
+        blank=True,
+        help_text=_("Our object the event is about, when the receiving view knew it"),
+    )
+    body = models.TextField(verbose_name=_("body"))
+    headers = models.JSONField(verbose_name=_("headers"), default=dict)
+    status = models.CharField(
+        verbose_name=_("status"), max_length=20, choices=InboxEventStatus.choices, default=InboxEventStatus.RECEIVED
+    )
+    attempts = models.PositiveIntegerField(verbose_name=_("attempts"), default=0)
+    error = models.TextField(verbose_name=_("error"), blank=True)
+    traceback = models.TextField(verbose_name=_("traceback"), blank=True)
+    last_attempt_at = models.DateTimeField(verbose_name=_("last attempt at"), null=True, blank=True)
+    processed_at = models.DateTimeField(verbose_name=_("processed at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("inbox event")
+        verbose_name_plural = _("inbox events")
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="inbox_event_once")]
         indexes = [models.Index(fields=["status", "last_attempt_at"], name="inbox_event_status_idx")]

@@ -72,14 +72,27 @@ class TokenObtainView(AuthThrottleMixin, TokenObtainPairView):
         return Response(serializer.validated_data, status=status.HTTP_200_OK)
 
 
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class TokenRotateView(AuthThrottleMixin, TokenRefreshView):
-    """Exchange a refresh token for a new pair; the old refresh token is blacklisted."""
+    """Exchange a refresh token for a new pair; the old refresh token is blacklisted. A blacklisted one
+    presented again is audited (a copy of it is in someone's hands).
+
+    Not in the request transaction: the refusal's audit record must stay; the rotation has its own."""
 
     permission_classes = [AllowAny]
     # Every signed-in app refreshes its token every JWT_ACCESS_MINUTES, so this is counted apart from
     # sign-in, generously: a refresh needs a valid, unused refresh token, and one address may carry
     # thousands of buyers (carrier-grade NAT).
     throttle_scope = "token_refresh"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return super().post(request, *args, **kwargs)
+        except InvalidToken:
+            data = request.data if isinstance(request.data, Mapping) else {}
+            services.refresh_token_refused(token=str(data.get("refresh", "")))
+            raise
 
 
 class LogoutView(AuthThrottleMixin, generics.GenericAPIView):

@@ -62,7 +62,13 @@ def test_register_token_me_refresh_logout_path(api_client):
 
     user = User.objects.get(username="amina")
     actions = list(AuditLog.objects.filter(user=user).order_by("id").values_list("action", flat=True))
-    assert actions == ["user.register", "auth.sign_in", "auth.sign_out"]
+    # Each reuse of a rotated or signed-out refresh token is a copy in someone's hands: recorded.
+    assert actions == [
+        "user.register", "auth.sign_in", "auth.refresh_token_reused", "auth.sign_out", "auth.refresh_token_reused"
+    ]  # fmt: skip
+    assert AuditLog.objects.filter(action="auth.refresh_token_reused", object_id=str(user.pk)).count() == 2
+    assert api_client.post("/api/v1/auth/token/refresh/", {"refresh": "forged"}).status_code == 401
+    assert AuditLog.objects.filter(action="auth.refresh_token_reused").count() == 2  # a forged token records nothing
 
 
 def test_register_refuses_staff_role_and_duplicate_email_in_any_case(api_client):

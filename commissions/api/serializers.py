@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from accounts.models import Role, User
 from commissions.models import CAD_DIGITS, CAD_PLACES, Commission, CommissionEntry, Payout, PayoutRail
+from nzila_export.api.fields import StoredTextField
 from payments.api.serializers import MoneyRepresentationMixin
 
 MAX_ID = 2**63 - 1
@@ -13,6 +14,8 @@ def cad_field(**kwargs) -> serializers.DecimalField:
 
 
 class CommissionEntrySerializer(serializers.ModelSerializer):
+    note = StoredTextField()
+
     class Meta:
         model = CommissionEntry
         fields = ["kind", "amount_cad", "percent", "note", "created_at"]
@@ -23,6 +26,7 @@ class PayoutSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
     """A payout of the commission: the CAD amount, and what the broker is paid in the rail's currency."""
 
     money_fields = {"amount": "currency"}
+    failure_reason = StoredTextField(help_text="Why the payout failed; empty unless it failed")
 
     class Meta:
         model = Payout
@@ -55,6 +59,7 @@ class CommissionDetailSerializer(MoneyRepresentationMixin, CommissionSerializer)
     money_fields = {"deal_amount": "deal_currency"}
     entries = CommissionEntrySerializer(many=True, read_only=True)
     payouts = PayoutSerializer(many=True, read_only=True)
+    hold_reason = StoredTextField(help_text="Why the commission is held; empty when it is not")
 
     class Meta(CommissionSerializer.Meta):
         fields = [

@@ -19,7 +19,13 @@ from commissions.models import Commission, CommissionEntry, Payout
 from commissions.selectors import commission_list_for_user
 from commissions.services.payouts import commission_mark_paid, commission_payout_start
 from commissions.services.review import commission_approve, commission_hold, commission_release
-from commissions.statements import broker_statement, statement_csv, statement_month, statement_pdf
+from commissions.statements import (
+    broker_statement,
+    commission_statement_download_record,
+    statement_csv,
+    statement_month,
+    statement_pdf,
+)
 from commissions.summaries import broker_summary, commissions_with_amount
 from nzila_export.api.permissions import IsPlatformStaff
 
@@ -189,6 +195,7 @@ class CommissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             content, content_type = statement_csv(statement=statement), "text/csv; charset=utf-8"
         else:
             content, content_type = statement_pdf(statement=statement), "application/pdf"
+        commission_statement_download_record(statement=statement, file_format=query["file"], user=request.user)
         response = HttpResponse(content, content_type=content_type)
         filename = f"commissions-{broker.username}-{query['month']}.{query['file']}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

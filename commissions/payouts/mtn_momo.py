@@ -16,11 +16,12 @@ https://momodeveloper.mtn.com/API-collections#api=disbursement
 from decimal import InvalidOperation
 
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from commissions.models import Payout, PayoutRail, PayoutStatus
 from commissions.payouts.base import MobileMoneyPayoutRail, PayoutResult, failed, processing, refused
 from currencies.money import money_round
+from nzila_export.stored_text import text_to_store
 from payments.gateways.base import GatewayError, GatewayRefused
 from payments.gateways.mobile_money import msisdn, rail_request
 from payments.gateways.mtn_momo import mtn_momo_token, report_from
@@ -93,7 +94,9 @@ class MtnMomoDisbursementRail(MobileMoneyPayoutRail):
             )  # fmt: skip
         except GatewayRefused as refusal:
             if answered(refusal, 404):
-                return failed(gettext("MTN MoMo has no transfer with this payout's reference: nothing was paid."))
+                return failed(
+                    text_to_store(_("MTN MoMo has no transfer with this payout's reference: nothing was paid."))
+                )
             raise
         try:
             report = report_from(response.json(), reference=reference)

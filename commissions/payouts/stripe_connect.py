@@ -10,6 +10,7 @@ Through payments' Stripe client (`stripe_client`, `stripe_call`): the one module
 """
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from commissions.models import BrokerPayoutAccount, Payout, PayoutRail, PayoutStatus
 from commissions.payouts.base import (
@@ -22,6 +23,7 @@ from commissions.payouts.base import (
     refused,
 )
 from currencies.money import REFERENCE_CURRENCY, to_minor_units
+from nzila_export.stored_text import text_to_store
 from payments.gateways.base import GatewayError, GatewayRefused
 from payments.gateways.stripe import stripe_call, stripe_client, stripe_exponent
 
@@ -68,6 +70,6 @@ class StripeConnectRail(PayoutRailBase):
             self.client.v1.transfers.list, params={"transfer_group": str(payout.reference), "limit": 1}
         )
         if not transfers.data:
-            return failed(gettext("Stripe has no transfer for this payout: nothing was paid."))
+            return failed(text_to_store(_("Stripe has no transfer for this payout: nothing was paid.")))
         transfer = transfers.data[0]
         return PayoutResult(status=PayoutStatus.SUCCEEDED, provider_reference=transfer.id, provider_status="created")

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from audit.services import audit_record
 from commissions.models import (
@@ -32,6 +32,7 @@ from commissions.selectors import (
 from commissions.services.status import commission_status_set
 from currencies.money import REFERENCE_CURRENCY, money_round
 from deals.models import Deal, DealStatus
+from nzila_export.stored_text import text_to_store
 from payments.models import LedgerEntry, LedgerEntryKind
 from payments.selectors import deal_amount_paid_cad
 
@@ -46,7 +47,7 @@ def commission_follow_deal(*, deal: Deal, from_status: str, to: str) -> None:
     if to == DealStatus.COMPLETED and deal.broker_id:
         commissions_accrue(deal=deal)
     elif to == DealStatus.CANCELLED:
-        commissions_reverse(deal=deal, reason=gettext("The deal was cancelled."))
+        commissions_reverse(deal=deal, reason=text_to_store(_("The deal was cancelled.")))
 
 
 def commission_follow_ledger_entry(*, entry: LedgerEntry) -> None:
@@ -56,9 +57,9 @@ def commission_follow_ledger_entry(*, entry: LedgerEntry) -> None:
         return
     deal = entry.deal
     if entry.kind in (LedgerEntryKind.REFUND, LedgerEntryKind.DISPUTE_LOST):
-        commissions_reverse(deal=deal, reason=gettext("The buyer's money went back after the deal completed."))
+        commissions_reverse(deal=deal, reason=text_to_store(_("The buyer's money went back after the deal completed.")))
     elif entry.kind == LedgerEntryKind.DISPUTE:
-        commissions_hold(deal=deal, reason=gettext("The buyer disputes a payment of the deal."))
+        commissions_hold(deal=deal, reason=text_to_store(_("The buyer disputes a payment of the deal.")))
     elif entry.kind == LedgerEntryKind.DISPUTE_WON:
         commissions_release(deal=deal)
 

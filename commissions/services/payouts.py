@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from audit.admin_edits import masked
 from audit.services import audit_record
 from commissions.models import (
     PAYOUT_MOVES,
@@ -65,7 +66,13 @@ def payout_status_set(
     for name, value in fields.items():
         setattr(payout, name, value)
     payout.save(update_fields=["status", "status_changed_at", "updated_at", *fields])
-    audit_record(action=action, instance=payout, user=user, changes={"status": [before, to], **(changes or {})})
+    money = {
+        "rail": payout.rail, "amount": str(money_round(payout.amount, payout.currency)), "currency": payout.currency,
+        "amount_cad": str(payout.amount_cad),
+    }  # fmt: skip
+    audit_record(
+        action=action, instance=payout, user=user, changes={"status": [before, to], **money, **(changes or {})}
+    )
     return payout
 
 
@@ -317,15 +324,28 @@ def mpesa_b2c_result_apply(event: InboxEvent) -> str:
     return InboxEventStatus.PROCESSED
 
 
+# Where money goes: the audit shows these by their last 4 characters only.
+MASKED_PAYOUT_FIELDS = ("mobile_money_phone", "bank_details")
+
+
 @transaction.atomic
 def broker_payout_account_set(*, broker, user=None, **fields) -> BrokerPayoutAccount:
     """Create or change where a broker is paid (preferred_rail, mobile_money_phone, stripe_account_id,
-    bank_details). The audit names the fields changed, not their values (bank details stay out of it)."""
+    bank_details), audited with each value before and after, the phone and bank details masked."""
     account, _created = BrokerPayoutAccount.objects.select_for_update().get_or_create(broker=broker)
-    changed = sorted(name for name, value in fields.items() if str(getattr(account, name)) != str(value))
+    shown = {name: masked if name in MASKED_PAYOUT_FIELDS else _text_or_none for name in fields}
+    changes = {
+        name: [shown[name](getattr(account, name)), shown[name](value)]
+        for name, value in fields.items()
+        if str(getattr(account, name)) != str(value)
+    }
     for name, value in fields.items():
         setattr(account, name, value)
     account.full_clean()
     account.save()
-    audit_record(action="commission.payout_account_set", instance=account, user=user, changes={"fields": changed})
+    audit_record(action="commission.payout_account_set", instance=account, user=user, changes=changes)
     return account
+
+
+def _text_or_none(value) -> str | None:
+    return str(value) if value not in (None, "") else None

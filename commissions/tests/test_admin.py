@@ -189,7 +189,10 @@ def test_staff_keep_where_a_broker_is_paid(staff_client, staff):
     account = BrokerPayoutAccount.objects.get(broker=broker)
     assert (account.preferred_rail, str(account.mobile_money_phone)) == ("mtn_momo", "+2250701020304")
     audit = AuditLog.objects.get(action="commission.payout_account_set", object_id=str(account.pk))
-    assert (audit.user, audit.changes) == (staff, {"fields": ["mobile_money_phone", "preferred_rail"]})
+    # The phone and the bank details show their last 4 characters only.
+    assert (audit.user, audit.changes) == (
+        staff, {"preferred_rail": ["bank_transfer", "mtn_momo"], "mobile_money_phone": [None, "••••0304"]}
+    )  # fmt: skip
     assert staff_client.get(ACCOUNTS, {"q": broker.username}).context["cl"].result_count == 1
     refused = staff_client.post(f"{ACCOUNTS}{account.pk}/change/", {**form, "mobile_money_phone": "not a phone"})
     assert refused.status_code == 200  # the form again, with its error
@@ -200,8 +203,21 @@ def test_staff_keep_where_a_broker_is_paid(staff_client, staff):
     account.refresh_from_db()
     assert (account.broker, account.stripe_account_id) == (broker, "acct_1Nzila")
     assert AuditLog.objects.filter(action="commission.payout_account_set").latest("id").changes == {
-        "fields": ["stripe_account_id"]
+        "stripe_account_id": [None, "acct_1Nzila"]
     }
+    bank = {**form, "stripe_account_id": "acct_1Nzila", "bank_details": "CI059 01001 123456789012"}
+    staff_client.post(f"{ACCOUNTS}{account.pk}/change/", bank)
+    assert AuditLog.objects.filter(action="commission.payout_account_set").latest("id").changes == {
+        "bank_details": [None, "••••9012"]
+    }
+    deleted = staff_client.post(f"{ACCOUNTS}{account.pk}/delete/", {"post": "yes"})
+    assert deleted.status_code == 302
+    record = AuditLog.objects.get(action="broker_payout_account.staff_delete")
+    assert (record.user, record.object_id) == (staff, str(account.pk))
+    assert [record.changes[name] for name in ("preferred_rail", "mobile_money_phone", "bank_details")] == [
+        ["mtn_momo", None], ["••••0304", None], ["••••9012", None]
+    ]  # fmt: skip
+    assert "123456789012" not in str(list(AuditLog.objects.values_list("changes", flat=True)))
 
 
 def test_a_tier_a_commission_was_computed_with_cannot_be_deleted(staff_client, commissions):
@@ -240,3 +256,32 @@ def test_mark_paid_selected_records_the_bank_transfer_of_the_approved_and_report
     assert (payout.rail, payout.provider_reference, payout.amount_cad) == (
         "bank_transfer", "RBC-2026-1201-17", Decimal("360.00"),
     )  # fmt: skip
+
+
+def test_staff_edits_of_a_plan_and_its_tiers_are_audited_before_and_after(staff_client, staff):
+    plan = plan_make(tiers=[("1", "2.0"), ("6", "2.5")])
+    first, second = plan.tiers.order_by("threshold")
+    form = {
+        "name": "Standard 2027", "broker": "", "basis": plan.basis, "period": plan.period,
+        "application": plan.application, "minimum_cad": "0", "cap_cad": "500.00", "referrer_share_percent": "0",
+        "valid_from": plan.valid_from.isoformat(), "valid_until": "", "tiers-TOTAL_FORMS": "3",
+        "tiers-INITIAL_FORMS": "2", "tiers-MIN_NUM_FORMS": "0", "tiers-MAX_NUM_FORMS": "1000",
+        "tiers-0-id": first.pk, "tiers-0-plan": plan.pk, "tiers-0-threshold": "1", "tiers-0-percent": "2.2",
+        "tiers-1-id": second.pk, "tiers-1-plan": plan.pk, "tiers-1-threshold": "6", "tiers-1-percent": "2.5",
+        "tiers-1-DELETE": "on", "tiers-2-plan": plan.pk, "tiers-2-threshold": "10", "tiers-2-percent": "3.0",
+    }  # fmt: skip
+
+    assert staff_client.post(f"{PLANS}{plan.pk}/change/", form).status_code == 302
+
+    records = {row.action: row for row in AuditLog.objects.filter(action__contains="staff_").order_by("id")}
+    assert {row.user for row in records.values()} == {staff}
+    assert {action: row.changes for action, row in records.items() if action != "commission_tier.staff_delete"} == {
+        "commission_plan.staff_edit": {"name": ["Standard", "Standard 2027"], "cap_cad": [None, "500.00"]},
+        "commission_tier.staff_edit": {"percent": ["2.000", "2.2"]},
+        "commission_tier.staff_create": {"plan": [None, plan.pk], "threshold": [None, "10"], "percent": [None, "3.0"]},
+    }
+    deleted = records["commission_tier.staff_delete"]
+    assert (deleted.object_id, deleted.changes["percent"]) == (str(second.pk), ["2.500", None])
+    assert list(plan.tiers.order_by("threshold").values_list("threshold", "percent")) == [
+        (Decimal("1"), Decimal("2.200")), (Decimal("10"), Decimal("3.000"))
+    ]  # fmt: skip

@@ -578,3 +578,9 @@ def test_a_broker_downloads_its_statement_of_a_month_as_csv_and_pdf(client_for, 
     assert (pdf_file.status_code, pdf_file["Content-Type"], pdf_file.content[:5]) == (200, "application/pdf", b"%PDF-")
     assert other.status_code == 403
     assert (bad_month.status_code, list(bad_month.json()["fields"])) == (400, ["month"])
+    downloads = AuditLog.objects.filter(action="commission.statement_download").order_by("id")
+    filters = {"broker": broker.pk, "month": month}
+    assert [(row.user, row.object_id, row.changes) for row in downloads] == [
+        (broker, str(broker.pk), {"format": "csv", "filters": filters, "rows": 1}),
+        (broker, str(broker.pk), {"format": "pdf", "filters": filters, "rows": 1}),
+    ]

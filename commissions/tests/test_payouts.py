@@ -257,6 +257,12 @@ def test_a_refused_payout_fails_leaves_the_commission_approved_and_a_new_one_may
 
     assert failed.status == PayoutStatus.FAILED
     assert failed.failure_reason.startswith("Stripe Connect refused the payout:")
+    record = AuditLog.objects.get(action="payout.fail", object_id=str(failed.pk))
+    assert (record.user, record.changes["status"], record.changes["reason"]) == (
+        staff, ["pending", "failed"], failed.failure_reason
+    )  # fmt: skip
+    money = {"rail": "stripe_connect", "amount": "360.00", "currency": "CAD", "amount_cad": "360.00"}
+    assert {name: record.changes[name] for name in money} == money
     commission.refresh_from_db()
     assert commission.status == CommissionStatus.APPROVED
     assert not Notification.objects.filter(event="commission.paid").exists()
@@ -265,6 +271,8 @@ def test_a_refused_payout_fails_leaves_the_commission_approved_and_a_new_one_may
     paid = commission_payout_start(commission=commission, rail=PayoutRail.STRIPE_CONNECT, user=staff)
 
     assert paid.status == PayoutStatus.SUCCEEDED
+    succeeded = AuditLog.objects.get(action="payout.succeed", object_id=str(paid.pk))
+    assert (succeeded.user, {name: succeeded.changes[name] for name in money}) == (staff, money)
     assert paid.reference != failed.reference
     assert on_stripe_connect.calls[-1].request.headers["Idempotency-Key"] == f"payout-{paid.reference}"
     assert_paid_everywhere(commission, paid, "360.00")

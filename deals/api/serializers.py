@@ -8,6 +8,8 @@ from rest_framework import serializers
 from accounts.models import Role, User
 from accounts.validators import validate_currency_code
 from deals.models import Deal, DealEvent, DealStatus, Incoterm
+from nzila_export.api.fields import StoredTextField
+from nzila_export.stored_text import stored_text_read
 from vehicles.models import Vehicle
 
 
@@ -25,6 +27,7 @@ class DealSerializer(CountryFieldMixin, serializers.ModelSerializer):
         read_only=True, allow_null=True, help_text="null: no other broker brought the buyer"
     )
     is_stalled = serializers.BooleanField(read_only=True)
+    hold_reason = StoredTextField(help_text="Why staff hold the deal; empty when it is not held")
     risk = serializers.SerializerMethodField()
 
     class Meta:
@@ -41,8 +44,8 @@ class DealSerializer(CountryFieldMixin, serializers.ModelSerializer):
         return {
             "risk_score": deal.risk_score,
             "risk_level": deal.risk_level,
-            "red_flags": deal.risk_flags,
-            "recommendation": deal.risk_recommendation,
+            "red_flags": [stored_text_read(flag) for flag in deal.risk_flags],
+            "recommendation": stored_text_read(deal.risk_recommendation),
         }
 
 
@@ -101,6 +104,7 @@ class DealReviewSerializer(serializers.Serializer):
 
 class DealEventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+    reason = StoredTextField()
 
     class Meta:
         model = DealEvent

@@ -160,7 +160,9 @@ def test_a_high_risk_deal_is_held_for_staff_review(client_for):
 
     held = client_for(vehicle.dealer).post(f"/api/v1/deals/{deal.pk}/transition/", {"to": "pending_documents"})
     assert held.status_code == 400
-    assert held.json()["detail"].startswith("The deal is held for staff review: High fraud risk")
+    assert held.json()["detail"] == (
+        "The deal is held for staff review: The deal's fraud risk is high (see its risk flags)."
+    )
     assert (
         client_for(vehicle.dealer)
         .post(f"/api/v1/deals/{deal.pk}/review/", {"decision": "release", "note": "ok"})
@@ -188,3 +190,30 @@ def test_staff_review_can_cancel_a_held_deal_and_free_the_vehicle(client_for):
     assert response.json()["status"] == DealStatus.CANCELLED
     deal.vehicle.refresh_from_db()
     assert deal.vehicle.status == VehicleStatus.AVAILABLE
+
+
+def test_french_readers_get_the_hold_its_reasons_and_the_refusal_in_french(client_for):
+    """The texts written into the deal when it was held (in English, by the dealer's request) are read in each
+    reader's language: the buyer's and, once it switches to French, the dealer's."""
+    vehicle = VehicleFactory(year=2023, price=Decimal("30000.00"), price_cad=Decimal("30000.00"))
+    vehicle.dealer.email = "cheapcars@gmail.com"
+    vehicle.dealer.save()
+    buyer = BuyerFactory(country="NG", preferred_language="fr")
+    terms = {**TERMS, "agreed_price": "9000.00", "vehicle": vehicle.pk, "buyer": buyer.pk, "destination_country": "CI"}
+    deal_id = client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json").json()["id"]
+    hold = "Le risque de fraude de la transaction est élevé (voir ses signaux de risque)."
+
+    read = client_for(buyer).get(f"/api/v1/deals/{deal_id}/").json()
+    timeline = client_for(buyer).get(f"/api/v1/deals/{deal_id}/timeline/").json()
+    assert read["hold_reason"] == hold
+    assert read["risk"]["red_flags"][:2] == [
+        "Le compte de l'acheteur a moins de 7 jours.",
+        "Le prix convenu est inférieur de 70\u00a0% à la valeur de l'annonce.",
+    ]
+    assert hold in [event["reason"] for event in timeline]
+    vehicle.dealer.preferred_language = "fr"
+    vehicle.dealer.save()
+    refused = client_for(vehicle.dealer).post(f"/api/v1/deals/{deal_id}/transition/", {"to": "pending_documents"})
+    assert refused.status_code == 400
+    assert refused.json()["detail"].endswith(f": {hold}")
+    assert refused.json()["detail"].startswith("La transaction est suspendue")

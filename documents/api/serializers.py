@@ -9,6 +9,7 @@ from deals.selectors import deal_list_visible_to
 from documents.filetypes import MAX_DOCUMENT_BYTES
 from documents.models import Document, DocumentStatus, DocumentType, QualityRecommendation
 from documents.requirements import CHECKLIST_STATUS_CHOICES, Stage
+from nzila_export.stored_text import stored_text_read
 
 
 class QualitySerializer(serializers.Serializer):
@@ -55,7 +56,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             return None
         return {
             "score": document.quality_score,
-            "issues": document.quality_issues,
+            "issues": [stored_text_read(issue) for issue in document.quality_issues],
             "recommendation": document.quality_recommendation,
         }
 

@@ -35,7 +35,8 @@ def test_verify_in_bulk_leaves_reviewed_documents_alone(staff_client):
     response = staff_client.post(CHANGELIST, {"action": "verify_selected", ACTION_CHECKBOX_NAME: ids}, follow=True)
     assert response.status_code == 200
     assert [str(message) for message in response.context["messages"]] == [
-        "2 document(s) verified; 1 already reviewed and left alone."
+        "2 documents verified.",
+        "1 selected document was already reviewed: left alone.",
     ]
     statuses = Document.objects.filter(pk__in=ids).order_by("pk").values_list("status", flat=True)
     assert list(statuses) == ["verified", "verified", "rejected"]

@@ -57,6 +57,24 @@ def test_buyer_and_broker_of_the_deal_may_upload_and_staff_see_quality(client_fo
     assert {item["quality"]["recommendation"] for item in staff_view["results"]} <= {"accept", "review"}
 
 
+def test_a_french_staff_member_reads_the_quality_findings_in_french(client_for):
+    deal = DealFactory()
+    photo = png_bytes(width=400, height=560, blur_radius=4)
+    assert upload(client_for(deal.dealer), deal, content=photo, name="invoice.png",
+                  document_type="commercial_invoice").status_code == 201  # fmt: skip
+    quality = (
+        client_for(StaffFactory(preferred_language="fr")).get("/api/v1/documents/").json()["results"][0]["quality"]
+    )
+    issues = quality["issues"]
+    assert (quality["recommendation"], len(issues)) == ("request_better_copy", 3)
+    assert issues[0] == "Basse résolution (400 x 560 px)\u00a0: un texte aussi petit est difficile à lire."
+    assert issues[1].startswith("L'image semble floue (netteté de ")
+    assert (
+        issues[2]
+        == "Ce type de document est normalement délivré en PDF\u00a0; une photo de celui-ci peut être refusée."
+    )
+
+
 def test_a_buyer_of_another_deal_can_neither_upload_nor_list_nor_see(client_for):
     deal = DealFactory()
     document = DocumentFactory(deal=deal)

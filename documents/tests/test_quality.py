@@ -3,12 +3,15 @@ import pytest
 from documents.quality import DocumentQualityChecker
 from documents.tests.factories import DocumentFactory
 from documents.tests.samples import jpeg_bytes, pdf_bytes, png_bytes
+from nzila_export.stored_text import stored_text_read
 
 checker = DocumentQualityChecker()
 
 
 def check(content, file_format, document_type="bill_of_sale"):
-    return checker.check_content(content=content, file_format=file_format, document_type=document_type)
+    """The check's result with its findings read (in English)."""
+    result = checker.check_content(content=content, file_format=file_format, document_type=document_type)
+    return {**result, "issues": [stored_text_read(issue) for issue in result["issues"]]}
 
 
 def test_a_sharp_scan_scores_full_marks():
@@ -27,7 +30,7 @@ def test_a_small_blurred_photo_of_an_invoice_needs_a_better_copy():
     assert result["recommendation"] == "request_better_copy"
     assert result["score"] == 100 - 30 - 35 - 10
     assert result["issues"][0] == "Low resolution (400 x 560 px): text this small is hard to read."
-    assert result["issues"][-1] == "A Commercial invoice is normally issued as a PDF; a photo of it may be refused."
+    assert result["issues"][-1] == "This type of document is normally issued as a PDF; a photo of it may be refused."
 
 
 def test_a_blank_page_is_flagged_as_blank():

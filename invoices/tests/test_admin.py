@@ -7,6 +7,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.files.base import ContentFile
 
 from accounts.tests.factories import StaffFactory
+from audit.models import AuditLog
 from deals.models import DealStatus
 from invoices.models import InvoiceStatus, TaxRate
 from invoices.services.drafting import invoice_draft_for_deal
@@ -113,9 +114,20 @@ def test_staff_add_a_new_rate_after_ending_the_old_one(staff_client):
 
     assert overlapping.status_code == 200  # the form again, with its error
     assert f"{gst} is in force for part of this period".encode() in overlapping.content
-    gst.valid_until = date(2029, 12, 31)
-    gst.save(update_fields=["valid_until"])
+    fields = ["regime", "code", "name_en", "name_fr", "percent", "legal_basis_en", "legal_basis_fr", "valid_from"]
+    ended = {**{name: str(getattr(gst, name)) for name in fields}, "valid_until": "2029-12-31"}
+    assert staff_client.post(f"{TAX_RATES}{gst.pk}/change/", ended).status_code == 302
+    gst.refresh_from_db()
+    assert gst.valid_until == date(2029, 12, 31)
     assert staff_client.post(f"{TAX_RATES}add/", new_rate).status_code == 302
-    assert TaxRate.objects.get(regime="ON", code="HST", valid_from="2030-01-01").percent == Decimal("14.000")
+    added = TaxRate.objects.get(regime="ON", code="HST", valid_from="2030-01-01")
+    assert added.percent == Decimal("14.000")
+    edit, create = AuditLog.objects.filter(action__startswith="tax_rate.").order_by("id")
+    assert (edit.action, edit.object_id, edit.changes) == (
+        "tax_rate.staff_edit", str(gst.pk), {"valid_until": [None, "2029-12-31"]}
+    )  # fmt: skip
+    assert (create.action, create.object_id, create.user.is_superuser) == ("tax_rate.staff_create", str(added.pk), True)
+    assert create.changes["percent"] == [None, "14"]
+    assert create.changes["valid_from"] == [None, "2030-01-01"]
     listed = staff_client.get(TAX_RATES, {"regime__exact": "ON"})
     assert listed.context["cl"].result_count == 2

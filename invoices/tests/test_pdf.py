@@ -68,7 +68,7 @@ def test_an_invoice_for_a_french_buyer_is_printed_in_french(draft_invoice):
     assert f"{due.day} {MONTHS_FR[due.month - 1]} {due.year}" in text
     assert "Exportation détaxée (0 %) 0,00 $CA" in text
     assert (
-        "Exportation détaxée (0 %): Exportation de produits détaxée : Loi sur la taxe d'accise, annexe VI, "
+        "Exportation détaxée (0 %) : Exportation de produits détaxée : Loi sur la taxe d'accise, annexe VI, "
         "partie V, article 1"
     ) in text
     assert "Zero-rated" not in text

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from accounts.models import User
 from leads.models import ContactChannel, Lead, LeadContact, LeadPriority, LeadSource, LeadStatus
 from leads.selectors import lead_can_work
+from nzila_export.api.fields import StoredTextField
 from vehicles.models import Vehicle
 
 
@@ -22,7 +23,7 @@ class NextActionSerializer(serializers.Serializer):
         help_text="A stable code: none, first_contact, offer_eligible_alternatives, follow_up, qualify, "
         "send_offer, close_deal."
     )
-    reason = serializers.CharField()
+    reason = StoredTextField()
     due_within_hours = serializers.IntegerField(allow_null=True)
 
 
@@ -53,7 +54,7 @@ class LeadSerializer(serializers.ModelSerializer):
         help_text="0.00-1.00. " + WORKING_DATA_NOTE,
     )
     next_action = NextActionSerializer(read_only=True, allow_null=True, help_text=WORKING_DATA_NOTE)
-    destination_reasons = serializers.ListField(child=serializers.CharField(), read_only=True)
+    destination_reasons = serializers.ListField(child=StoredTextField(), read_only=True)
     is_stalled = serializers.SerializerMethodField(
         help_text="Open, and no contact for 3 days (or never contacted and older than 3 days)."
     )

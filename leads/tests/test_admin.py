@@ -47,7 +47,7 @@ def test_admin_actions_rescore_and_mark_lost_through_the_services(staff_client):
         follow=True,
     )
     messages = [str(message) for message in response.context["messages"]]
-    assert "1 leads marked lost." in messages
+    assert "1 lead marked lost." in messages
     assert any(f"lead {converted.pk}: Cannot move from “converted” to “lost”" in message for message in messages)
     open_lead.refresh_from_db()
     converted.refresh_from_db()
@@ -56,6 +56,7 @@ def test_admin_actions_rescore_and_mark_lost_through_the_services(staff_client):
 
 def test_staff_edit_a_destination_rule_in_the_admin_and_it_is_audited(staff_client):
     rule = DestinationRule.objects.get(country="SN")
+    rule_sources = rule.sources
     page = staff_client.get(f"/admin/leads/destinationrule/{rule.pk}/change/")
     assert page.status_code == 200
     assert "public.sn 2025-11-05" in page.content.decode()
@@ -79,5 +80,10 @@ def test_staff_edit_a_destination_rule_in_the_admin_and_it_is_audited(staff_clie
     assert response.status_code == 302, response.context["adminform"].errors if response.context else ""
     rule.refresh_from_db()
     assert (rule.max_age_years, rule.as_of, rule.ports) == (8, "2026-11", ["SNDKR"])
-    record = AuditLog.objects.get(action="destination_rule.update")
-    assert set(record.changes) == {"max_age_years", "sources", "as_of"}
+    record = AuditLog.objects.get(action="destination_rule.staff_edit")
+    assert record.user.is_superuser
+    assert record.changes == {
+        "max_age_years": [10, 8],
+        "sources": [rule_sources, rule_sources + "; staff check 2026-11"],
+        "as_of": ["2025-11", "2026-11"],
+    }

@@ -8,6 +8,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from audit.models import AuditLog
 from leads.models import Lead, LeadStatus
+from leads.services import lead_rescore
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +105,26 @@ def test_a_right_hand_drive_destination_offers_no_canadian_car(api_client):
     assert response.status_code == 201
     assert response.json()["similar_eligible_vehicles"] == []
     assert "right-hand-drive" in response.json()["destination_reasons"][0]
+
+
+def test_french_readers_get_the_destination_reasons_in_french_when_read_and_when_refused(api_client, client_for):
+    """The reasons an English inquiry stored on the lead, and the same reasons refusing a deal, in French."""
+    year = timezone.localdate().year - 11
+    dealer = DealerFactory(preferred_language="fr")
+    vehicle = AvailableVehicleFactory(dealer=dealer, year=year)
+    lead_id = api_client.post(LEADS, _inquiry(vehicle, destination_country="KE"), format="json").json()["id"]
+    french = [
+        "Le pays de destination (Kenya) n'admet que les véhicules à conduite à droite, et les véhicules venant du "
+        "Canada sont à conduite à gauche.",
+        "Le pays de destination (Kenya) admet les véhicules d'occasion de 8 ans au plus (calculé à partir de la "
+        f"première immatriculation)\u00a0; ce véhicule de l'année-modèle {year} a 11 ans, calculés à partir de son "
+        "année-modèle.",
+    ]
+    assert client_for(dealer).get(f"{LEADS}{lead_id}/").json()["destination_reasons"] == french
+    terms = {"agreed_price": "9000.00", "currency": "CAD", "destination_port": "KEMBA", "vehicle": vehicle.pk,
+             "buyer": BuyerFactory().pk, "destination_country": "KE"}  # fmt: skip
+    refused = client_for(dealer).post("/api/v1/deals/", terms, format="json")
+    assert (refused.status_code, refused.json()["fields"]) == (400, {"destination_country": [" ".join(french)]})
 
 
 def test_invalid_inquiries_get_field_messages_and_create_nothing(api_client):
@@ -268,6 +289,27 @@ def test_stalled_leads_are_flagged_and_filterable(client_for):
     assert sorted(_ids(stalled)) == sorted([never_contacted_old.pk, contacted_long_ago.pk])
     assert all(row["is_stalled"] for row in stalled.json()["results"])
     assert len(_ids(client.get(LEADS, {"is_stalled": "false"}))) == 3
+
+
+def test_a_french_dealer_reads_the_next_action_in_french_old_rows_too(client_for):
+    dealer = DealerFactory(preferred_language="fr")
+    stalled = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), status="contacted")
+    Lead.objects.filter(pk=stalled.pk).update(
+        created_at=timezone.now() - timedelta(days=9), last_contacted_at=timezone.now() - timedelta(days=5, hours=1)
+    )
+    lead_rescore(lead=stalled)
+    written_before = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer))  # a plain English reason
+    stalled.refresh_from_db()
+    assert stalled.next_action["reason"] == {"message": "No contact for %(days)s days.", "values": {"days": "5"}}
+    client = client_for(dealer)
+    assert client.get(f"{LEADS}{stalled.pk}/").json()["next_action"] == {
+        "action": "follow_up",
+        "reason": "Aucun contact depuis 5 jours.",
+        "due_within_hours": 4,
+    }
+    assert client.get(f"{LEADS}{written_before.pk}/").json()["next_action"]["reason"] == (
+        "Nouvelle demande, encore sans réponse."
+    )
 
 
 def test_filters_and_ordering(client_for):

@@ -56,6 +56,10 @@ def test_command_restores_edited_values_and_keeps_other_countries(capsys):
     assert DestinationRule.objects.filter(pk=extra.pk).exists()
     record = AuditLog.objects.get(action="destination_rules.load")
     assert record.changes["updated"] == 16
+    # What the file changed, with the values it replaced: only the edited country differed.
+    assert record.changes["values"] == {
+        "CI": {"max_age_years": [9, 5], "sources": ["edited", ivory_coast.sources]}
+    }  # fmt: skip
 
 
 def test_command_creates_missing_rules():

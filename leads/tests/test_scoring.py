@@ -11,6 +11,7 @@ from leads.models import Lead, LeadSource, LeadStatus
 from leads.scoring import LeadScoringEngine, get_lead_scoring_engine
 from leads.selectors import buyer_completed_deals_count
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
+from nzila_export.stored_text import stored_text_read
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,10 @@ def _lead(*, received_days_ago: float, last_contact_days_ago: float | None = Non
     return lead
 
 
+def _read(next_action: dict) -> dict:
+    return {**next_action, "reason": stored_text_read(next_action["reason"])}
+
+
 def test_a_fresh_referral_with_a_broker_scores_85_and_high():
     lead = _lead(received_days_ago=0.1, source=LeadSource.REFERRAL, broker=BrokerFactory())
     engine = LeadScoringEngine(lead)
@@ -40,7 +45,7 @@ def test_a_fresh_referral_with_a_broker_scores_85_and_high():
     }
     assert (engine.score(), engine.priority()) == (85, "high")
     assert engine.get_conversion_probability() == 0.30  # 0.85 x 0.35 (new)
-    assert engine.recommend_next_action() == {
+    assert _read(engine.recommend_next_action()) == {
         "action": "first_contact",
         "reason": "New inquiry, not yet answered.",
         "due_within_hours": 2,
@@ -66,7 +71,7 @@ def test_an_old_whatsapp_lead_on_an_expensive_car_scores_low_and_is_followed_up(
     }
     assert (engine.score(), engine.priority()) == (21, "low")
     assert engine.get_conversion_probability() == 0.10  # 0.21 x 0.50 (contacted), rounded
-    assert engine.recommend_next_action() == {
+    assert _read(engine.recommend_next_action()) == {
         "action": "follow_up",
         "reason": "No contact for 5 days.",
         "due_within_hours": 4,
@@ -128,7 +133,7 @@ def test_closed_leads_have_certain_probabilities_and_nothing_to_do():
     lost = _lead(received_days_ago=1, status=LeadStatus.LOST, lost_reason="Bought elsewhere")
     assert LeadScoringEngine(converted).get_conversion_probability() == 1.0
     assert LeadScoringEngine(lost).get_conversion_probability() == 0.0
-    assert LeadScoringEngine(lost).recommend_next_action() == {
+    assert _read(LeadScoringEngine(lost).recommend_next_action()) == {
         "action": "none",
         "reason": "The lead is lost.",
         "due_within_hours": None,

@@ -16,6 +16,7 @@ from leads.services import (
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 from notifications.models import MessageLog, Notification
 from nzila_export.exceptions import DomainError
+from nzila_export.stored_text import stored_text_read
 from nzila_export.transitions import InvalidTransition
 from vehicles.models import VehicleStatus
 
@@ -80,7 +81,7 @@ def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons():
     lead = _create(destination_country="KE")
     assert lead.pk is not None
     assert lead.destination_allowed is False
-    assert lead.destination_reasons == [
+    assert [stored_text_read(reason) for reason in lead.destination_reasons] == [
         "Kenya admits right-hand-drive cars only, and cars from Canada are left-hand drive."
     ]
     assert lead.next_action["action"] == "offer_eligible_alternatives"
@@ -105,7 +106,11 @@ def test_status_moves_along_the_allowed_path_and_is_audited():
     lead.refresh_from_db()
     assert lead.status == "converted"
     assert lead.conversion_probability == 1
-    assert lead.next_action == {"action": "none", "reason": "The lead is converted.", "due_within_hours": None}
+    assert lead.next_action == {
+        "action": "none",
+        "reason": {"message": "The lead is converted.", "values": {}},
+        "due_within_hours": None,
+    }
     changes = [record.changes["status"] for record in AuditLog.objects.filter(action="lead.transition").order_by("id")]
     assert changes == [
         ["new", "contacted"],

@@ -1,4 +1,5 @@
 import pytest
+from django.apps import apps
 from django.db import connection, models
 
 from accounts.tests.factories import StaffFactory
@@ -21,9 +22,22 @@ class Brochure(SoftDeleteModel, TimeStampedModel):
 
 @pytest.fixture
 def brochure_table(db):
-    """Made inside the test's transaction, so PostgreSQL drops it again when the test rolls back."""
+    """Made inside the test's transaction, so PostgreSQL drops it again when the test rolls back. The model is
+    in the app registry only meanwhile: otherwise deleting a user in a later test of the same process would
+    look for the user's brochures (its deleted_by) in a table that is gone."""
+    registered = apps.all_models["nzila_export"]
+    registered.setdefault("brochure", Brochure)
+    apps.clear_cache()
     with connection.schema_editor() as editor:
         editor.create_model(Brochure)
+    yield
+    del registered["brochure"]
+    apps.clear_cache()
+
+
+# Defining the class registered it; the fixture registers it again for the tests that use it.
+del apps.all_models["nzila_export"]["brochure"]
+apps.clear_cache()
 
 
 def test_soft_delete_hides_the_row_keeps_it_and_audits(brochure_table):

@@ -15,8 +15,12 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from django.apps import apps
 from django.conf import settings
+from django.contrib import admin
 from django.utils import translation
+from django.utils.choices import flatten_choices
+from django.utils.functional import Promise
 
 # The apps whose messages are checked: every app of the project (a new app fails the test until it is
 # listed here, with its French).
@@ -32,6 +36,7 @@ CHECKED_APPS = (
     "notifications",
     "nzila_export",
     "payments",
+    "privacy",
     "shipments",
     "vehicles",
     "webhooks",
@@ -168,6 +173,77 @@ def test_messages_are_literals_with_named_placeholders(app):
         for argument in arguments:
             if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
                 wrong.append(f"{where}: not a string literal")
-            elif UNNAMED_PLACEHOLDER.search(argument.value):
+            elif UNNAMED_PLACEHOLDER.search(argument.value.replace("%%", "")):  # "%% above" is a percent sign
                 wrong.append(f"{where}: unnamed placeholder in {argument.value!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def _not_lazy(text) -> bool:
+    """A label read by a person but fixed when the module loads, in whatever language was active then."""
+    return not isinstance(text, Promise)
+
+
+def _model_labels(model):
+    """(what, text) of every label of the model that the admin and the API schema show."""
+    options = model._meta
+    yield "verbose_name", options.verbose_name
+    yield "verbose_name_plural", options.verbose_name_plural
+    for field in options.concrete_fields:
+        if field.auto_created:
+            continue  # the primary key: Django's own "ID"
+        yield f"{field.name}.verbose_name", field.verbose_name
+        if field.help_text:
+            yield f"{field.name}.help_text", field.help_text
+        if isinstance(field.choices, list | tuple):  # not choices computed when read (django-countries)
+            for value, label in flatten_choices(field.choices):
+                yield f"{field.name} choice {value!r}", label
+
+
+@pytest.mark.parametrize("app", CHECKED_APPS)
+def test_models_are_labelled_through_gettext_lazy(app):
+    """Model and field names, help texts and choices are _("...") (gettext_lazy), so that the admin shows
+    them in its reader's language; a plain string, or the name Django makes from the class or field, stays
+    English."""
+    plain = [
+        f"{model.__name__}.{what}: {text!r}"
+        for model in apps.get_app_config(app).get_models()
+        if ".tests." not in model.__module__  # a model a test makes for itself
+        for what, text in _model_labels(model)
+        if _not_lazy(text)
+    ]
+    assert not plain, f"Wrap these labels of {app} in gettext_lazy:\n" + "\n".join(plain)
+
+
+def _admin_labels(model_admin):
+    """(what, text) of the titles and descriptions an admin page shows beside the model's own labels."""
+    for action in model_admin.actions or ():
+        if callable(action):  # an action named by a string is one of the methods below
+            yield f"action {action.__name__}", getattr(action, "short_description", action.__name__)
+    for admin_class in type(model_admin).__mro__:
+        if admin_class.__module__.startswith("django."):
+            continue  # Django's own (the action checkbox's header is markup, not a message)
+        for name, method in vars(admin_class).items():
+            if callable(method) and hasattr(method, "short_description"):  # @admin.action and @admin.display
+                yield f"{name} description", method.short_description
+    for list_filter in model_admin.list_filter:
+        if isinstance(list_filter, type) and issubclass(list_filter, admin.SimpleListFilter):
+            yield f"filter {list_filter.__name__}", list_filter.title
+    for title, options in (*(model_admin.fieldsets or ()), *getattr(model_admin, "add_fieldsets", ())):
+        if title is not None:
+            yield f"fieldset {title!r}", title
+        if options.get("description"):
+            yield f"fieldset {title!r} description", options["description"]
+
+
+@pytest.mark.parametrize("app", CHECKED_APPS)
+def test_admin_labels_are_lazy(app):
+    """Actions, displayed columns, filters and fieldsets of the app's admin pages read in the staff member's
+    language."""
+    plain = [
+        f"{type(model_admin).__name__} {what}: {text!r}"
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label == app
+        for what, text in _admin_labels(model_admin)
+        if _not_lazy(text)
+    ]
+    assert not plain, f"Wrap these admin labels of {app} in gettext_lazy:\n" + "\n".join(plain)

@@ -4,6 +4,7 @@ from django_countries import countries
 from rest_framework import serializers
 
 from currencies.money import money_round
+from nzila_export.api.fields import StoredTextField
 from payments.fraud import BLOCKED_FAILURE_CODE, PaymentBlocked
 from payments.models import LedgerEntry, Payment, PaymentMethod, ReviewDecision
 
@@ -36,6 +37,7 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
         help_text="Each risk point as {code, points, reason}; empty for everyone but staff",
     )  # fmt: skip
     review_note = serializers.CharField(read_only=True, help_text="Staff's review note; empty for everyone but staff")
+    failure_reason = StoredTextField(help_text="Why the payment failed; empty unless it failed")
     review_decision = serializers.ChoiceField(
         choices=ReviewDecision.choices, read_only=True, allow_blank=True,
         help_text="Staff's decision on a payment held for review; empty until then",

@@ -23,6 +23,7 @@ from payments.gateways.stripe import stripe_event_verify
 from payments.models import LedgerEntry, Payment, PaymentStatus
 from payments.selectors import ledger_entry_list_visible_to, payment_list_visible_to
 from payments.services.cards import card_attach, card_detach, card_list, card_set_default
+from payments.services.ledger import ledger_export_record
 from payments.services.mobile_money import mobile_money_callback_verify, mobile_money_payer_check
 from payments.services.payments import payment_confirm, payment_create
 from payments.services.refunds import payment_refund
@@ -200,9 +201,17 @@ class TransactionViewSet(viewsets.ReadOnlyModelViewSet):
         columns = ["id", "created_at", "kind", "payment", "deal", "amount", "currency", "deal_amount",
                    "deal_currency", "amount_cad", "provider_reference", "note"]  # fmt: skip
         writer.writerow(columns)
+        rows = 0
         for entry in entries.iterator(chunk_size=1000):
             row = serializers.LedgerEntrySerializer(entry).data
             writer.writerow([row[column] for column in columns])
+            rows += 1
+        filters = {
+            name: request.query_params[name]
+            for name in (*self.filterset_class.base_filters, "ordering")
+            if name in request.query_params
+        }
+        ledger_export_record(user=request.user, filters=filters, rows=rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="ledger.csv"'
         return response

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from currencies.money import to_minor_units
+from nzila_export.stored_text import text_to_store
 from payments.gateways.base import ChargeResult, RefundResult, SettingsConfigured
 from payments.models import Payment, PaymentStatus
 
@@ -41,7 +42,10 @@ class SandboxGateway(SettingsConfigured):
         if ending in DECLINES:
             code, reason = DECLINES[ending]
             return ChargeResult(
-                status=PaymentStatus.FAILED, provider_reference=reference, failure_code=code, failure_reason=str(reason)
+                status=PaymentStatus.FAILED,
+                provider_reference=reference,
+                failure_code=code,
+                failure_reason=text_to_store(reason),
             )
         if ending in REQUIRES_ACTION:
             return ChargeResult(
@@ -54,7 +58,8 @@ class SandboxGateway(SettingsConfigured):
         if _last_two_digits(payment) == FAILS_AUTHENTICATION:
             return ChargeResult(
                 status=PaymentStatus.FAILED, provider_reference=payment.provider_reference,
-                failure_code="authentication_failed", failure_reason=str(_("3-D Secure authentication failed.")),
+                failure_code="authentication_failed",
+                failure_reason=text_to_store(_("3-D Secure authentication failed.")),
             )  # fmt: skip
         return ChargeResult(status=PaymentStatus.SUCCEEDED, provider_reference=payment.provider_reference)
 

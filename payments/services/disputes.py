@@ -5,11 +5,13 @@ the money stays gone. Each step is keyed by the provider's dispute id, so replay
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from deals.services import deal_hold
 from notifications.services import notify
+from nzila_export.stored_text import text_to_store
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
 from payments.selectors import payment_amount_refunded
 from payments.services.ledger import ledger_entry_write
@@ -33,7 +35,7 @@ def payment_dispute_open(*, payment: Payment, dispute_reference: str, amount: De
         payment=payment, to=PaymentStatus.DISPUTED, action="payment.dispute_open",
         changes={"dispute": dispute_reference, "amount": str(amount), "reason": reason},
     )  # fmt: skip
-    deal_hold(deal=payment.deal, reason=f"Payment {payment.pk} is disputed ({reason}).")
+    deal_hold(deal=payment.deal, reason=text_to_store(_("A payment of the deal is disputed.")))
     staff = staff_list_active()
     notify(
         event="payment.disputed",

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from accounts.models import User
+from audit.services import audit_record
 from currencies.money import REFERENCE_CURRENCY, money_round
 from payments.hooks import LEDGER_ENTRY_WRITTEN
 from payments.models import LedgerEntry, LedgerEntryKind, Payment
@@ -25,6 +26,11 @@ def ledger_entry_write(
     )  # fmt: skip
     LEDGER_ENTRY_WRITTEN.announce(entry=entry)
     return entry
+
+
+def ledger_export_record(*, user: User, filters: dict, rows: int) -> None:
+    """Who took the ledger out, filtered how, and how many entries."""
+    audit_record(action="ledger.export", user=user, changes={"format": "csv", "filters": filters, "rows": rows})
 
 
 def _valued(*, payment: Payment, kind: str, amount: Decimal) -> tuple[Decimal, Decimal]:

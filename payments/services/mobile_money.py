@@ -18,13 +18,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from currencies.money import currency_check, money_has_valid_precision
 from notifications.services import notify
 from nzila_export.exceptions import DomainError
+from nzila_export.stored_text import text_to_store
 from payments.gateways import gateway_configured, get_gateway, mobile_money_available
 from payments.gateways.base import ChargeResult, GatewayError, WebhookSignatureInvalid
 from payments.gateways.mobile_money import (
@@ -277,5 +278,5 @@ def mobile_money_pending_settle(*, batch_size: int = 100) -> dict[str, int]:
 def _expired(payment: Payment) -> ChargeResult:
     return ChargeResult(
         status=PaymentStatus.FAILED, provider_reference=payment.provider_reference, failure_code="expired",
-        failure_reason=gettext("The payer did not approve the request in time."),
+        failure_reason=text_to_store(gettext_lazy("The payer did not approve the request in time.")),
     )  # fmt: skip

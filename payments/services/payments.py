@@ -30,6 +30,7 @@ from deals.models import Deal, DealStatus
 from deals.services import deal_transition
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, Forbidden, atomic_then_refuse
+from nzila_export.stored_text import stored_text_lazy, stored_text_read, text_to_store
 from payments.fraud import (
     BLOCKED_FAILURE_CODE,
     DECISION_BLOCK,
@@ -198,7 +199,7 @@ def _payment_create_locked(
                 fraud_risk_score=risk.score, fraud_reasons=risk.reasons_as_dicts(),
                 card_reference=payment_method if is_card else "", radar_session=radar_session,
                 ip_address=ip_address, failure_code=BLOCKED_FAILURE_CODE if blocked else "",
-                failure_reason=str(REFUSED_MESSAGE) if blocked else "",
+                failure_reason=text_to_store(REFUSED_MESSAGE) if blocked else "",
             )  # fmt: skip
             if method in MOBILE_MONEY_METHODS:  # every push made for this payment goes to this number
                 MobileMoneyPayment.objects.create(payment=payment, phone=payment_method)
@@ -266,7 +267,7 @@ def payment_refusal_raise(payment: Payment) -> None:
     if payment.failure_code == BLOCKED_FAILURE_CODE:
         raise PaymentBlocked(str(REFUSED_MESSAGE), payment_id=payment.pk)
     raise PaymentDeclined(
-        payment.failure_reason or gettext("The payment was declined."),
+        stored_text_read(payment.failure_reason) or gettext("The payment was declined."),
         code=payment.failure_code or None,
         payment=payment.pk,
     )
@@ -381,7 +382,7 @@ def payment_apply_result(*, payment_id: int, result: ChargeResult, user: User | 
         notify(
             event="payment.failed",
             recipients=[payment.payer],
-            context={**context, "reason": payment.failure_reason or payment.failure_code},
+            context={**context, "reason": stored_text_lazy(payment.failure_reason) or payment.failure_code},
             related_object=payment,
         )
     return payment

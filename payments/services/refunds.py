@@ -86,9 +86,17 @@ def _refund_record(*, payment: Payment, amount: Decimal, reference: str, reason:
         payment=payment, kind=LedgerEntryKind.REFUND, amount=-amount, reference=reference, note=reason, user=user
     )
     is_full = refunded_before + amount == payment.amount
+
+    def shown(value: Decimal) -> str:
+        return str(money_round(value, payment.currency))
+
+    changes = {
+        "amount": shown(amount), "currency": payment.currency,
+        "refunded": [shown(refunded_before), shown(refunded_before + amount)], "reason": reason,
+    }  # fmt: skip
     payment_status_set(
         payment=payment, to=PaymentStatus.REFUNDED if is_full else PaymentStatus.PARTIALLY_REFUNDED,
-        action="payment.refund", user=user, changes={"amount": str(amount), "reason": reason},
+        action="payment.refund", user=user, changes=changes,
     )  # fmt: skip
     notify(
         event="payment.refunded",

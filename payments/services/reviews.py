@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import User
+from currencies.money import money_round
 from deals.models import Deal, DealStatus
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, atomic_then_refuse
+from nzila_export.stored_text import text_to_store
 from payments.models import Payment, PaymentStatus, ReviewDecision
 from payments.selectors import deal_balance
 from payments.services.payments import _payment_charge
@@ -40,11 +42,15 @@ def payment_review(*, payment: Payment, reviewer: User, decision: str, note: str
             "review_decision": decision, "reviewed_by": reviewer, "reviewed_at": timezone.now(),
             "review_note": note[:255],
         }  # fmt: skip
-        action, changes = f"payment.review_{decision}", {"note": note[:255]}
+        action = f"payment.review_{decision}"
+        changes = {
+            "amount": str(money_round(payment.amount, payment.currency)), "currency": payment.currency,
+            "note": note[:255],
+        }  # fmt: skip
         if decision == ReviewDecision.REJECT:
             payment_status_set(
                 payment=payment, to=PaymentStatus.FAILED, action=action, user=reviewer, changes=changes,
-                failure_code="review_rejected", failure_reason=str(REJECTED_REASON), **review,
+                failure_code="review_rejected", failure_reason=text_to_store(REJECTED_REASON), **review,
             )  # fmt: skip
             context = {"deal": deal, "amount": payment.amount, "currency": payment.currency, "reason": REJECTED_REASON}
             notify(event="payment.failed", recipients=[payment.payer], context=context, related_object=payment)

@@ -13,6 +13,7 @@ from audit.models import AuditLog
 from deals.fraud import FraudDetectionEngine
 from deals.models import Deal
 from notifications.models import Notification
+from nzila_export.stored_text import stored_text_read
 from payments import fraud
 from payments.gateways.sandbox import SandboxGateway
 from payments.gateways.stripe import fraud_parameters
@@ -143,7 +144,7 @@ def test_the_bands():
 
 def test_the_deal_engine_reads_the_same_signals():
     deal = risky_deal(new_account=True, country="NG")
-    flags = FraudDetectionEngine().assess_deal_risk(deal).red_flags
+    flags = [stored_text_read(flag) for flag in FraudDetectionEngine().assess_deal_risk(deal).red_flags]
     assert "The buyer's account is less than 7 days old." in flags
     assert "The buyer's country (NG) is not the destination (CI)." in flags
 
@@ -222,7 +223,10 @@ def test_staff_approve_a_held_payment_and_it_is_charged(client_for, todays_rates
     assert LedgerEntry.objects.get().payment == payment
     payment.deal.refresh_from_db()
     assert payment.deal.status == "paid"
-    assert AuditLog.objects.filter(action="payment.review_approve").exists()
+    record = AuditLog.objects.get(action="payment.review_approve")
+    assert (record.user, record.changes) == (
+        staff, {"status": ["held", "pending"], "amount": "18000.00", "currency": "CAD", "note": "Known buyer"}
+    )  # fmt: skip
     again = client_for(staff).post(f"{URL}{payment.pk}/review/", {"decision": "approve"})
     assert again.status_code == 409
 

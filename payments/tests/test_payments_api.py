@@ -134,6 +134,9 @@ def test_a_declined_card_is_402_with_its_reason_and_the_failure_is_kept(client_f
     assert Payment.objects.count() == 1
     deal.refresh_from_db()
     assert deal.status == DealStatus.PENDING_PAYMENT
+    deal.buyer.preferred_language = "fr"
+    deal.buyer.save()
+    assert client.get(f"{URL}{payment.pk}/").json()["failure_reason"] == "Votre carte a été refusée."
 
 
 def test_3d_secure_requires_action_then_confirm_records_one_charge(client_for, todays_rates):
@@ -251,14 +254,20 @@ def test_list_filters_and_query_count(client_for, todays_rates, django_assert_ma
 def test_staff_export_the_ledger_as_csv_and_others_cannot(client_for, todays_rates):
     deal = PayableDealFactory()
     pay(client_for(deal.buyer), deal, "1500.00")
-    response = client_for(StaffFactory()).get("/api/v1/transactions/export/")
+    staff = StaffFactory()
+    response = client_for(staff).get("/api/v1/transactions/export/", {"deal": deal.pk, "ordering": "created_at"})
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert lines[0].startswith("id,created_at,kind,payment,deal,amount,currency")
     assert ",charge," in lines[1]
     assert ",1500.00,CAD,1500.00,CAD,1500.00," in lines[1]
+    record = AuditLog.objects.get(action="ledger.export")
+    assert (record.user, record.changes) == (
+        staff, {"format": "csv", "filters": {"deal": str(deal.pk), "ordering": "created_at"}, "rows": 1}
+    )  # fmt: skip
     assert client_for(deal.buyer).get("/api/v1/transactions/export/").status_code == 403
+    assert AuditLog.objects.filter(action="ledger.export").count() == 1  # a refused export is not one
 
 
 def test_the_hourly_job_leaves_a_sandbox_payment_awaiting_3d_secure_as_it_is(client_for, todays_rates):

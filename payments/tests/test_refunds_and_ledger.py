@@ -58,7 +58,15 @@ def test_partial_refunds_add_up_and_never_exceed_what_was_captured(client_for, p
     assert sum(entry.amount_cad for entry in entries) == 0
     assert deal_amount_paid(deal=paid.deal) == Decimal("0.00")
     assert refund(staff, paid, amount="1", reason="again").status_code == 409
-    assert AuditLog.objects.filter(action="payment.refund").count() == 2
+    first_record, last_record = AuditLog.objects.filter(action="payment.refund").order_by("id")
+    assert first_record.user.is_platform_staff
+    assert first_record.changes == {
+        "status": ["succeeded", "partially_refunded"], "amount": "300000", "currency": "XOF",
+        "refunded": ["0", "300000"], "reason": "Damaged bumper",
+    }  # fmt: skip
+    assert (last_record.changes["status"], last_record.changes["refunded"]) == (
+        ["partially_refunded", "refunded"], ["300000", "1000000"]
+    )  # fmt: skip
     assert Notification.objects.filter(event="payment.refunded", user=paid.payer).count() == 2
 
 

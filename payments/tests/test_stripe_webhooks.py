@@ -194,7 +194,7 @@ def test_a_dispute_takes_the_money_out_alerts_staff_and_a_win_brings_it_back(cli
     assert Notification.objects.get(event="payment.disputed").user == staff
     payment.deal.refresh_from_db()
     assert payment.deal.is_on_hold
-    assert payment.deal.hold_reason == f"Payment {payment.pk} is disputed (fraudulent)."
+    assert payment.deal.hold_reason == "A payment of the deal is disputed."
     assert Notification.objects.get(event="deal.held_for_review").user == staff
     assert deliver(client, event("charge.dispute.closed", dispute(payment, "won"), event_id="evt_w")).status_code == 200
     payment.refresh_from_db()

@@ -179,6 +179,7 @@ class VehicleViewSet(viewsets.ModelViewSet):
     def export(self, request):
         """The dealer's own live inventory as CSV, in the columns an import reads."""
         vehicles = Vehicle.objects.filter(dealer=request.user).order_by("id")
+        services.vehicle_export_record(dealer=request.user, rows=vehicles.count())
         response = StreamingHttpResponse(export_lines(vehicles=vehicles), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="inventory.csv"'
         return response

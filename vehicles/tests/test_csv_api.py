@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.tests.factories import BuyerFactory, DealerFactory
+from audit.models import AuditLog
 from vehicles.models import Vehicle, VehicleStatus
 from vehicles.tests.factories import VehicleFactory
 
@@ -110,6 +111,8 @@ def test_export_is_the_dealers_own_inventory_as_csv(client_for):
     assert [(row["id"], row["vin"], row["price"], row["description"]) for row in rows] == [
         (str(mine.pk), mine.vin, "18500.00", "'=HYPERLINK(evil)")
     ]
+    record = AuditLog.objects.get(action="vehicle.export")
+    assert (record.user, record.changes) == (dealer, {"format": "csv", "filters": {"dealer": dealer.pk}, "rows": 1})
 
 
 def test_export_round_trips_through_import_unchanged(client_for):

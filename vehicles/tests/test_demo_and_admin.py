@@ -1,7 +1,10 @@
+from decimal import Decimal
+
 import pytest
 from django.core.management import call_command
 
 from accounts.tests.factories import StaffFactory
+from audit.models import AuditLog
 from vehicles.models import Vehicle, VehicleStatus
 from vehicles.tests.factories import VehicleFactory
 from vehicles.validators import validate_vin
@@ -37,3 +40,30 @@ def test_admin_lists_vehicles_and_archives_in_bulk(client):
     available.refresh_from_db()
     sold.refresh_from_db()
     assert (available.status, sold.status) == (VehicleStatus.ARCHIVED, VehicleStatus.SOLD)
+
+
+def admin_form_data(page, **values) -> dict:
+    """What the admin page's form would post as shown, management forms included, with `values` changed."""
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data.update({management[name].html_name: management[name].value() for name in management.fields})
+    return {**data, **values}
+
+
+def test_staff_list_and_edit_vehicles_in_the_admin_through_the_services_audited_as_staff(client):
+    staff = StaffFactory(is_superuser=True)
+    client.force_login(staff)
+    vehicle = VehicleFactory(price=Decimal("18500.00"))
+    change = f"/admin/vehicles/vehicle/{vehicle.pk}/change/"
+    assert client.post(change, admin_form_data(client.get(change), price="17250.00")).status_code == 302
+    vehicle.refresh_from_db()
+    assert vehicle.price == Decimal("17250.00")
+    edit = AuditLog.objects.get(action="vehicle.update")
+    assert (edit.user, edit.object_id, edit.changes) == (staff, str(vehicle.pk), {"price": ["18500.00", "17250.00"]})
+
+    listed = admin_form_data(client.get(change), vin="1HGCM82633A004352", status="draft")
+    assert client.post("/admin/vehicles/vehicle/add/", listed).status_code == 302
+    created = AuditLog.objects.get(action="vehicle.create")
+    assert (created.user, created.object_id) == (staff, str(Vehicle.objects.get(vin="1HGCM82633A004352").pk))

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean
+.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || command -v python3) -m venv $(VENV)
@@ -27,7 +27,14 @@ seed: database
 run: seed compile-messages
 	./scripts/run.sh
 
-test: install compile-messages
+# promtool checks and unit-tests the alert rules (ops/prometheus, operations/tests/test_metrics_alert_rules.py);
+# Debian's prometheus package ships it; the Prometheus server it would start is not needed, so it is disabled.
+promtool:
+	command -v promtool >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus && \
+		(systemctl disable --now prometheus >/dev/null 2>&1 || true))
+
+test: install compile-messages promtool
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) makemigrations --check --dry-run

@@ -48,20 +48,20 @@ def tasks_queued(settings):
     listing the (task name, args) queued since, oldest first. The queue is emptied before and after."""
     import redis
 
-    from nzila_export.celery import app
+    from nzila_export.celery import TASK_QUEUES, app
 
     broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    queue = app.conf.task_default_queue
-    broker.delete(queue)
+    broker.delete(*TASK_QUEUES)
     app.conf.task_always_eager = False
 
     def queued() -> list[tuple[str, list]]:
-        messages = [json.loads(raw) for raw in reversed(broker.lrange(queue, 0, -1))]
+        """Queue by queue (in priority order), each oldest first."""
+        messages = [json.loads(raw) for queue in TASK_QUEUES for raw in reversed(broker.lrange(queue, 0, -1))]
         return [(message["headers"]["task"], json.loads(base64.b64decode(message["body"]))[0]) for message in messages]
 
     yield queued
     app.conf.task_always_eager = True
-    broker.delete(queue)
+    broker.delete(*TASK_QUEUES)
 
 
 @pytest.fixture

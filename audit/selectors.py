@@ -31,6 +31,11 @@ ACTIONS_QUERY = """
 """
 
 
+def audit_action_last_at(*, action: str) -> datetime | None:
+    """When `action` was last recorded (audit_action_time_idx: one probe)."""
+    return AuditLog.objects.filter(action=action).order_by("-timestamp").values_list("timestamp", flat=True).first()
+
+
 def audit_action_list() -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(ACTIONS_QUERY)

@@ -124,9 +124,9 @@ def _queue_message(
 
 
 def _send_after_commit(message: MessageLog) -> None:
-    from notifications.tasks import send_message
+    from notifications.tasks import message_queue
 
-    transaction.on_commit(lambda: send_message.delay(message.pk))
+    transaction.on_commit(lambda: message_queue(message_id=message.pk, channel=message.channel))
 
 
 class MessageNotSent(TransientDeliveryError):

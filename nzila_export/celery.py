@@ -7,6 +7,9 @@ import os
 
 from celery import Celery, Task
 from celery.schedules import crontab
+from kombu import Queue
+
+from nzila_export.logging import task_context_connect
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nzila_export.settings")
 
@@ -25,11 +28,33 @@ app.conf.update(
     task_soft_time_limit=5 * 60,
     task_time_limit=6 * 60,
     broker_connection_retry_on_startup=True,
-    # Longer than the hard time limit, so Redis does not hand a running task to a second worker.
-    broker_transport_options={"visibility_timeout": 60 * 60},
-    timezone="America/Toronto",
+    # The time zone and the broker's visibility timeout come from settings (CELERY_TIMEZONE, ...).
     enable_utc=True,
 )
+
+# The queues by priority, highest first: a worker started with no -Q takes them all in this order (the
+# Redis transport's "priority" strategy, in settings), so money and inbound events are never stuck behind
+# a batch of messages, nor messages behind a report.
+TASK_QUEUES = ("critical", "default", "messages", "reports")
+app.conf.task_queues = [Queue(name, routing_key=name) for name in TASK_QUEUES]
+app.conf.task_default_queue = "default"
+# An exact name wins over a pattern; every task not named here goes to "default".
+app.conf.task_routes = {
+    "payments.tasks.reconcile_payments": {"queue": "reports"},
+    "payments.tasks.*": {"queue": "critical"},
+    "webhooks.tasks.*": {"queue": "critical"},
+    "commissions.tasks.settle_processing_payouts": {"queue": "critical"},
+    "commissions.tasks.mark_commission_paid": {"queue": "critical"},
+    "commissions.tasks.send_commission_statements": {"queue": "reports"},
+    "privacy.tasks.build_access_export": {"queue": "reports"},
+    "notifications.tasks.*": {"queue": "messages"},
+    "deals.tasks.send_deal_follow_up": {"queue": "messages"},
+    "deals.tasks.send_lead_follow_up": {"queue": "messages"},
+    "vehicles.tasks.*": {"queue": "messages"},
+    "shipments.tasks.send_shipment_updates": {"queue": "messages"},
+    "invoices.tasks.send_payment_reminders": {"queue": "messages"},
+}
+task_context_connect()
 
 BEAT_SCHEDULE: dict[str, dict] = {
     # Every minute: take up webhook events left received (a lost queue message) or failed past their
@@ -103,6 +128,9 @@ BEAT_SCHEDULE: dict[str, dict] = {
         "task": "audit.tasks.cleanup_old_audit_logs",
         "schedule": crontab(day_of_month=1, hour=2, minute=0),
     },
+    # Hourly, at minute 0: dump the database and copy the uploaded files kept on disk to the backup store,
+    # then rotate (README, Operations); WAL archiving covers the minutes between two dumps.
+    "backup-database": {"task": "operations.tasks.backup_database", "schedule": crontab(minute=0)},
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

@@ -13,12 +13,15 @@
 The caller turns these exceptions into its own (a gateway's GatewayError, a rate feed's error)."""
 
 import logging
+import time
 
 import requests
 from django.conf import settings
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
 from urllib3.util.retry import Retry
+
+from nzila_export.logging import log_slow_call
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +82,7 @@ def provider_call(
     adapter = HTTPAdapter(max_retries=_retry_policy(idempotent=idempotent))
     session.mount("https://", adapter)
     session.mount("http://", adapter)
+    started = time.monotonic()
     try:
         response = session.request(method, url, timeout=timeout or settings.OUTBOUND_TIMEOUT_SECONDS, **kwargs)
     except requests.RequestException as error:
@@ -88,6 +92,7 @@ def provider_call(
         raise ProviderOutcomeUnknown(f"{provider}: the answer was lost ({error.__class__.__name__})") from error
     finally:
         session.close()
+        log_slow_call(provider=provider, method=method, url=url, started=started)
     if response.status_code < 400:
         return response
     message = f"{provider}: HTTP {response.status_code} {response.text[:200]}"

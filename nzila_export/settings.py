@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_countries",
     "nzila_export",
     "audit",
+    "operations",
     "accounts",
     "notifications",
     "webhooks",
@@ -75,6 +76,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id (see nzila_export.logging).
+    "nzila_export.logging.RequestContextMiddleware",
+    # Next, so that a request's time in the metrics includes every other middleware (operations.metrics).
+    "operations.metrics.requests.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nzila_export.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -491,11 +496,48 @@ MOBILE_MONEY_EXPIRE_AFTER_MINUTES = env.int("MOBILE_MONEY_EXPIRE_AFTER_MINUTES",
 # all; the last failure abandons it and alerts staff.
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
 
+# --- Backups (operations.backups; README, Backups) -------------------------------------------------
+# Database dumps (and uploaded files kept on disk) go to this bucket, through AWS_S3_ENDPOINT_URL for an
+# S3-compatible store; with no bucket, to the folder BACKUP_DIR (ignored by git).
+BACKUP_BUCKET = env.str("BACKUP_BUCKET", default="")
+BACKUP_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="")
+BACKUP_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="")
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+# Rotation: every backup of the last 48 hours, then the newest of each of the last 7 days, 4 weeks and
+# 12 months that have one (operations.backups.rotation).
+BACKUP_KEEP_HOURS = env.int("BACKUP_KEEP_HOURS", default=48)
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=4)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+
 # --- Celery ---------------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=IS_TEST)
 CELERY_TASK_EAGER_PROPAGATES = True
+# The beat schedule's crontabs are read in the platform's time zone.
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Longer than the hard time limit, so Redis does not hand a running task to a second worker; an
+    # unacknowledged task (its worker died) comes back after it.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT_SECONDS", default=60 * 60),
+    # A worker takes from its queues in the order given with -Q (critical first), not round robin.
+    "queue_order_strategy": "priority",
+}
+# Messages sent per worker and provider channel (Celery rate_limit syntax: "10/s", "100/m").
+NOTIFICATION_RATE_LIMITS = {
+    "email": env.str("RATE_LIMIT_EMAIL", default="10/s"),
+    "sms": env.str("RATE_LIMIT_SMS", default="1/s"),
+    "whatsapp": env.str("RATE_LIMIT_WHATSAPP", default="20/s"),
+}
+# Health: no beat job recorded for this long means beat has gone quiet (requeue-inbox-events runs every
+# minute); a worker must answer a ping within the timeout. Where HEALTH_REQUIRE_WORKERS is false (the
+# default outside production, where no worker may run) both say "unknown" instead of failing.
+HEALTH_BEAT_QUIET_AFTER_SECONDS = env.int("HEALTH_BEAT_QUIET_AFTER_SECONDS", default=5 * 60)
+HEALTH_WORKER_PING_TIMEOUT_SECONDS = env.float("HEALTH_WORKER_PING_TIMEOUT_SECONDS", default=0.5)
+HEALTH_REQUIRE_WORKERS = env.bool("HEALTH_REQUIRE_WORKERS", default=IS_PRODUCTION)
+# `jobs_status` flags a job late when its last success is older than its period plus this grace.
+JOBS_LATE_GRACE_SECONDS = env.int("JOBS_LATE_GRACE_SECONDS", default=10 * 60)
 
 # --- Security -------------------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"
@@ -519,6 +561,19 @@ LOGGING = build_logging_config(
     level=env.str("LOG_LEVEL", default="INFO"),
     log_file=env.str("LOG_FILE", default=""),
 )
+# Slow work is logged (logger nzila_export.slow, with the request id): SQL statements and provider calls
+# slower than these, in milliseconds.
+SLOW_SQL_MS = env.int("SLOW_SQL_MS", default=100)
+SLOW_CALL_MS = env.int("SLOW_CALL_MS", default=1000)
+# Flower listens here, on 127.0.0.1 only; staff see it at /ops/flower/ (operations.flower).
+FLOWER_URL = env.str("FLOWER_URL", default="http://127.0.0.1:5555")
+FLOWER_TIMEOUT_SECONDS = env.float("FLOWER_TIMEOUT_SECONDS", default=10)
+# Prometheus (operations.metrics; README, Operations): /metrics answers a staff session, or this bearer
+# token (Prometheus' `authorization` credentials); empty: staff sessions only. A Celery worker serves its
+# task series on METRICS_WORKER_PORT when set (0: not served). Several gunicorn or prefork processes
+# add up their series through the folder named by the environment variable PROMETHEUS_MULTIPROC_DIR.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_WORKER_PORT = env.int("METRICS_WORKER_PORT", default=0)
 
 ENVIRONMENT = env.str("ENVIRONMENT", default=DJANGO_ENV)
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
@@ -529,4 +584,6 @@ if SENTRY_DSN:
         dsn=SENTRY_DSN,
         environment=ENVIRONMENT,
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        # A check-in per beat job run (Sentry Crons), so that a job that stops running raises an alert.
+        crons_enabled=env.bool("SENTRY_CRONS_ENABLED", default=True),
     )

@@ -13,7 +13,7 @@ def export_readme(*, user, missing: list[str]) -> str:
     with translation.override(user.preferred_language), timezone.override(user.timezone):
         moment = formats.date_format(timezone.localtime(), "DATETIME_FORMAT")
         lines = [
-            gettext("Your personal information at Nzila Export Hub, as of %(moment)s.") % {"moment": moment},
+            gettext("Your personal information at Nzila Export Hub, as of %(moment)s") % {"moment": moment},
             "",
             gettext("The files of this archive (JSON, UTF-8):"),
             *(f"- {name}.json: {description}" for name, description in CATEGORIES.items()),

@@ -35,6 +35,7 @@ CHECKED_APPS = (
     "leads",
     "notifications",
     "nzila_export",
+    "operations",
     "payments",
     "privacy",
     "shipments",

@@ -3,9 +3,10 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=nzila_export.settings_production
 WORKDIR /app
 
-# WeasyPrint (invoice PDFs) draws text with Pango and subsets fonts fastest with HarfBuzz-Subset.
+# WeasyPrint (invoice PDFs) draws text with Pango and subsets fonts fastest with HarfBuzz-Subset; the backups
+# (operations.backups) run pg_dump and pg_restore, of the server's major version or newer.
 RUN apt-get update && apt-get install --no-install-recommends -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-    && rm -rf /var/lib/apt/lists/*
+    postgresql-client && rm -rf /var/lib/apt/lists/*
 
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt

@@ -6,8 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.utils import timezone
-from psycopg.types.json import Jsonb
 from django.utils.translation import gettext
+from psycopg.types.json import Jsonb
 
 from nzila_export.exceptions import Conflict, DomainError
 from operations.backups.base import BackupStore

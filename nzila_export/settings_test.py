@@ -15,3 +15,8 @@ if _worker:
     os.environ["REDIS_URL"] = _redis._replace(path=f"/{_database}").geturl()
 
 from nzila_export.settings import *  # noqa: E402, F403
+
+# The tests' commits need not reach the disk before PostgreSQL answers: nothing survives a test database
+# anyway, and the suite's committing tests (the API fuzz, the concurrency tests) wait less (8 % less time
+# measured on the fuzz's 977 requests of PATCH /users/me/).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

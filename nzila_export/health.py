@@ -11,7 +11,7 @@ from kombu import Connection
 from kombu.exceptions import OperationalError
 
 from nzila_export.celery import app
-from operations.selectors import job_last_started_at
+from nzila_export.hooks import BEAT_LAST_STARTED
 
 CHECK_TIMEOUT_SECONDS = 2
 
@@ -47,7 +47,7 @@ def _not_running(message: str) -> Exception:
 
 def check_beat() -> None:
     """Beat is quiet when no job has started lately (requeue-inbox-events starts every minute)."""
-    last = job_last_started_at()
+    last = BEAT_LAST_STARTED.ask()
     quiet_after = timedelta(seconds=settings.HEALTH_BEAT_QUIET_AFTER_SECONDS)
     if last is None:
         raise _not_running(gettext("no beat job has run yet"))

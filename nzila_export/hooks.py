@@ -45,3 +45,9 @@ class HookPoint:
         if self.answered_by_one:
             raise ImproperlyConfigured(f"{self.name} is a question: ask it.")
         return {key: hook(**kwargs) for key, hook in list(self._hooks.items())}
+
+
+# nzila_export's own hook points.
+# The health check asks when a beat job last started (a datetime, or None before any): the operations app, which
+# records every run, answers (its AppConfig.ready registers operations.selectors.job_last_started_at).
+BEAT_LAST_STARTED = HookPoint("beat_last_started", answered_by_one=True)

@@ -7,10 +7,13 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
+        from nzila_export.hooks import BEAT_LAST_STARTED
         from operations.jobs import job_runs_watch
         from operations.metrics.requests import watch_database_queries
         from operations.metrics.tasks import watch_tasks
+        from operations.selectors import job_last_started_at
 
+        BEAT_LAST_STARTED.register(job_last_started_at)
         job_runs_watch()
         watch_database_queries()
         watch_tasks()

@@ -163,7 +163,8 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
     for field, value in data.items():
         setattr(vehicle, field, value)
     old_price_cad = vehicle.price_cad
-    vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
+    if "price" in changes or "currency" in changes:  # otherwise the daily rates keep it (currencies.hooks)
+        vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
     if vehicle.status == VehicleStatus.AVAILABLE and vehicle.published_at is None:
         vehicle.published_at = timezone.now()  # a new listing for saved searches from now on
     _save_checked(vehicle)

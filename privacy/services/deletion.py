@@ -23,7 +23,8 @@ from privacy.models import ConsentRecord, DataRequest, DataRequestKind, DataRequ
 from privacy.retention import ERASED_RULES, KEPT_RULES, RetentionRule
 from privacy.selectors import deletion_blockers, deletion_requests_due, retained_records_latest
 from privacy.services.requests import data_request_close, data_request_record
-from vehicles.services import vehicle_interests_erase
+from vehicles.models import Vehicle, VehicleStatus
+from vehicles.services import vehicle_interests_erase, vehicles_archive
 
 
 class DeletionBlocked(Conflict):
@@ -49,6 +50,8 @@ def deletion_request(*, user) -> DeletionPlan:
             blockers=[asdict(blocker) for blocker in blockers],
         )  # fmt: skip
     user_deactivate(user=user)
+    # A closed account sells nothing: its listings leave the catalogue at once (archived, kept as records).
+    vehicles_archive(vehicles=Vehicle.objects.filter(dealer=user, status=VehicleStatus.AVAILABLE), user=user)
     due_at = timezone.now() + timedelta(days=settings.PRIVACY_DELETION_GRACE_DAYS)
     data_request = data_request_record(user=user, kind=DataRequestKind.DELETION, due_at=due_at)
     cancel_url = settings.PRIVACY_DELETION_CANCEL_URL.format(token=deletion_cancel_token(data_request=data_request))

@@ -3,6 +3,7 @@ grace period, then anonymized in place with what the law keeps still attached to
 
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -30,8 +31,8 @@ from privacy.models import ConsentPurpose, ConsentRecord, ConsentSource, DataReq
 from privacy.retention import ERASED_RULES
 from privacy.services.deletion import ERASERS, deletion_request, deletion_requests_process
 from privacy.tests.conftest import invoice_of
-from vehicles.models import SavedSearch
-from vehicles.tests.factories import SavedSearchFactory
+from vehicles.models import SavedSearch, VehicleStatus
+from vehicles.tests.factories import SavedSearchFactory, VehicleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,20 @@ def test_deletion_closes_the_account_at_once_and_its_link_cancels_it_within_the_
     assert api_client.post("/api/v1/auth/token/", {"username": buyer.username, "password": PASSWORD}).status_code == 200
     assert api_client.post(link).status_code == 410
     assert api_client.post(link[:-5] + "xxxx/").status_code == 404
+
+
+def test_a_closed_dealers_listings_leave_the_catalogue_at_once(client_for, api_client):
+    """Even one priced in a currency with no rate today: the listing is archived, not re-priced."""
+    listing = VehicleFactory(price=Decimal("15000.00"), currency="USD", price_cad=Decimal("20500.00"))
+    dealer = listing.dealer
+    assert [row["id"] for row in api_client.get("/api/v1/vehicles/").json()["results"]] == [listing.pk]
+
+    assert client_for(dealer).post(DELETE).status_code == 202
+
+    listing.refresh_from_db()
+    assert (listing.status, listing.price_cad) == (VehicleStatus.ARCHIVED, Decimal("20500.00"))
+    assert api_client.get("/api/v1/vehicles/").json()["results"] == []
+    assert AuditLog.objects.filter(action="vehicle.update", object_id=str(listing.pk), user=dealer).exists()
 
 
 def test_after_the_grace_period_the_account_is_anonymized_in_place_and_the_records_kept(

@@ -3,8 +3,6 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from nzila_export.api.views import HealthView
-from operations.flower import flower_proxy
-from operations.metrics.views import MetricsView
 
 api_v1 = [
     path("health/", HealthView.as_view(), name="health"),
@@ -26,11 +24,7 @@ api_v1 = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
-    # Prometheus scrapes /metrics, without a trailing slash, by default.
-    path("metrics", MetricsView.as_view(), name="metrics"),
-    # Flower, for signed-in staff only (operations.flower).
-    path("ops/flower/", flower_proxy, name="flower"),
-    path("ops/flower/<path:path>", flower_proxy, name="flower-page"),
+    path("", include("operations.urls")),  # /metrics for Prometheus, /ops/flower/ for staff
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool
+.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool wrk
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || command -v python3) -m venv $(VENV)
@@ -70,7 +70,13 @@ messages: install
 compile-messages: install
 	env -u DJANGO_SETTINGS_MODULE $(BIN)/django-admin compilemessages --locale=fr --ignore=.venv --ignore=staticfiles
 
-bench: database
+# wrk drives the HTTP benchmarks (scripts/bench/catalogue_http.py); Debian's package.
+wrk:
+	command -v wrk >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk)
+
+bench: database wrk
+	$(BIN)/pip install --quiet -r requirements-bench.txt
 	$(BIN)/python scripts/bench/run.py
 
 clean:

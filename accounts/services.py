@@ -14,6 +14,7 @@ from rest_framework_simplejwt.state import token_backend
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from accounts.hooks import PUBLIC_NAME_CHANGED
 from accounts.models import SELF_REGISTERING_ROLE_CHOICES, User
 from accounts.sign_in_guard import sign_in_failure_register, sign_in_failures_clear
 from audit.services import audit_record, field_changes
@@ -46,6 +47,8 @@ def user_update_profile(*, user: User, data: dict) -> User:
     user.save()
     if changes:
         audit_record(action="user.update_profile", instance=user, changes=changes)
+    if "company_name" in changes:
+        PUBLIC_NAME_CHANGED.announce(user=user)
     return user
 
 
@@ -137,6 +140,8 @@ def user_update_by_staff(*, user: User, data: dict, staff_user: User) -> User:
                 changes[name] = [before, after]
     if changes:
         audit_record(action="user.staff_edit", instance=stored, user=staff_user, changes=changes)
+    if "company_name" in changes:
+        PUBLIC_NAME_CHANGED.announce(user=stored)
     return stored
 
 
@@ -246,6 +251,7 @@ def user_anonymize(*, user: User) -> User:
     again changes nothing that matters."""
     pseudonym = f"deleted-{user.pk}"
     user.username, user.email = pseudonym, f"{pseudonym}@deleted.invalid"
+    had_public_name = bool(user.company_name)
     user.first_name = user.last_name = user.company_name = user.business_number = user.address = ""
     user.phone = user.country = ""
     user.is_active = user.is_staff = user.is_superuser = False
@@ -254,4 +260,6 @@ def user_anonymize(*, user: User) -> User:
     user.groups.clear()
     user.user_permissions.clear()
     _refresh_tokens_blacklist(user=user)
+    if had_public_name:
+        PUBLIC_NAME_CHANGED.announce(user=user)
     return user

@@ -80,17 +80,22 @@ MIDDLEWARE = [
     "nzila_export.logging.RequestContextMiddleware",
     # Next, so that a request's time in the metrics includes every other middleware (operations.metrics).
     "operations.metrics.requests.RequestMetricsMiddleware",
+    # Compresses what the rest of the stack answers (mobile clients on slow networks); the cached catalogue
+    # pages arrive already compressed (vehicles.api.caching). Django pads the gzip against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nzila_export.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A visitor's cached catalogue page, answered before sessions, authentication and DRF (vehicles.api.caching).
+    "vehicles.api.caching.CataloguePageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The signed-in caller's profile language over Accept-Language (see nzila_export.api.languages).
     "nzila_export.api.languages.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "audit.middleware.AuditContextMiddleware",
 ]
 
@@ -136,11 +141,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "nzila_export.cache.RedisCache",  # Django's, with one client per pool
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default=f"nzila-{DJANGO_ENV}"),
     }
 }
+
+# How long a visitor's catalogue page stays in the cache (vehicles.api.caching); a change of a listing
+# makes its pages stale at once, whatever this is. 0 switches the cache off.
+CATALOGUE_CACHE_SECONDS = env.int("CATALOGUE_CACHE_SECONDS", default=600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -247,8 +256,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "nzila_export.api.errors.api_exception_handler",
     # Which throttle counts which request: nzila_export/api/throttling.py. Why each rate: README.
     "DEFAULT_THROTTLE_CLASSES": [
-        "nzila_export.api.throttling.CatalogueBurstThrottle",
-        "nzila_export.api.throttling.CatalogueSustainedThrottle",
+        "nzila_export.api.throttling.CatalogueThrottle",
         "nzila_export.api.throttling.VisitorThrottle",
         "nzila_export.api.throttling.SignedInThrottle",
         "nzila_export.api.throttling.ActionScopedThrottle",

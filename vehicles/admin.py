@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 
 from audit.admin_edits import AuditedAdminMixin
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, ViewHistory
+from vehicles.photos import vehicle_gallery_changed
 from vehicles.services import DEAL_DRIVEN_STATUSES, vehicle_create, vehicle_update, vehicles_archive
 
 
@@ -37,7 +38,7 @@ class VehicleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_select_related = ["dealer"]
     raw_id_fields = ["dealer"]
     readonly_fields = ["price_cad", "created_at", "updated_at", "deleted_at", "deleted_by"]
-    exclude = ["search_vector", "search_name"]
+    exclude = ["search_vector", "search_name", "cover_photo"]
     inlines = [VehiclePhotoInline, VehiclePriceChangeInline]
     actions = ["archive_selected"]
     ordering = ["-created_at"]
@@ -50,6 +51,15 @@ class VehicleAdmin(AuditedAdminMixin, admin.ModelAdmin):
         archived = vehicles_archive(vehicles=queryset.filter(deleted_at__isnull=True), user=request.user)
         message = ngettext("%(count)d vehicle archived.", "%(count)d vehicles archived.", archived)
         self.message_user(request, message % {"count": archived}, messages.SUCCESS)
+
+    def has_delete_permission(self, request, obj=None):
+        """Listings are archived (the action) or soft-deleted through the API, never erased: deals, leads and
+        invoices point at them, and the public catalogue's cache learns of changes from the services."""
+        return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        vehicle_gallery_changed(vehicle=Vehicle.all_objects.get(pk=form.instance.pk))  # positions, deletions
 
     def get_readonly_fields(self, request, obj=None):
         """A reserved or sold vehicle's status follows its deal."""

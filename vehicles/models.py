@@ -138,6 +138,19 @@ class Vehicle(TimeStampedModel, SoftDeleteModel):
         editable=False,
         help_text=_("When the listing first became available."),
     )
+    # The gallery's summary on the listing's own row, kept by vehicles.photos: a catalogue page shows each
+    # card's cover without reading the galleries (a subquery per card cost a third of the page).
+    cover_photo = models.ForeignKey(
+        "VehiclePhoto",
+        verbose_name=_("cover photo"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The gallery's first photo."),
+    )
+    photo_count = models.PositiveIntegerField(verbose_name=_("photos"), default=0, editable=False)
 
     search_vector = models.GeneratedField(
         verbose_name=_("search vector"), expression=SEARCH_VECTOR, output_field=SearchVectorField(), db_persist=True

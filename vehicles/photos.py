@@ -8,7 +8,8 @@ import warnings
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.translation import gettext
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -16,7 +17,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from accounts.models import User
 from audit.services import audit_record
 from nzila_export.exceptions import DomainError
-from vehicles.models import Vehicle, VehiclePhoto
+from vehicles.cache import listings_changed
+from vehicles.models import Vehicle, VehiclePhoto, VehicleStatus
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # What Pillow raises on a damaged or truncated file, as it decodes more of it.
@@ -95,6 +97,7 @@ def vehicle_photo_add(*, vehicle: Vehicle, content: bytes, user: User | None) ->
     photo.thumbnail.save(f"{name}-thumb.jpg", ContentFile(thumbnail), save=False)
     photo.save()
     audit_record(action="vehicle.photo_add", instance=vehicle, user=user, changes={"photo": photo.pk})
+    vehicle_gallery_changed(vehicle=vehicle)
     return photo
 
 
@@ -108,6 +111,7 @@ def vehicle_photo_delete(*, photo: VehiclePhoto, user: User | None) -> None:
             remaining.position = position
             remaining.save(update_fields=["position"])
     audit_record(action="vehicle.photo_delete", instance=vehicle, user=user, changes={"photo": photo.pk})
+    vehicle_gallery_changed(vehicle=vehicle)
 
     def remove_files():
         for storage, name in files:
@@ -132,4 +136,21 @@ def vehicle_photos_reorder(*, vehicle: Vehicle, photo_ids: list[int], user: User
             photo.position = position
             photo.save(update_fields=["position"])
     audit_record(action="vehicle.photos_reorder", instance=vehicle, user=user, changes={"order": photo_ids})
+    vehicle_gallery_changed(vehicle=vehicle)
     return [photos[photo_id] for photo_id in photo_ids]
+
+
+def vehicle_gallery_changed(*, vehicle: Vehicle) -> None:
+    """The gallery shows in the listing's pages, and its cover in the catalogue's while the listing is public."""
+    vehicle_galleries_summarize(vehicle_ids=[vehicle.pk])
+    listings_changed(vehicle_ids=[vehicle.pk], public=vehicle.status == VehicleStatus.AVAILABLE)
+
+
+def vehicle_galleries_summarize(*, vehicle_ids: list[int]) -> int:
+    """Write each listing's gallery summary on its row (cover_photo: the first photo; photo_count), in one
+    UPDATE; the listings' pages are the caller's to make stale. Returns how many listings it wrote."""
+    gallery = VehiclePhoto.objects.filter(vehicle=OuterRef("pk"))
+    return Vehicle.all_objects.filter(pk__in=vehicle_ids).update(
+        cover_photo=Subquery(gallery.order_by("position", "id").values("id")[:1]),
+        photo_count=Coalesce(Subquery(gallery.order_by().values("vehicle").annotate(n=Count("id")).values("n")), 0),
+    )

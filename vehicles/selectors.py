@@ -1,6 +1,6 @@
 """Every non-trivial read of vehicles: who sees which listing, facets, price history, saved searches."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from accounts.models import User
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, VehicleStatus
@@ -46,6 +46,12 @@ def vehicle_list_visible_to(*, user: User | None) -> QuerySet[Vehicle]:
     return vehicles.filter(status=VehicleStatus.AVAILABLE)
 
 
+def vehicle_catalogue_is_public_for(*, user: User | None) -> bool:
+    """Whether `user` sees exactly what a visitor sees (vehicle_list_visible_to): the public catalogue,
+    which one cache serves to all of them."""
+    return _anonymous(user) or not (user.is_platform_staff or user.is_dealer)
+
+
 def vehicle_list_editable_by(*, user: User | None) -> QuerySet[Vehicle]:
     if _anonymous(user):
         return Vehicle.objects.none()
@@ -56,9 +62,15 @@ def vehicle_list_editable_by(*, user: User | None) -> QuerySet[Vehicle]:
     return Vehicle.objects.none()
 
 
+def vehicle_for_cards(queryset: QuerySet[Vehicle]) -> QuerySet[Vehicle]:
+    """What a listing's card shows besides its own columns, in the same query however many vehicles: the
+    dealer's name (`dealer_company_name`) and the cover photo (the gallery's summary is on the row)."""
+    return queryset.select_related("cover_photo").annotate(dealer_company_name=F("dealer__company_name"))
+
+
 def vehicle_with_gallery(queryset: QuerySet[Vehicle]) -> QuerySet[Vehicle]:
-    """The dealer and the ordered photos in two queries, however many vehicles."""
-    return queryset.select_related("dealer").prefetch_related(
+    """A card's fields and the ordered photos, in two queries however many vehicles."""
+    return vehicle_for_cards(queryset).prefetch_related(
         Prefetch("photos", queryset=VehiclePhoto.objects.order_by("position", "id"))
     )
 

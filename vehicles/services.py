@@ -17,6 +17,7 @@ from audit.services import audit_record, field_changes
 from currencies.conversion import ExchangeRateUnavailable
 from currencies.money import REFERENCE_CURRENCY
 from nzila_export.exceptions import Conflict, DomainError
+from vehicles.cache import listings_changed
 from vehicles.models import (
     CLOSED_STATUSES,
     IDENTITY_FIELDS,
@@ -131,6 +132,7 @@ def vehicle_create(*, dealer: User, data: dict, user: User | None = None) -> Veh
     vehicle_names_register(vehicle_ids=[vehicle.pk])
     _price_change_record(vehicle=vehicle, old=None, user=user)
     audit_record(action="vehicle.create", instance=vehicle, user=user, changes={"status": vehicle.status})
+    listings_changed(vehicle_ids=[vehicle.pk], public=vehicle.status == VehicleStatus.AVAILABLE)
     return vehicle
 
 
@@ -160,6 +162,7 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
     changes = field_changes(instance=vehicle, data=data)
     if not changes:
         return vehicle
+    was_public = vehicle.status == VehicleStatus.AVAILABLE
     for field, value in data.items():
         setattr(vehicle, field, value)
     old_price_cad = vehicle.price_cad
@@ -178,6 +181,7 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
 
             transaction.on_commit(lambda: announce_price_drop.delay(price_change.pk))
     audit_record(action="vehicle.update", instance=vehicle, user=user, changes=changes)
+    listings_changed(vehicle_ids=[vehicle.pk], public=was_public or vehicle.status == VehicleStatus.AVAILABLE)
     return vehicle
 
 
@@ -189,7 +193,8 @@ def vehicle_prices_revalue(*, on: date | None = None) -> int:
     batches. A currency with no rate keeps its listings' last CAD value. Returns how many changed."""
     listings = Vehicle.objects.exclude(currency=REFERENCE_CURRENCY).exclude(status__in=CLOSED_STATUSES)
     changed = []
-    for vehicle in listings.only("id", "price", "currency", "price_cad").iterator(chunk_size=REVALUE_BATCH_SIZE):
+    listings = listings.only("id", "price", "currency", "price_cad", "status")
+    for vehicle in listings.iterator(chunk_size=REVALUE_BATCH_SIZE):
         try:
             price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency, on=on)
         except ExchangeRateUnavailable:
@@ -198,7 +203,17 @@ def vehicle_prices_revalue(*, on: date | None = None) -> int:
             vehicle.price_cad = price_cad
             changed.append(vehicle)
     Vehicle.objects.bulk_update(changed, ["price_cad"], batch_size=REVALUE_BATCH_SIZE)
+    listings_changed(
+        vehicle_ids=[vehicle.pk for vehicle in changed],
+        public=any(vehicle.status == VehicleStatus.AVAILABLE for vehicle in changed),
+    )
     return len(changed)
+
+
+def dealer_listings_renamed(*, user: User) -> None:
+    """The dealer's name shows on its public listings: their cached pages go stale."""
+    public = Vehicle.objects.filter(dealer=user, status=VehicleStatus.AVAILABLE).values_list("id", flat=True)
+    listings_changed(vehicle_ids=list(public), public=True)
 
 
 @transaction.atomic
@@ -207,11 +222,13 @@ def vehicle_follow_deal(*, vehicle: Vehicle, status: str, user: User | None) -> 
     it is cancelled. Deals are the only caller."""
     vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk)
     changes = field_changes(instance=vehicle, data={"status": status})
+    was_public = vehicle.status == VehicleStatus.AVAILABLE
     vehicle.status = status
     if status == VehicleStatus.AVAILABLE and vehicle.published_at is None:
         vehicle.published_at = timezone.now()
     _save_checked(vehicle)
     audit_record(action="vehicle.follow_deal", instance=vehicle, user=user, changes=changes)
+    listings_changed(vehicle_ids=[vehicle.pk], public=was_public or status == VehicleStatus.AVAILABLE)
     return vehicle
 
 
@@ -220,6 +237,7 @@ def vehicle_delete(*, vehicle: Vehicle, user: User | None) -> None:
     if vehicle.status == VehicleStatus.RESERVED:
         raise VehicleStatusFollowsDeal(gettext("This vehicle has an open deal: cancel the deal first."), field="status")
     vehicle.soft_delete(user=user)
+    listings_changed(vehicle_ids=[vehicle.pk], public=vehicle.status == VehicleStatus.AVAILABLE)
 
 
 @transaction.atomic
@@ -263,10 +281,10 @@ def vehicle_export_record(*, dealer: User, rows: int) -> None:
     audit_record(action="vehicle.export", instance=dealer, user=dealer, changes=changes)
 
 
-def vehicle_view_record(*, vehicle: Vehicle, user: User | None, session_key: str) -> ViewHistory | None:
+def vehicle_view_record(*, vehicle_id: int, user: User | None, session_key: str) -> ViewHistory | None:
     if user is None and not session_key:
         return None
-    return ViewHistory.objects.create(vehicle=vehicle, user=user, session_key="" if user else session_key)
+    return ViewHistory.objects.create(vehicle_id=vehicle_id, user=user, session_key="" if user else session_key)
 
 
 @transaction.atomic

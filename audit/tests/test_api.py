@@ -11,7 +11,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.tests.factories import DealerFactory, StaffFactory
 from audit.models import AuditLog
 from audit.services import audit_record
-from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema  # noqa: F401 (api_schema: a fixture)
+from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema, signed_in  # noqa: F401 (api_schema: a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +112,4 @@ audit_schema = schemathesis.pytest.from_fixture("api_schema").include(path_regex
 def test_every_audit_operation_answers_within_its_schema_for_staff(case):
     staff = StaffFactory()
     audit_record(action="deal.transition", instance=staff, user=staff, changes={"status": ["draft", "paid"]})
-    case.call_and_validate(
-        headers={"Authorization": f"Bearer {RefreshToken.for_user(staff).access_token}"}, checks=CHECKS
-    )
+    case.call_and_validate(headers=signed_in(RefreshToken.for_user(staff).access_token), checks=CHECKS)

@@ -15,7 +15,7 @@ from commissions.services.accrual import commissions_accrue, commissions_reverse
 from commissions.services.payouts import broker_payout_account_set, commission_mark_paid
 from commissions.services.review import commission_approve, commission_hold
 from commissions.tests.conftest import complete, delivered_deal, plan_make
-from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema  # noqa: F401 (api_schema: a fixture)
+from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema, signed_in  # noqa: F401 (api_schema: a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -545,14 +545,14 @@ def test_every_commission_operation_answers_within_its_schema_for_each_role(case
             case.path_parameters["id"] = commission_id
         if case.path.endswith("/summary/") and broker_id is not None:
             case.query = {**(case.query or {}), "broker": broker_id}
-        case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
+        case.call_and_validate(headers=signed_in(token), checks=CHECKS)
 
 
 def test_a_payout_that_moves_money_answers_within_its_schema(api_schema, commission_owners):  # noqa: F811 (a fixture)
     """The generated rail is most often the first, a bank transfer, which is refused: here a mobile-money
     payout in XOF (whole francs) is made, and its 201 and the paid commission checked against the schema."""
     staff_token, approved_id, _broker = commission_owners[2]
-    headers = {"Authorization": f"Bearer {staff_token}"}
+    headers = signed_in(staff_token)
     payout = api_schema["/api/v1/commissions/{id}/payout/"]["POST"].Case(
         path_parameters={"id": approved_id}, body={"rail": "mtn_momo"}, media_type="application/json"
     )

@@ -16,7 +16,7 @@ from deals.models import Incoterm
 from invoices.models import Invoice, InvoiceKind, InvoiceStatus
 from invoices.services.drafting import invoice_draft_for_deal
 from invoices.services.issuing import invoice_issue
-from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema  # noqa: F401 (api_schema: a fixture)
+from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema, signed_in  # noqa: F401 (api_schema: a fixture)
 from payments.models import LedgerEntryKind, PaymentStatus
 from payments.services.ledger import ledger_entry_write
 from payments.tests.factories import PayableDealFactory, StripePaymentFactory
@@ -417,4 +417,4 @@ def test_every_invoice_operation_answers_within_its_schema_for_each_role(case, i
     for token, invoice_id in invoice_owners:
         if "id" in (case.path_parameters or {}):
             case.path_parameters["id"] = invoice_id
-        case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
+        case.call_and_validate(headers=signed_in(token), checks=CHECKS)

@@ -13,8 +13,13 @@ Rates are in settings (THROTTLE_* in the environment); README says why each is w
 run before throttles, so a visitor's read that reaches them is one the view lets anyone make.
 """
 
+from collections.abc import Sequence
+
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle, UserRateThrottle
+
+# Set on a request whose catalogue read was counted and allowed before the views ran, so that it counts once.
+COUNTED_MARK = "catalogue_throttle_counted"
 
 
 def _is_visitor(request) -> bool:
@@ -22,48 +27,60 @@ def _is_visitor(request) -> bool:
 
 
 class FixedWindowRateThrottle(SimpleRateThrottle):
-    """Counts in fixed windows with one atomic increment. DRF's SimpleRateThrottle keeps a timestamp per
-    request and reads and rewrites the whole list on each one: at thousands an hour per address that is
-    a large value moved on every catalogue read. A fixed window lets a client spend up to twice the rate
-    across a window's edge, which the short burst window bounds."""
+    """Counts a caller in fixed windows, one per scope in `scopes` (a short burst and a long sustained
+    rate, say), with one atomic increment each, all in one round trip to Redis. DRF's SimpleRateThrottle
+    keeps a timestamp per request and reads and rewrites the whole list on each one: at thousands an hour
+    per address that is a large value moved on every catalogue read. A fixed window lets a client spend
+    up to twice the rate across a window's edge, which the short burst window bounds."""
+
+    scopes: tuple[str, ...] = ()
+
+    def __init__(self):
+        self.windows = [(scope, *self.parse_rate(self.THROTTLE_RATES.get(scope))) for scope in self.scopes]
+        self.wait_seconds = None
+        self.fetched: dict = {}
 
     def allow_request(self, request, view) -> bool:
-        if self.rate is None:
-            return True
-        self.key = self.get_cache_key(request, view)
-        if self.key is None:
-            return True
-        now = self.timer()
-        window = int(now // self.duration)
-        self.wait_seconds = (window + 1) * self.duration - now
-        key = f"{self.key}_{window}"
-        self.cache.add(key, 0, self.duration)
-        try:
-            count = self.cache.incr(key)
-        except ValueError:  # the window's counter expired between add and incr
-            self.cache.set(key, 1, self.duration)
-            count = 1
-        return count <= self.num_requests
+        if getattr(request, COUNTED_MARK, False):
+            return True  # counted already, and allowed, before the views (vehicles.api.caching)
+        ident = self.get_ident_for(request)
+        return ident is None or self.allow_ident(ident)
 
-    def wait(self) -> float:
+    def allow_ident(self, ident: str, *, also_get: Sequence[str] = ()) -> bool:
+        """Count one request of `ident` in every window; whether it is within all of them. The cache's
+        values of `also_get` come back in the same round trip, in `self.fetched`."""
+        now = self.timer()
+        counters = {}
+        for scope, limit, duration in self.windows:
+            if limit is not None:
+                window = int(now // duration)
+                key = f"{self.cache_format % {'scope': scope, 'ident': ident}}_{window}"
+                counters[key] = (limit, duration, (window + 1) * duration - now)
+        if not counters and not also_get:
+            return True
+        timeouts = {key: duration for key, (_limit, duration, _wait) in counters.items()}
+        counts, self.fetched = self.cache.count(timeouts, also_get=also_get)
+        waits = [wait for key, (limit, _duration, wait) in counters.items() if counts[key] > limit]
+        self.wait_seconds = max(waits, default=None)
+        return not waits
+
+    def get_ident_for(self, request) -> str | None:
+        """Who is counted (None: this throttle does not count the request)."""
+        raise NotImplementedError
+
+    def wait(self) -> float | None:
         return self.wait_seconds
 
 
 class CatalogueThrottle(FixedWindowRateThrottle):
-    """A visitor's read, per IP."""
+    """A visitor's read, per IP, against `catalogue_burst` and `catalogue_sustained`."""
 
-    def get_cache_key(self, request, view) -> str | None:
+    scopes = ("catalogue_burst", "catalogue_sustained")
+
+    def get_ident_for(self, request) -> str | None:
         if request.method not in SAFE_METHODS or not _is_visitor(request):
             return None
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-
-class CatalogueBurstThrottle(CatalogueThrottle):
-    scope = "catalogue_burst"
-
-
-class CatalogueSustainedThrottle(CatalogueThrottle):
-    scope = "catalogue_sustained"
+        return self.get_ident(request)
 
 
 class VisitorThrottle(AnonRateThrottle):

@@ -110,13 +110,17 @@ def test_deletion_closes_the_account_at_once_and_its_link_cancels_it_within_the_
     assert api_client.post(link[:-5] + "xxxx/").status_code == 404
 
 
-def test_a_closed_dealers_listings_leave_the_catalogue_at_once(client_for, api_client):
-    """Even one priced in a currency with no rate today: the listing is archived, not re-priced."""
+def test_a_closed_dealers_listings_leave_the_catalogue_at_once(
+    client_for, api_client, django_capture_on_commit_callbacks
+):
+    """Even one priced in a currency with no rate today: the listing is archived, not re-priced; and the
+    catalogue's cached page, made stale when the request commits, no longer shows it."""
     listing = VehicleFactory(price=Decimal("15000.00"), currency="USD", price_cad=Decimal("20500.00"))
     dealer = listing.dealer
     assert [row["id"] for row in api_client.get("/api/v1/vehicles/").json()["results"]] == [listing.pk]
 
-    assert client_for(dealer).post(DELETE).status_code == 202
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for(dealer).post(DELETE).status_code == 202
 
     listing.refresh_from_db()
     assert (listing.status, listing.price_cad) == (VehicleStatus.ARCHIVED, Decimal("20500.00"))

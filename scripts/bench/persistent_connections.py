@@ -11,23 +11,18 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _server import ROOT, served
+
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/nzila_bench_connections")
 USERS = 60
-START_TIMEOUT_SECONDS = 30
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def environment(conn_max_age: int) -> dict:
@@ -66,15 +61,8 @@ print(RefreshToken.for_user(staff).access_token)
 
 
 def measure(*, conn_max_age: int, token: str, requests: int, concurrency: int) -> float:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "nzila_export.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT,
-        env=environment(conn_max_age),
-    )  # fmt: skip
-    try:
-        wait_until_up(port)
+    with served("nzila_export.wsgi:application", env=environment(conn_max_age), workers=2) as base_url:
+        port = int(base_url.rsplit(":", 1)[1])
 
         def worker(count: int) -> int:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -96,22 +84,6 @@ def measure(*, conn_max_age: int, token: str, requests: int, concurrency: int) -
         if ok != per_worker * concurrency:
             raise SystemExit(f"only {ok} of {per_worker * concurrency} requests succeeded")
         return ok / elapsed
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/api/v1/health/")
-            connection.getresponse().read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 def main() -> None:

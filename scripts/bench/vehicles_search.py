@@ -10,7 +10,6 @@ search under 50 ms median, facets under 150 ms.
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import time
@@ -29,6 +28,7 @@ os.environ["LOG_LEVEL"] = "WARNING"
 
 import django  # noqa: E402
 
+from scripts.bench._listings import listings_fill  # noqa: E402
 from scripts.create_database import database_create  # noqa: E402
 
 TARGETS_MS = {
@@ -45,53 +45,6 @@ CASES = {
     "facets": "/api/v1/vehicles/facets/?make=Toyota&year__gte=2015",
     "search, none: did you mean": "/api/v1/vehicles/?search=Hondda%20Civik&year__gte=2030",
 }
-BATCH = 5000
-
-
-def fill(target: int) -> None:
-    from django.db import connection
-    from django.utils import timezone
-
-    from accounts.models import Role, User
-    from currencies.services import exchange_rates_update
-    from vehicles.demo import vehicle_spec
-    from vehicles.models import Vehicle, VehicleStatus
-    from vehicles.pricing import price_in_cad
-    from vehicles.services import vehicle_names_register
-
-    exchange_rates_update()  # listings in other currencies are valued in CAD at the day's rates
-    existing = Vehicle.all_objects.count()
-    if existing >= target:
-        print(f"{existing:,} vehicles already in {connection.settings_dict['NAME']}")
-        return
-    dealers = [
-        User.objects.get_or_create(
-            username=f"bench_dealer_{index}",
-            defaults={"email": f"bench{index}@example.com", "role": Role.DEALER, "company_name": f"Bench {index}"},
-        )[0]
-        for index in range(20)
-    ]
-    rng = random.Random(100_000)  # noqa: S311 - reproducible fake data, not secrets
-    started = time.perf_counter()
-    for start in range(existing, target, BATCH):
-        batch = []
-        for serial in range(start, min(start + BATCH, target)):
-            spec = vehicle_spec(rng=rng, serial=serial)
-            spec["price_cad"] = price_in_cad(amount=spec["price"], currency=spec["currency"])
-            spec["published_at"] = timezone.now() if spec["status"] == VehicleStatus.AVAILABLE else None
-            batch.append(Vehicle(dealer=rng.choice(dealers), **spec))
-        Vehicle.objects.bulk_create(batch)
-    vehicle_names_register()  # the fuzzy-search vocabulary, which bulk_create does not maintain
-    print(f"made {target - existing:,} vehicles in {time.perf_counter() - started:.0f} s")
-
-
-def vacuum() -> None:
-    """Measure a table in the steady state that autovacuum keeps in production, not one full of the
-    dead rows a bulk load or a migration's UPDATE leaves behind."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE vehicles_vehicle")
 
 
 def measure(requests: int) -> dict[str, float]:
@@ -128,8 +81,7 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    fill(arguments.vehicles)
-    vacuum()
+    listings_fill(arguments.vehicles)
     medians = measure(arguments.requests)
     missed = [name for name, median in medians.items() if median >= TARGETS_MS[name]]
     if missed:

@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from nzila_export.api.serializers import BuiltOnceModelSerializer
 from vehicles.filters import PAGE_PARAMETERS, VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, VehicleStatus
 from vehicles.pricing import supported_currencies
@@ -32,7 +34,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_PRICE = 100_000_000
 
 
-class VehiclePhotoSerializer(serializers.ModelSerializer):
+class VehiclePhotoSerializer(BuiltOnceModelSerializer):
     class Meta:
         model = VehiclePhoto
         fields = ["id", "position", "image", "thumbnail", "image_format", "width", "height", "size_bytes", "created_at"]
@@ -40,18 +42,33 @@ class VehiclePhotoSerializer(serializers.ModelSerializer):
 
 
 class DealerSummarySerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    company_name = serializers.CharField(read_only=True)
+    """Read from the vehicle's own columns and annotations (vehicles.selectors.vehicle_for_cards)."""
+
+    id = serializers.IntegerField(source="dealer_id", read_only=True)
+    company_name = serializers.CharField(source="dealer_company_name", read_only=True)
 
 
-class VehicleSerializer(serializers.ModelSerializer):
+class CoverPhotoSerializer(serializers.Serializer):
+    image = serializers.URLField()
+    thumbnail = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+def _file_url(file, request) -> str:
+    return request.build_absolute_uri(file.url) if request is not None else file.url
+
+
+class VehicleSerializer(BuiltOnceModelSerializer):
     """A listing as everyone sees it; written by its dealer (never chooses the dealer)."""
 
     vin = serializers.CharField(max_length=17, help_text="17 characters; no I, O or Q; check digit verified.")
     year = serializers.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
     price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, max_value=MAX_PRICE)
     currency = serializers.ChoiceField(choices=[], default="CAD")
-    dealer = DealerSummarySerializer(read_only=True)
+    dealer = DealerSummarySerializer(source="*", read_only=True)
+    cover_photo = serializers.SerializerMethodField(help_text="The gallery's first photo; null without photos.")
+    photo_count = serializers.IntegerField(read_only=True)
     photos = VehiclePhotoSerializer(many=True, read_only=True)
     search_rank = serializers.FloatField(read_only=True, required=False, allow_null=True)
 
@@ -62,6 +79,8 @@ class VehicleSerializer(serializers.ModelSerializer):
             "dealer",
             *WRITABLE_FIELDS,
             "price_cad",
+            "cover_photo",
+            "photo_count",
             "photos",
             "search_rank",
             "created_at",
@@ -72,6 +91,19 @@ class VehicleSerializer(serializers.ModelSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["currency"].choices = [(code, code) for code in supported_currencies()]
+
+    @extend_schema_field(CoverPhotoSerializer(allow_null=True))
+    def get_cover_photo(self, vehicle) -> dict | None:
+        photo = vehicle.cover_photo
+        if photo is None:
+            return None
+        request = self.context.get("request")
+        return {
+            "image": _file_url(photo.image, request),
+            "thumbnail": _file_url(photo.thumbnail, request),
+            "width": photo.width,
+            "height": photo.height,
+        }
 
     def validate_vin(self, value):
         value = value.strip().upper()
@@ -86,6 +118,15 @@ class VehicleSerializer(serializers.ModelSerializer):
             data = data.copy()
             data["currency"] = data["currency"].strip().upper()
         return super().to_internal_value(data)
+
+
+class VehicleCardSerializer(VehicleSerializer):
+    """A listing in the catalogue's pages: everything but the gallery, which its detail shows."""
+
+    photos = None
+
+    class Meta(VehicleSerializer.Meta):
+        fields = [name for name in VehicleSerializer.Meta.fields if name != "photos"]
 
 
 class VehiclePriceChangeSerializer(serializers.ModelSerializer):

@@ -1,5 +1,7 @@
+from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
@@ -12,12 +14,15 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
-from nzila_export.api.pagination import StandardPagination
+from nzila_export.api.pagination import PageOrCursorPagination
+from nzila_export.api.sparse_fieldsets import FIELDS_SCHEMA_PARAMETER, SparseFieldsetMixin
 from nzila_export.exceptions import DomainError
 from vehicles import photos, selectors, services
 from vehicles.api import serializers as vehicle_serializers
+from vehicles.api.caching import CataloguePageCacheMixin
 from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
 from vehicles.api.permissions import IsBuyer, IsDealer, IsDealerOrStaff, ReadAnyoneWriteDealerOrStaff
+from vehicles.cache import CATALOGUE, scope_for_listing
 from vehicles.filters import VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehicleStatus
 from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
@@ -25,8 +30,8 @@ from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
 WRITE_ACTIONS = {"update", "partial_update", "destroy"}
 
 
-class VehiclePagination(StandardPagination):
-    """The standard page, plus `did_you_mean`, which the view fills when a search found nothing."""
+class VehiclePagination(PageOrCursorPagination):
+    """Numbered or keyset pages, plus `did_you_mean`, which the view fills when a search found nothing."""
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
@@ -45,13 +50,21 @@ class VehiclePagination(StandardPagination):
 
 @extend_schema_view(
     list=extend_schema(
-        description="Available vehicles (a dealer also sees its own, staff all), filtered and searched."
+        description="Available vehicles (a dealer also sees its own, staff all), filtered and searched. "
+        "Numbered pages to result 10,000; `cursor` walks any depth. Visitors, buyers and brokers get cached "
+        "pages with ETag and Last-Modified (a conditional request may answer 304).",
+        parameters=[FIELDS_SCHEMA_PARAMETER],
     ),
+    retrieve=extend_schema(parameters=[FIELDS_SCHEMA_PARAMETER]),
     create=extend_schema(description="List a vehicle (dealers). The dealer is the caller."),
     destroy=extend_schema(description="Soft delete."),
 )
-class VehicleViewSet(viewsets.ModelViewSet):
-    """Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all."""
+# Outside ATOMIC_REQUESTS: a cached page then touches no database at all (not even to open a transaction),
+# and each write is already its service's own transaction.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.ModelViewSet):
+    """Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The public
+    catalogue's reads come from the page cache (vehicles.api.caching)."""
 
     permission_classes = [ReadAnyoneWriteDealerOrStaff]
     serializer_class = vehicle_serializers.VehicleSerializer
@@ -69,35 +82,62 @@ class VehicleViewSet(viewsets.ModelViewSet):
             vehicles = selectors.vehicle_list_editable_by(user=user)
         else:
             vehicles = selectors.vehicle_list_visible_to(user=user)
-        return selectors.vehicle_with_gallery(vehicles.order_by("-created_at", "-id"))
+        vehicles = vehicles.order_by("-created_at", "-id")
+        if self.action == "list":
+            return selectors.vehicle_for_cards(vehicles)
+        return selectors.vehicle_with_gallery(vehicles)
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return vehicle_serializers.VehicleCardSerializer
+        return super().get_serializer_class()
 
     def list(self, request, *args, **kwargs):
+        return self.cached_page(request, scope=CATALOGUE, compute=lambda: self._list_page(request, *args, **kwargs))
+
+    def _list_page(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         search = request.query_params.get("search", "").strip()
-        if search and response.data["count"] == 0:
+        if search and not response.data["results"]:
             response.data["did_you_mean"] = vehicle_did_you_mean(
                 queryset=selectors.vehicle_list_visible_to(user=request.user), text=search
             )
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        vehicle = self.get_object()
+        vehicle_id = int(kwargs["pk"])
+        response = self.cached_page(
+            request,
+            scope=scope_for_listing(vehicle_id),
+            compute=lambda: Response(self.get_serializer(self.get_object()).data),
+        )
+        self._view_record(request, vehicle_id=vehicle_id)  # a 304 is a view too
+        return response
+
+    def _view_record(self, request, *, vehicle_id: int) -> None:
+        """A signed-in user's view by its account, a visitor's by its session (opened here if needed)."""
         user = request.user if request.user.is_authenticated else None
         session_key = ""
         if user is None and hasattr(request, "session"):
             if not request.session.session_key:
                 request.session.save()
             session_key = request.session.session_key or ""
-        services.vehicle_view_record(vehicle=vehicle, user=user, session_key=session_key)
-        return Response(self.get_serializer(vehicle).data)
+        services.vehicle_view_record(vehicle_id=vehicle_id, user=user, session_key=session_key)
 
     def perform_create(self, serializer):
-        serializer.instance = services.vehicle_create(dealer=self.request.user, data=serializer.validated_data)
+        vehicle = services.vehicle_create(dealer=self.request.user, data=serializer.validated_data)
+        serializer.instance = self._as_shown(vehicle)
 
     def perform_update(self, serializer):
-        serializer.instance = services.vehicle_update(
+        vehicle = services.vehicle_update(
             vehicle=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
+        serializer.instance = self._as_shown(vehicle)
+
+    @staticmethod
+    def _as_shown(vehicle: Vehicle) -> Vehicle:
+        """The written listing read back with what its page shows (dealer's name, cover, gallery)."""
+        return selectors.vehicle_with_gallery(Vehicle.objects.filter(pk=vehicle.pk)).get()
 
     def perform_destroy(self, instance):
         services.vehicle_delete(vehicle=instance, user=self.request.user)
@@ -108,20 +148,27 @@ class VehicleViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["get"], url_path="price-history", pagination_class=None)
     def price_history(self, request, pk=None):
         """Every price the listing has had, oldest first."""
-        vehicle = self.get_object()
-        changes = selectors.vehicle_price_history(vehicle=vehicle)
-        return Response(vehicle_serializers.VehiclePriceChangeSerializer(changes, many=True).data)
+
+        def history() -> Response:
+            changes = selectors.vehicle_price_history(vehicle=self.get_object())
+            return Response(vehicle_serializers.VehiclePriceChangeSerializer(changes, many=True).data)
+
+        return self.cached_page(request, scope=scope_for_listing(int(pk)), compute=history)
 
     @extend_schema(filters=True, responses={200: vehicle_serializers.FacetsSerializer})
     @action(detail=False, methods=["get"], pagination_class=None)
     def facets(self, request):
         """Counts per make, model, year, condition, body type, fuel type and CAD price band, under
         the same filters as the list; each facet ignores its own filter."""
-        visible = selectors.vehicle_list_visible_to(user=request.user)
-        filterset = VehicleFilterSet(data=request.query_params, queryset=visible, request=request)
-        if not filterset.is_valid():
-            raise translate_validation(filterset.errors)
-        return Response(selectors.vehicle_facets(params=filterset.form.data, queryset=visible))
+
+        def facets() -> Response:
+            visible = selectors.vehicle_list_visible_to(user=request.user)
+            filterset = VehicleFilterSet(data=request.query_params, queryset=visible, request=request)
+            if not filterset.is_valid():
+                raise translate_validation(filterset.errors)
+            return Response(selectors.vehicle_facets(params=filterset.form.data, queryset=visible))
+
+        return self.cached_page(request, scope=CATALOGUE, compute=facets)
 
     @extend_schema(
         filters=False,
@@ -131,10 +178,14 @@ class VehicleViewSet(viewsets.ModelViewSet):
     @action(detail=False, methods=["get"], pagination_class=None)
     def autocomplete(self, request):
         """Makes and models beginning with what the user typed, most listed first."""
-        query = vehicle_serializers.AutocompleteQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        visible = selectors.vehicle_list_visible_to(user=request.user).filter(status=VehicleStatus.AVAILABLE)
-        return Response({"suggestions": vehicle_autocomplete(queryset=visible, text=query.validated_data["q"])})
+
+        def suggestions() -> Response:
+            query = vehicle_serializers.AutocompleteQuerySerializer(data=request.query_params)
+            query.is_valid(raise_exception=True)
+            visible = selectors.vehicle_list_visible_to(user=request.user).filter(status=VehicleStatus.AVAILABLE)
+            return Response({"suggestions": vehicle_autocomplete(queryset=visible, text=query.validated_data["q"])})
+
+        return self.cached_page(request, scope=CATALOGUE, compute=suggestions)
 
     @extend_schema(
         filters=False,

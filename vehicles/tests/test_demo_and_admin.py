@@ -32,6 +32,8 @@ def test_admin_lists_vehicles_and_archives_in_bulk(client):
     available, sold = VehicleFactory(), VehicleFactory(status=VehicleStatus.SOLD)
     assert client.get("/admin/vehicles/vehicle/").status_code == 200
     assert client.get(f"/admin/vehicles/vehicle/{available.pk}/change/").status_code == 200
+    # Archived, never erased: deals point at listings, and only the services tell the catalogue's cache.
+    assert client.post(f"/admin/vehicles/vehicle/{available.pk}/delete/", {"post": "yes"}).status_code == 403
     response = client.post(
         "/admin/vehicles/vehicle/",
         {"action": "archive_selected", "_selected_action": [available.pk, sold.pk]},

@@ -1,0 +1,114 @@
+"""What a client gets from the catalogue's pages: sparse fieldsets (`?fields=`), keyset pages (`?cursor=`)
+beside the numbered ones, and a detail whose cost does not grow with its gallery."""
+
+from decimal import Decimal
+
+import pytest
+
+from accounts.tests.factories import BuyerFactory
+from vehicles.api.serializers import VehicleCardSerializer, VehicleSerializer
+from vehicles.models import ViewHistory
+from vehicles.photos import vehicle_galleries_summarize
+from vehicles.tests.factories import VehicleFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/v1/vehicles/"
+
+
+def unknown_field_message(unknown: str, serializer_class) -> str:
+    return f"Unknown field {unknown}; choose among {', '.join(serializer_class.Meta.fields)}."
+
+
+def test_fields_keeps_only_the_named_ones_on_the_list_and_the_detail(api_client):
+    vehicle = VehicleFactory(price=Decimal("18500.00"))
+    page = api_client.get(LIST + "?fields=id,make,price_cad,id")
+    assert page.status_code == 200
+    assert page.json()["count"] == 1
+    assert page.json()["results"] == [{"id": vehicle.pk, "make": "Toyota", "price_cad": "18500.00"}]
+    shown = api_client.get(f"{LIST}{vehicle.pk}/?fields=id,photos,dealer")
+    assert shown.json() == {
+        "id": vehicle.pk,
+        "photos": [],
+        "dealer": {"id": vehicle.dealer_id, "company_name": vehicle.dealer.company_name},
+    }
+
+    unknown = api_client.get(LIST + "?fields=id,colour,engine")
+    assert unknown.status_code == 400
+    assert unknown.json() == {
+        "status": 400,
+        "code": "invalid",
+        "detail": "Invalid input.",
+        "fields": {"fields": [unknown_field_message("colour, engine", VehicleCardSerializer)]},
+    }
+    # The gallery is the detail's: a card has no `photos`.
+    gallery_on_a_card = api_client.get(LIST + "?fields=id,photos")
+    assert gallery_on_a_card.status_code == 400
+    assert gallery_on_a_card.json()["fields"] == {"fields": [unknown_field_message("photos", VehicleCardSerializer)]}
+    empty = api_client.get(f"{LIST}{vehicle.pk}/?fields=,")
+    assert empty.json()["fields"] == {"fields": [unknown_field_message('""', VehicleSerializer)]}
+
+
+def test_a_cursor_walks_every_listing_once_in_the_requested_order(api_client):
+    prices = ["15000", "9000", "22000", "12000", "18000", "9000", "30000"]  # a tie: the id breaks it
+    vehicles = [VehicleFactory(price=Decimal(price), mileage_km=index) for index, price in enumerate(prices)]
+    expected = [vehicle.pk for vehicle in sorted(vehicles, key=lambda vehicle: (vehicle.price, vehicle.pk))]
+
+    walked, pages = [], []
+    url = LIST + "?ordering=price&page_size=3&cursor="
+    while url:
+        page = api_client.get(url)
+        assert page.status_code == 200, page.json()
+        body = page.json()
+        assert "count" not in body
+        pages.append(body)
+        walked += [card["id"] for card in body["results"]]
+        url = body["next"]
+    assert walked == expected
+    assert [len(body["results"]) for body in pages] == [3, 3, 1]
+    assert pages[0]["previous"] is None
+    back = api_client.get(pages[2]["previous"]).json()
+    assert [card["id"] for card in back["results"]] == expected[3:6]
+
+    garbage = api_client.get(LIST + "?cursor=not-a-cursor")
+    assert garbage.status_code == 400
+    assert garbage.json()["fields"] == {
+        "cursor": ["This cursor was not given by a page; start again with an empty cursor."]
+    }
+    too_deep = api_client.get(LIST + "?page=501&page_size=20")
+    assert too_deep.status_code == 400
+    assert too_deep.json()["fields"] == {
+        "page": ["Pages stop at result 10,000; walk further with ?cursor= (empty to start)."]
+    }
+    assert api_client.get(LIST + "?page=500&page_size=20").status_code == 404  # in depth; just no such page
+
+
+def test_a_detail_costs_the_same_queries_whatever_its_gallery(client_for, django_assert_num_queries):
+    bare, pictured = VehicleFactory(), VehicleFactory()
+    for position in range(3):
+        pictured.photos.create(
+            image=f"vehicles/{pictured.pk}/photos/{position}.jpg",
+            thumbnail=f"vehicles/{pictured.pk}/photos/{position}-thumb.jpg",
+            image_format="JPEG",
+            width=10,
+            height=10,
+            size_bytes=100,
+            position=position,
+        )
+    vehicle_galleries_summarize(vehicle_ids=[pictured.pk])
+    buyer = client_for(BuyerFactory())
+    # The buyer (by the token), the listing with its dealer's name and cover, its gallery, the view.
+    with django_assert_num_queries(4):
+        empty = buyer.get(f"{LIST}{bare.pk}/")
+    with django_assert_num_queries(4):
+        full = buyer.get(f"{LIST}{pictured.pk}/")
+    assert (empty["X-Cache"], full["X-Cache"]) == ("miss", "miss")
+    assert (empty.json()["photo_count"], empty.json()["photos"], empty.json()["cover_photo"]) == (0, [], None)
+    assert full.json()["photo_count"] == 3
+    assert [photo["position"] for photo in full.json()["photos"]] == [0, 1, 2]
+    assert full.json()["cover_photo"]["thumbnail"].endswith(f"/vehicles/{pictured.pk}/photos/0-thumb.jpg")
+    # From the cache: the buyer and the view only.
+    with django_assert_num_queries(2):
+        again = buyer.get(f"{LIST}{pictured.pk}/")
+    assert (again["X-Cache"], again.content) == ("hit", full.content)
+    assert ViewHistory.objects.filter(vehicle=pictured).count() == 2

@@ -280,7 +280,10 @@ class ViewHistory(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.CASCADE
     )
-    session_key = models.CharField(verbose_name=_("session key"), max_length=40, blank=True)
+    # Named for the sessions it once held; a visitor's id from its signed cookie now (vehicles.api.views).
+    session_key = models.CharField(
+        verbose_name=_("visitor"), max_length=40, blank=True, help_text=_("A visitor's id, when not signed in.")
+    )
     viewed_at = models.DateTimeField(verbose_name=_("viewed at"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -281,10 +281,11 @@ def vehicle_export_record(*, dealer: User, rows: int) -> None:
     audit_record(action="vehicle.export", instance=dealer, user=dealer, changes=changes)
 
 
-def vehicle_view_record(*, vehicle_id: int, user: User | None, session_key: str) -> ViewHistory | None:
-    if user is None and not session_key:
+def vehicle_view_record(*, vehicle_id: int, user: User | None, visitor: str) -> ViewHistory | None:
+    """A view of the listing by `user`, or by the visitor with that id when nobody is signed in."""
+    if user is None and not visitor:
         return None
-    return ViewHistory.objects.create(vehicle_id=vehicle_id, user=user, session_key="" if user else session_key)
+    return ViewHistory.objects.create(vehicle_id=vehicle_id, user=user, session_key="" if user else visitor)
 
 
 @transaction.atomic

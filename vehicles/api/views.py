@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -28,6 +31,11 @@ from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, Vehi
 from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
 
 WRITE_ACTIONS = {"update", "partial_update", "destroy"}
+# A visitor's views are recorded under a random id in a signed cookie, not a session: a session row per
+# cookie-less phone would fill the session table, and a session cookie would take the visitor off the
+# catalogue cache's early path (vehicles.api.caching), which leaves sessions to signed-in staff.
+VISITOR_COOKIE = "nzila_visitor"
+VISITOR_COOKIE_SECONDS = 365 * 24 * 3600
 
 
 class VehiclePagination(PageOrCursorPagination):
@@ -111,18 +119,21 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
             scope=scope_for_listing(vehicle_id),
             compute=lambda: Response(self.get_serializer(self.get_object()).data),
         )
-        self._view_record(request, vehicle_id=vehicle_id)  # a 304 is a view too
-        return response
-
-    def _view_record(self, request, *, vehicle_id: int) -> None:
-        """A signed-in user's view by its account, a visitor's by its session (opened here if needed)."""
         user = request.user if request.user.is_authenticated else None
-        session_key = ""
-        if user is None and hasattr(request, "session"):
-            if not request.session.session_key:
-                request.session.save()
-            session_key = request.session.session_key or ""
-        services.vehicle_view_record(vehicle_id=vehicle_id, user=user, session_key=session_key)
+        visitor = None if user else request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_COOKIE)
+        if user is None and visitor is None:
+            visitor = uuid.uuid4().hex
+            response.set_signed_cookie(
+                VISITOR_COOKIE,
+                visitor,
+                salt=VISITOR_COOKIE,
+                max_age=VISITOR_COOKIE_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        services.vehicle_view_record(vehicle_id=vehicle_id, user=user, visitor=visitor or "")  # 304s too
+        return response
 
     def perform_create(self, serializer):
         vehicle = services.vehicle_create(dealer=self.request.user, data=serializer.validated_data)

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.sessions.models import Session
 
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from audit.models import AuditLog
@@ -176,7 +177,7 @@ def test_every_price_change_is_kept_in_the_history(client_for, api_client):
     ]
 
 
-def test_detail_views_are_recorded_for_users_and_sessions(api_client, client_for):
+def test_detail_views_are_recorded_for_users_and_visitors(api_client, client_for, django_assert_num_queries):
     vehicle = VehicleFactory()
     buyer = BuyerFactory()
     assert client_for(buyer).get(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 200
@@ -186,7 +187,12 @@ def test_detail_views_are_recorded_for_users_and_sessions(api_client, client_for
     assert views[0] == (buyer.pk, "")
     assert views[1][0] is None
     assert views[1][1] != ""
-    assert views[2] == views[1]  # the same anonymous visitor, by its session
+    assert views[2] == views[1]  # the same visitor, by its signed cookie
+    assert not Session.objects.exists()  # no session row per visitor
+    # The cookie keeps the visitor on the catalogue cache's early path: a cached list reads no database.
+    api_client.get("/api/v1/vehicles/")
+    with django_assert_num_queries(0):
+        assert api_client.get("/api/v1/vehicles/")["X-Cache"] == "hit"
 
 
 def test_list_runs_a_fixed_number_of_queries_whatever_the_page_size(api_client, django_assert_num_queries):

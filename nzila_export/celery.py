@@ -62,6 +62,8 @@ BEAT_SCHEDULE: dict[str, dict] = {
     "requeue-inbox-events": {"task": "webhooks.tasks.requeue_inbox_events", "schedule": 60.0},
     # Every minute: send the messages whose quiet hours or batching window have passed.
     "dispatch-due-messages": {"task": "notifications.tasks.dispatch_due_messages", "schedule": 60.0},
+    # The detail views buffered in Redis, into the view history (vehicles.view_buffer).
+    "write-buffered-views": {"task": "vehicles.tasks.write_buffered_views", "schedule": 60.0},
     # Hourly, at minute 5: tell buyers of new listings matching their saved searches (each vehicle once).
     "announce-saved-search-matches": {
         "task": "vehicles.tasks.announce_saved_search_matches",

@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Lower, Upper
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -284,7 +285,7 @@ class ViewHistory(models.Model):
     session_key = models.CharField(
         verbose_name=_("visitor"), max_length=40, blank=True, help_text=_("A visitor's id, when not signed in.")
     )
-    viewed_at = models.DateTimeField(verbose_name=_("viewed at"), auto_now_add=True, db_index=True)
+    viewed_at = models.DateTimeField(verbose_name=_("viewed at"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("listing view")

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from vehicles import announcements
+from vehicles import announcements, services, view_buffer
 
 SAVED_SEARCH_CHUNK = 500
 
@@ -17,3 +17,12 @@ def announce_saved_search_matches() -> int:
 @shared_task
 def announce_price_drop(price_change_id: int) -> int:
     return announcements.price_drop_announce(price_change_id=price_change_id)
+
+
+@shared_task
+def write_buffered_views() -> int:
+    """Every minute: the detail views buffered in Redis, into the view history in batches."""
+    written = 0
+    while entries := view_buffer.views_take():
+        written += services.vehicle_views_write(entries=entries)
+    return written

@@ -59,7 +59,7 @@ class FixedWindowRateThrottle(SimpleRateThrottle):
         if not counters and not also_get:
             return True
         timeouts = {key: duration for key, (_limit, duration, _wait) in counters.items()}
-        counts, self.fetched = self.cache.count(timeouts, also_get=also_get)
+        counts, self.fetched = self.cache.round_trip(count=timeouts, get=also_get)
         waits = [wait for key, (limit, _duration, wait) in counters.items() if counts[key] > limit]
         self.wait_seconds = max(waits, default=None)
         return not waits

@@ -13,9 +13,9 @@ Two ways in, one store:
 - CataloguePageCacheMixin, in the views: after authentication, permissions and throttles, for every
   caller who sees the public catalogue; on a miss it computes the page and stores it;
 - CataloguePageCacheMiddleware, early in the stack: a visitor's read (no credentials, no session) of a
-  page that needs nothing from the rest of the stack is counted by the catalogue throttle and answered
-  from the cache, without sessions, authentication or DRF. Anything else goes on down to the views.
-  A listing's detail always goes down: it records the view.
+  stored page is counted by the catalogue throttle and answered from the cache, without sessions,
+  authentication or DRF (a listing's detail buffers its view, vehicles.view_buffer). Anything else goes
+  on down to the views.
 """
 
 import gzip
@@ -35,8 +35,10 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from nzila_export.api.throttling import COUNTED_MARK, CatalogueThrottle
+from vehicles.api.visitors import visitor_id
 from vehicles.cache import CATALOGUE, scope_for_listing, token_minted_at, version_key, versions
 from vehicles.selectors import vehicle_catalogue_is_public_for
+from vehicles.view_buffer import view_buffer
 
 PAGE_KEY = "vehicles:catalogue:page:{scope}:{action}:{language}:{query}"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
@@ -46,6 +48,7 @@ EARLY_ROUTES: dict[str, Callable[[dict], str]] = {
     "vehicle-facets": lambda kwargs: CATALOGUE,
     "vehicle-autocomplete": lambda kwargs: CATALOGUE,
     "vehicle-price-history": lambda kwargs: scope_for_listing(int(kwargs["pk"])),
+    "vehicle-detail": lambda kwargs: scope_for_listing(int(kwargs["pk"])),
 }
 
 
@@ -182,7 +185,10 @@ class CataloguePageCacheMiddleware:
         if lookup.page is None:
             return None
         request.resolver_match = match  # for the request metrics' route label
-        return page_response(request, lookup.page, token=lookup.token, outcome="hit")
+        response = page_response(request, lookup.page, token=lookup.token, outcome="hit")
+        if match.url_name == "vehicle-detail":  # a 304 is a view too
+            view_buffer(vehicle_id=int(match.kwargs["pk"]), user_id=None, visitor=visitor_id(request, response))
+        return response
 
     @staticmethod
     def _is_visitors_plain_read(request) -> bool:

@@ -1,6 +1,3 @@
-import uuid
-
-from django.conf import settings
 from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -25,17 +22,14 @@ from vehicles.api import serializers as vehicle_serializers
 from vehicles.api.caching import CataloguePageCacheMixin
 from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
 from vehicles.api.permissions import IsBuyer, IsDealer, IsDealerOrStaff, ReadAnyoneWriteDealerOrStaff
+from vehicles.api.visitors import visitor_id
 from vehicles.cache import CATALOGUE, scope_for_listing
 from vehicles.filters import VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehicleStatus
 from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
+from vehicles.view_buffer import view_buffer
 
 WRITE_ACTIONS = {"update", "partial_update", "destroy"}
-# A visitor's views are recorded under a random id in a signed cookie, not a session: a session row per
-# cookie-less phone would fill the session table, and a session cookie would take the visitor off the
-# catalogue cache's early path (vehicles.api.caching), which leaves sessions to signed-in staff.
-VISITOR_COOKIE = "nzila_visitor"
-VISITOR_COOKIE_SECONDS = 365 * 24 * 3600
 
 
 class VehiclePagination(PageOrCursorPagination):
@@ -119,21 +113,16 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
             scope=scope_for_listing(vehicle_id),
             compute=lambda: Response(self.get_serializer(self.get_object()).data),
         )
-        user = request.user if request.user.is_authenticated else None
-        visitor = None if user else request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=VISITOR_COOKIE)
-        if user is None and visitor is None:
-            visitor = uuid.uuid4().hex
-            response.set_signed_cookie(
-                VISITOR_COOKIE,
-                visitor,
-                salt=VISITOR_COOKIE,
-                max_age=VISITOR_COOKIE_SECONDS,
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
-        services.vehicle_view_record(vehicle_id=vehicle_id, user=user, visitor=visitor or "")  # 304s too
+        self._view_record(request, response, vehicle_id=vehicle_id)  # a 304 is a view too
         return response
+
+    @staticmethod
+    def _view_record(request, response, *, vehicle_id: int) -> None:
+        """A signed-in user's view by its account; a visitor's by the id in its cookie (given here if new)."""
+        if request.user.is_authenticated:
+            view_buffer(vehicle_id=vehicle_id, user_id=request.user.pk, visitor="")
+        else:
+            view_buffer(vehicle_id=vehicle_id, user_id=None, visitor=visitor_id(request, response))
 
     def perform_create(self, serializer):
         vehicle = services.vehicle_create(dealer=self.request.user, data=serializer.validated_data)

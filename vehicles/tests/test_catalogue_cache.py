@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import time
+from datetime import UTC, datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -20,12 +21,13 @@ from rest_framework.throttling import SimpleRateThrottle
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from currencies.models import ExchangeRate
 from nzila_export.api.throttling import FixedWindowRateThrottle
-from vehicles import photos
+from vehicles import photos, view_buffer
 from vehicles.api import caching
 from vehicles.api.views import VehicleViewSet
 from vehicles.cache import CATALOGUE, scope_for_listing, version_key, versions
 from vehicles.models import VehicleStatus, ViewHistory
 from vehicles.services import vehicle_follow_deal, vehicle_prices_revalue
+from vehicles.tasks import write_buffered_views
 from vehicles.tests.factories import VehicleFactory
 
 pytestmark = pytest.mark.django_db
@@ -297,17 +299,34 @@ def test_a_visitors_cached_page_is_answered_before_the_views_and_counted_once_ag
     assert not blocked.has_header("X-Cache")
 
 
-def test_a_detail_page_from_the_cache_is_still_recorded_as_a_view(api_client, client_for):
+def test_a_detail_page_from_the_cache_is_still_recorded_as_a_view(api_client, client_for, django_assert_num_queries):
     vehicle = VehicleFactory()
-    first, second = api_client.get(detail(vehicle)), api_client.get(detail(vehicle))
+    first = api_client.get(detail(vehicle))
+    with django_assert_num_queries(0):  # the visitor's hit: from the early path, its view buffered in Redis
+        second = api_client.get(detail(vehicle))
     assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
     assert second.content == first.content
     revalidated = api_client.get(detail(vehicle), HTTP_IF_NONE_MATCH=first["ETag"])
     assert revalidated.status_code == 304
     buyer = BuyerFactory()
     assert client_for(buyer).get(detail(vehicle))["X-Cache"] == "hit"
+    assert not ViewHistory.objects.exists()  # written by the minute's job
+    assert write_buffered_views() == 4
     views = list(ViewHistory.objects.filter(vehicle=vehicle).order_by("id").values_list("user_id", "session_key"))
     assert len(views) == 4
     session_key = views[0][1]
     assert session_key != ""
     assert views == [(None, session_key)] * 3 + [(buyer.pk, "")]
+
+
+def test_buffered_views_are_written_with_their_own_time_and_not_for_closed_accounts_or_gone_listings(monkeypatch):
+    vehicle, closed = VehicleFactory(), BuyerFactory(is_active=False)
+    monkeypatch.setattr(view_buffer, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
+    view_buffer.view_buffer(vehicle_id=vehicle.pk, user_id=closed.pk, visitor="")  # privacy erased its history
+    view_buffer.view_buffer(vehicle_id=vehicle.pk + 1000, user_id=None, visitor="a1b2")  # a listing gone since
+    view_buffer.view_buffer(vehicle_id=vehicle.pk, user_id=None, visitor="a1b2")
+    assert write_buffered_views() == 1
+    view = ViewHistory.objects.get()
+    assert (view.vehicle_id, view.user_id, view.session_key) == (vehicle.pk, None, "a1b2")
+    assert view.viewed_at == datetime(2027, 1, 15, 8, 0, tzinfo=UTC)
+    assert view_buffer.views_take() == []  # taken once

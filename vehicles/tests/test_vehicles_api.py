@@ -9,6 +9,7 @@ from currencies.models import ExchangeRate
 from vehicles.models import Vehicle, VehiclePriceChange, VehicleStatus, ViewHistory
 from vehicles.photos import vehicle_galleries_summarize
 from vehicles.services import vehicle_prices_revalue
+from vehicles.tasks import write_buffered_views
 from vehicles.tests.factories import VehicleFactory
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +184,7 @@ def test_detail_views_are_recorded_for_users_and_visitors(api_client, client_for
     assert client_for(buyer).get(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 200
     assert api_client.get(f"/api/v1/vehicles/{vehicle.pk}/").status_code == 200
     api_client.get(f"/api/v1/vehicles/{vehicle.pk}/")
+    assert write_buffered_views() == 3  # the minute's job writes the views buffered in Redis
     views = list(ViewHistory.objects.order_by("id").values_list("user_id", "session_key"))
     assert views[0] == (buyer.pk, "")
     assert views[1][0] is None

@@ -1,12 +1,13 @@
-"""Every write to vehicles: listings, price history, view history, saved searches and price alerts.
+"""Every write to vehicles: listings, price history, saved searches and price alerts.
 
-Photos are written by vehicles.photos, CSV imports by vehicle_import below (rows validated by the
-API first), and the announcements of saved-search matches and price drops by vehicles.announcements.
+Photos are written by vehicles.photos, the view history by vehicles.view_buffer, CSV imports by
+vehicle_import below (rows validated by the API first), and the announcements of saved-search matches and
+price drops by vehicles.announcements.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -279,26 +280,6 @@ def vehicle_export_record(*, dealer: User, rows: int) -> None:
     """Who took the inventory out, and how many listings."""
     changes = {"format": "csv", "filters": {"dealer": dealer.pk}, "rows": rows}
     audit_record(action="vehicle.export", instance=dealer, user=dealer, changes=changes)
-
-
-def vehicle_views_write(*, entries: list[list]) -> int:
-    """Write buffered views (vehicles.view_buffer) in one statement; the views of a listing or an account
-    that is gone meanwhile, or of an account closed since (privacy erased its history), are dropped."""
-    vehicle_ids = {vehicle_id for vehicle_id, _user_id, _visitor, _at in entries}
-    user_ids = {user_id for _vehicle_id, user_id, _visitor, _at in entries if user_id}
-    vehicles = set(Vehicle.all_objects.filter(pk__in=vehicle_ids).values_list("id", flat=True))
-    users = set(User.objects.filter(pk__in=user_ids, is_active=True).values_list("id", flat=True))
-    views = [
-        ViewHistory(
-            vehicle_id=vehicle_id,
-            user_id=user_id,
-            session_key=visitor,
-            viewed_at=datetime.fromtimestamp(at, tz=UTC),
-        )
-        for vehicle_id, user_id, visitor, at in entries
-        if vehicle_id in vehicles and (user_id is None or user_id in users)
-    ]
-    return len(ViewHistory.objects.bulk_create(views))
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from vehicles import announcements, services, view_buffer
+from vehicles import announcements, view_buffer
 
 SAVED_SEARCH_CHUNK = 500
 
@@ -24,5 +24,5 @@ def write_buffered_views() -> int:
     """Every minute: the detail views buffered in Redis, into the view history in batches."""
     written = 0
     while entries := view_buffer.views_take():
-        written += services.vehicle_views_write(entries=entries)
+        written += view_buffer.views_write(entries=entries)
     return written

@@ -11,10 +11,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone, translation
 from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from currencies.models import ExchangeRate, RateSource
 from currencies.services import exchange_rates_update
+from nzila_export.api.throttling import FixedWindowRateThrottle
 
 
 @pytest.fixture(autouse=True)
@@ -139,3 +141,19 @@ def make_rate():
         )  # fmt: skip
 
     return make
+
+
+# Ten seconds into a minute (and an hour): the fixed windows stay put while a test runs.
+FROZEN_NOW = 1_800_000_010.0
+
+
+@pytest.fixture
+def rates(monkeypatch):
+    """`rates(inquiries="5/minute", ...)` sets throttle rates for the test, on a frozen clock."""
+
+    def set_rates(**scopes: str) -> None:
+        for scope, rate in scopes.items():
+            monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, scope, rate)
+
+    monkeypatch.setattr(FixedWindowRateThrottle, "timer", staticmethod(lambda: FROZEN_NOW))
+    return set_rates

@@ -1,29 +1,14 @@
 """Throttles through the API: a shared address (carrier-grade NAT) reads the catalogue freely up to its
 burst, and the tight limits on sign-in, inquiries and uploads still bite. Rates are set per test on the
-one table every throttle reads (SimpleRateThrottle.THROTTLE_RATES)."""
+one table every throttle reads (SimpleRateThrottle.THROTTLE_RATES), by conftest's `rates`."""
 
 import pytest
-from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.tests.factories import DealerFactory
 from leads.models import Lead
-from nzila_export.api.throttling import FixedWindowRateThrottle
 from vehicles.tests.factories import VehicleFactory
 
 pytestmark = pytest.mark.django_db
-
-# Ten seconds into a minute (and an hour): the fixed windows stay put while a test runs.
-FROZEN_NOW = 1_800_000_010.0
-
-
-@pytest.fixture
-def rates(monkeypatch):
-    def set_rates(**scopes: str) -> None:
-        for scope, rate in scopes.items():
-            monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, scope, rate)
-
-    monkeypatch.setattr(FixedWindowRateThrottle, "timer", staticmethod(lambda: FROZEN_NOW))
-    return set_rates
 
 
 def catalogue_urls(vehicle) -> list[str]:

@@ -16,11 +16,9 @@ import pytest
 from django.core.cache import cache
 from PIL import Image
 from rest_framework.test import APIClient
-from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from currencies.models import ExchangeRate
-from nzila_export.api.throttling import FixedWindowRateThrottle
 from vehicles import photos, view_buffer
 from vehicles.api import caching
 from vehicles.api.views import VehicleViewSet
@@ -34,7 +32,6 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/vehicles/"
 # Ten seconds into a minute: the throttle's fixed windows stay put while a test runs.
-FROZEN_NOW = 1_800_000_010.0
 
 
 def detail(vehicle) -> str:
@@ -53,16 +50,6 @@ def image_bytes() -> bytes:
     output = io.BytesIO()
     Image.new("RGB", (64, 48), (30, 90, 200)).save(output, format="PNG")
     return output.getvalue()
-
-
-@pytest.fixture
-def rates(monkeypatch):
-    def set_rates(**scopes: str) -> None:
-        for scope, rate in scopes.items():
-            monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, scope, rate)
-
-    monkeypatch.setattr(FixedWindowRateThrottle, "timer", staticmethod(lambda: FROZEN_NOW))
-    return set_rates
 
 
 @pytest.fixture

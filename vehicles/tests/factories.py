@@ -14,6 +14,7 @@ from vehicles.models import (
     SavedSearch,
     Transmission,
     Vehicle,
+    VehiclePhoto,
     VehicleStatus,
 )
 from vehicles.pricing import price_in_cad
@@ -74,3 +75,20 @@ class PriceAlertFactory(factory.django.DjangoModelFactory):
 
     owner = factory.SubFactory(BuyerFactory)
     vehicle = factory.SubFactory(VehicleFactory)
+
+
+class VehiclePhotoFactory(factory.django.DjangoModelFactory):
+    """A gallery row whose files need not exist (a page shows their URLs); the listing's gallery summary is
+    the test's to refresh (vehicles.photos.vehicle_galleries_summarize), as the photo services do."""
+
+    class Meta:
+        model = VehiclePhoto
+
+    vehicle = factory.SubFactory(VehicleFactory)
+    position = factory.Sequence(lambda n: n)
+    image = factory.LazyAttribute(lambda photo: f"vehicles/{photo.vehicle.pk}/photos/{photo.position}.jpg")
+    thumbnail = factory.LazyAttribute(lambda photo: f"vehicles/{photo.vehicle.pk}/photos/{photo.position}-thumb.jpg")
+    image_format = VehiclePhoto.Format.JPEG
+    width = 10
+    height = 10
+    size_bytes = 100

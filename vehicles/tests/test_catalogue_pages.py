@@ -10,7 +10,7 @@ from vehicles.api.serializers import VehicleCardSerializer, VehicleSerializer
 from vehicles.models import ViewHistory
 from vehicles.photos import vehicle_galleries_summarize
 from vehicles.tasks import write_buffered_views
-from vehicles.tests.factories import VehicleFactory
+from vehicles.tests.factories import VehicleFactory, VehiclePhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,15 +87,7 @@ def test_a_cursor_walks_every_listing_once_in_the_requested_order(api_client):
 def test_a_detail_costs_the_same_queries_whatever_its_gallery(client_for, django_assert_num_queries):
     bare, pictured = VehicleFactory(), VehicleFactory()
     for position in range(3):
-        pictured.photos.create(
-            image=f"vehicles/{pictured.pk}/photos/{position}.jpg",
-            thumbnail=f"vehicles/{pictured.pk}/photos/{position}-thumb.jpg",
-            image_format="JPEG",
-            width=10,
-            height=10,
-            size_bytes=100,
-            position=position,
-        )
+        VehiclePhotoFactory(vehicle=pictured, position=position)
     vehicle_galleries_summarize(vehicle_ids=[pictured.pk])
     buyer = client_for(BuyerFactory())
     # The buyer (by the token), the listing with its dealer's name and cover, its gallery (the view is buffered).

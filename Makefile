@@ -39,7 +39,7 @@ test: install compile-messages promtool
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
-	$(BIN)/pytest --create-db --numprocesses 2 --dist loadfile --cov --cov-report=term
+	$(BIN)/pytest --create-db --numprocesses 2 --dist loadfile --no-loadscope-reorder --cov --cov-report=term
 
 lint: install
 	$(BIN)/ruff check .

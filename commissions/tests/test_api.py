@@ -17,7 +17,7 @@ from commissions.services.review import commission_approve, commission_hold
 from commissions.tests.conftest import complete, delivered_deal, plan_make
 from nzila_export.tests.test_api_schema_fuzz import CHECKS, api_schema, signed_in  # noqa: F401 (api_schema: a fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.runs_long]
 
 URL = "/api/v1/commissions/"
 SUMMARY = f"{URL}summary/"

@@ -21,7 +21,7 @@ from payments.models import LedgerEntryKind, PaymentStatus
 from payments.services.ledger import ledger_entry_write
 from payments.tests.factories import PayableDealFactory, StripePaymentFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.runs_long]
 
 URL = "/api/v1/invoices/"
 YEAR = timezone.localdate().year

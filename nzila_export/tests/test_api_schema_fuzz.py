@@ -21,6 +21,8 @@ from payments.tests.factories import PayableDealFactory
 from shipments.tests.factories import ShipmentEventFactory, ShipmentFactory
 from vehicles.tests.factories import PriceAlertFactory, SavedSearchFactory
 
+pytestmark = pytest.mark.runs_long
+
 # Bounded and derandomized so that `make test` stays fast and gives the same answer every run; set
 # FUZZ_EXAMPLES (and FUZZ_SEED_RANDOM=1) to explore further by hand.
 EXAMPLES_PER_OPERATION = int(os.environ.get("FUZZ_EXAMPLES", "6"))

@@ -8,10 +8,11 @@ from accounts.models import User
 from leads.models import ContactChannel, Lead, LeadContact, LeadPriority, LeadSource, LeadStatus
 from leads.selectors import lead_can_work
 from nzila_export.api.fields import StoredTextField
+from nzila_export.api.serializers import BuiltOnceModelSerializer
 from vehicles.models import Vehicle
 
 
-class LeadVehicleSerializer(serializers.ModelSerializer):
+class LeadVehicleSerializer(BuiltOnceModelSerializer):
     class Meta:
         model = Vehicle
         fields = ["id", "make", "model", "trim", "year", "body_type", "price", "currency", "price_cad", "status"]
@@ -33,7 +34,7 @@ WORKING_DATA_NOTE = "Null unless the caller works the lead (its dealer, its brok
 WORKING_FIELDS = ("lost_reason", "score", "priority", "conversion_probability", "next_action")
 
 
-class LeadSerializer(serializers.ModelSerializer):
+class LeadSerializer(BuiltOnceModelSerializer):
     """A lead. Pass the request in the context: callers who do not work the lead get null for the
     working fields."""
 

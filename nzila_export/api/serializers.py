@@ -8,10 +8,15 @@ from rest_framework import serializers
 def _field_copy(field: serializers.Field) -> serializers.Field:
     """A new, unbound field like `field`. A plain field is made again from the arguments it was made with,
     as DRF's own deepcopy of a field does, but without deep-copying those arguments (labels, choices,
-    validators), which DRF's fields copy or never change; a nested serializer is deep-copied whole."""
+    validators), which DRF's fields copy or never change; a field given as an argument (a ListField's
+    `child`) is copied the same way, for binding sets its source; a nested serializer is deep-copied whole."""
     if isinstance(field, serializers.BaseSerializer):
         return copy.deepcopy(field)
-    return field.__class__(*field._args, **field._kwargs)
+    kwargs = {
+        key: _field_copy(value) if isinstance(value, serializers.Field) else value
+        for key, value in field._kwargs.items()
+    }
+    return field.__class__(*field._args, **kwargs)
 
 
 class BuiltOnceModelSerializer(serializers.ModelSerializer):

@@ -9,6 +9,10 @@
 - What costs or can be abused has a tight scope on top, named by the view: `throttle_scope` for the
   actions in its `throttled_actions` (an inquiry, an upload), counted per user, or per IP for a visitor.
 
+The broad rules (`catalogue_*`, `anon`, `user`) count in fixed windows, one increment per window in one
+round trip, whatever the caller's volume; the tight scopes keep DRF's exact sliding log, whose list their
+small rates keep short.
+
 Rates are in settings (THROTTLE_* in the environment); README says why each is what it is. Permissions
 run before throttles, so a visitor's read that reaches them is one the view lets anyone make.
 """
@@ -16,7 +20,7 @@ run before throttles, so a visitor's read that reaches them is one the view lets
 from collections.abc import Sequence
 
 from rest_framework.permissions import SAFE_METHODS
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, SimpleRateThrottle, UserRateThrottle
+from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 
 # Set on a request whose catalogue read was counted and allowed before the views ran, so that it counts once.
 COUNTED_MARK = "catalogue_throttle_counted"
@@ -30,8 +34,9 @@ class FixedWindowRateThrottle(SimpleRateThrottle):
     """Counts a caller in fixed windows, one per scope in `scopes` (a short burst and a long sustained
     rate, say), with one atomic increment each, all in one round trip to Redis. DRF's SimpleRateThrottle
     keeps a timestamp per request and reads and rewrites the whole list on each one: at thousands an hour
-    per address that is a large value moved on every catalogue read. A fixed window lets a client spend
-    up to twice the rate across a window's edge, which the short burst window bounds."""
+    per address (or a busy account) that is a large value moved on every request. A fixed window lets a
+    client spend up to twice the rate across a window's edge: right for the broad rules, where a short
+    burst window bounds it or the rate is a generous cap, not for the tight scopes."""
 
     scopes: tuple[str, ...] = ()
 
@@ -83,23 +88,24 @@ class CatalogueThrottle(FixedWindowRateThrottle):
         return self.get_ident(request)
 
 
-class VisitorThrottle(AnonRateThrottle):
+class VisitorThrottle(FixedWindowRateThrottle):
     """A visitor's requests other than reads, per IP (`anon`)."""
 
-    def get_cache_key(self, request, view) -> str | None:
-        if request.method in SAFE_METHODS:
+    scopes = ("anon",)
+
+    def get_ident_for(self, request) -> str | None:
+        if request.method in SAFE_METHODS or not _is_visitor(request):
             return None
-        return super().get_cache_key(request, view)
+        return self.get_ident(request)
 
 
-class SignedInThrottle(UserRateThrottle):
-    """Every request of a signed-in user, per user (`user`). DRF's UserRateThrottle also counts visitors,
-    per IP: here they are counted by the two rules above instead."""
+class SignedInThrottle(FixedWindowRateThrottle):
+    """Every request of a signed-in user, per user (`user`), wherever the user connects from."""
 
-    def get_cache_key(self, request, view) -> str | None:
-        if _is_visitor(request):
-            return None
-        return super().get_cache_key(request, view)
+    scopes = ("user",)
+
+    def get_ident_for(self, request) -> str | None:
+        return None if _is_visitor(request) else str(request.user.pk)
 
 
 class ActionScopedThrottle(ScopedRateThrottle):

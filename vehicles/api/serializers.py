@@ -65,7 +65,7 @@ class VehicleSerializer(BuiltOnceModelSerializer):
     vin = serializers.CharField(max_length=17, help_text="17 characters; no I, O or Q; check digit verified.")
     year = serializers.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
     price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, max_value=MAX_PRICE)
-    currency = serializers.ChoiceField(choices=[], default="CAD")
+    currency = serializers.ChoiceField(choices=[(code, code) for code in supported_currencies()], default="CAD")
     dealer = DealerSummarySerializer(source="*", read_only=True)
     cover_photo = serializers.SerializerMethodField(help_text="The gallery's first photo; null without photos.")
     photo_count = serializers.IntegerField(read_only=True)
@@ -87,10 +87,6 @@ class VehicleSerializer(BuiltOnceModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "price_cad", "created_at", "updated_at"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["currency"].choices = [(code, code) for code in supported_currencies()]
 
     @extend_schema_field(CoverPhotoSerializer(allow_null=True))
     def get_cover_photo(self, vehicle) -> dict | None:

@@ -1,5 +1,6 @@
 """Every non-trivial read of leads: what each caller may see, stalled leads, buyers by e-mail,
-similar cars a destination admits, and the buyer-history seam of the scoring engine."""
+similar cars a destination admits, the buyer-history seam of the scoring engine, and the conversion
+estimates the lead API shows."""
 
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from deals.models import Deal, DealStatus
 from leads.eligibility import destination_rule_for, oldest_admitted_year, steering_refused
+from leads.hooks import CONVERSION_ESTIMATES
 from leads.models import OPEN_STATUSES, STALLED_AFTER, Lead, LeadContact
 from vehicles.models import Vehicle, VehicleStatus
 
@@ -64,6 +66,17 @@ def buyer_for_email(*, email: str) -> User | None:
 def buyer_completed_deals_count(*, buyer: User) -> int:
     """How many deals this buyer has completed, for the scoring engine's buyer-history part."""
     return Deal.objects.filter(buyer=buyer, status=DealStatus.COMPLETED).count()
+
+
+def lead_conversion_estimates(*, leads: list[Lead]) -> dict[int, dict]:
+    """By lead id: the learned model's estimate where an app answers CONVERSION_ESTIMATES for the lead (ml,
+    with an active version), else the rule's stored figure, {"probability", "source": "rule",
+    "model_version": None, "factors": []}. Asked once for all `leads` (a page)."""
+    answered = CONVERSION_ESTIMATES.ask(leads=leads) if leads and CONVERSION_ESTIMATES.is_answered else {}
+    rule = {"source": "rule", "model_version": None, "factors": []}
+    return {
+        lead.pk: answered.get(lead.pk) or {"probability": float(lead.conversion_probability), **rule} for lead in leads
+    }
 
 
 def similar_eligible_vehicles(

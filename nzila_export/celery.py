@@ -53,6 +53,8 @@ app.conf.task_routes = {
     "vehicles.tasks.*": {"queue": "messages"},
     "shipments.tasks.send_shipment_updates": {"queue": "messages"},
     "invoices.tasks.send_payment_reminders": {"queue": "messages"},
+    "recommendations.tasks.rebuild_recommendation_tables": {"queue": "reports"},
+    "ml.tasks.retrain_models": {"queue": "reports"},
 }
 task_context_connect()
 
@@ -133,6 +135,17 @@ BEAT_SCHEDULE: dict[str, dict] = {
     # Hourly, at minute 0: dump the database and copy the uploaded files kept on disk to the backup store,
     # then rotate (README, Operations); WAL archiving covers the minutes between two dumps.
     "backup-database": {"task": "operations.tasks.backup_database", "schedule": crontab(minute=0)},
+    # Every 6 hours, at minute 35 (00:35, 06:35, ...): the recommenders' collaborative neighbours and listing
+    # popularity from the latest views and inquiries (recommendations.services.recommendation_tables_rebuild),
+    # so that new listings and new interests count within hours, off the request path.
+    "rebuild-recommendation-tables": {
+        "task": "recommendations.tasks.rebuild_recommendation_tables",
+        "schedule": crontab(minute=35, hour="*/6"),
+    },
+    # Monthly, on the 2nd at 04:00 Toronto, a quiet hour once last month's deals and payments are in: train
+    # every learned model and promote a new version only when it does at least as well as its rule and the
+    # active version on the same held-out split (ml.services.models_retrain).
+    "retrain-models": {"task": "ml.tasks.retrain_models", "schedule": crontab(day_of_month=2, hour=4, minute=0)},
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

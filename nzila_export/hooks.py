@@ -32,6 +32,11 @@ class HookPoint:
             raise ImproperlyConfigured(f"{self.name} is answered by one app, and {list(self._hooks)} already does.")
         self._hooks[key] = hook
 
+    @property
+    def is_answered(self) -> bool:
+        """Some app registered on it: a caller for whom the answer is optional asks only then."""
+        return bool(self._hooks)
+
     def ask(self, **kwargs) -> Any:
         if not self.answered_by_one:
             raise ImproperlyConfigured(f"{self.name} is an announcement: announce it, do not ask it.")

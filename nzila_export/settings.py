@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "invoices",
     "commissions",
     "privacy",
+    "ml",
+    "recommendations",
 ]
 
 MIDDLEWARE = [

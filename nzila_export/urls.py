@@ -19,6 +19,8 @@ api_v1 = [
     path("", include("commissions.api.urls")),
     path("", include("privacy.api.urls")),
     path("", include("audit.api.urls")),
+    path("", include("recommendations.api.urls")),
+    path("", include("ml.api.urls")),
 ]
 
 urlpatterns = [

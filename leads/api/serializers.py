@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from leads.models import ContactChannel, Lead, LeadContact, LeadPriority, LeadSource, LeadStatus
-from leads.selectors import lead_can_work
+from leads.selectors import lead_can_work, lead_conversion_estimates
 from nzila_export.api.fields import StoredTextField
 from nzila_export.api.serializers import BuiltOnceModelSerializer
 from vehicles.models import Vehicle
@@ -28,10 +28,38 @@ class NextActionSerializer(serializers.Serializer):
     due_within_hours = serializers.IntegerField(allow_null=True)
 
 
+class ConversionFactorSerializer(serializers.Serializer):
+    feature = serializers.CharField(help_text="A stable code of the factor (price_vs_similar, dealer_answer, ...).")
+    label = serializers.CharField(help_text="What the factor is, in the caller's language.")
+    effect = serializers.FloatField(
+        help_text="How much this factor moves the probability for this lead against a typical lead (+ raises it)."
+    )
+
+
+class LeadConversionSerializer(serializers.Serializer):
+    probability = serializers.FloatField(help_text="0-1: the chance the lead ends in a deal.")
+    source = serializers.CharField(
+        help_text="model: the active learned model (open leads); rule: the lead score's conversion_probability."
+    )
+    model_version = serializers.IntegerField(allow_null=True, help_text="The model's version; null for the rule.")
+    factors = ConversionFactorSerializer(
+        many=True, help_text="The model's top factors, largest first; none for the rule."
+    )
+
+
+class LeadListSerializer(serializers.ListSerializer):
+    """Estimates the conversion of the leads of a page at once (one query and one prediction for the page)."""
+
+    def to_representation(self, data):
+        leads = list(data)
+        self.conversion_estimates = lead_conversion_estimates(leads=[lead for lead in leads if self.child.works(lead)])
+        return super().to_representation(leads)
+
+
 WORKING_DATA_NOTE = "Null unless the caller works the lead (its dealer, its broker, staff)."
 
 # The dealer's own assessment of a lead: not shown to the buyer or the visitor who sent it.
-WORKING_FIELDS = ("lost_reason", "score", "priority", "conversion_probability", "next_action")
+WORKING_FIELDS = ("lost_reason", "score", "priority", "conversion_probability", "next_action", "conversion")
 
 
 class LeadSerializer(BuiltOnceModelSerializer):
@@ -59,6 +87,9 @@ class LeadSerializer(BuiltOnceModelSerializer):
     is_stalled = serializers.SerializerMethodField(
         help_text="Open, and no contact for 3 days (or never contacted and older than 3 days)."
     )
+    conversion = serializers.SerializerMethodField(
+        help_text="The learned model's estimate when one is active (open leads), else the rule's. " + WORKING_DATA_NOTE
+    )
 
     class Meta:
         model = Lead
@@ -80,6 +111,7 @@ class LeadSerializer(BuiltOnceModelSerializer):
             "priority",
             "conversion_probability",
             "next_action",
+            "conversion",
             "last_contacted_at",
             "is_stalled",
             "destination_allowed",
@@ -88,15 +120,27 @@ class LeadSerializer(BuiltOnceModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        list_serializer_class = LeadListSerializer
 
     def get_is_stalled(self, lead) -> bool:
         return bool(getattr(lead, "is_stalled", False))
 
+    @extend_schema_field(LeadConversionSerializer(allow_null=True))
+    def get_conversion(self, lead) -> dict | None:
+        if not self.works(lead):
+            return None
+        estimates = getattr(self.parent, "conversion_estimates", None)
+        if estimates is None:  # a lead on its own
+            estimates = lead_conversion_estimates(leads=[lead])
+        return LeadConversionSerializer(estimates[lead.pk]).data
+
+    def works(self, lead) -> bool:
+        user = getattr(self.context.get("request"), "user", None)
+        return user is not None and user.is_authenticated and lead_can_work(lead=lead, user=user)
+
     def to_representation(self, lead):
         data = super().to_representation(lead)
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not lead_can_work(lead=lead, user=user):
+        if not self.works(lead):
             data.update(dict.fromkeys(WORKING_FIELDS))
         return data
 

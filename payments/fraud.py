@@ -10,6 +10,8 @@ Every payment attempt is checked before it reaches a provider:
 2. Risk points, each with its reason kept: a new account, a high CAD value, a billing or phone country
    other than the account's, a rapid checkout, recent failures of the payer. Under FRAUD_REVIEW_FROM
    the payment proceeds; from it to FRAUD_BLOCK_ABOVE it is held for staff review; above it is blocked.
+   A learned model adds its points when one serves (payments.hooks.PAYMENT_RISK_POINTS: ml, only once a
+   version has beaten these points on held-out payments), with its assessment kept on the payment.
 
 Refusal messages never say which limit or signal tripped: the audit log and the payment say it to staff.
 """
@@ -26,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deals.fraud import account_is_new, countries_differ, value_exceeds
 from nzila_export.exceptions import DomainError
+from payments.hooks import PAYMENT_RISK_POINTS
 
 # The payment's own signals: their thresholds.
 RAPID_CHECKOUT_WITHIN = timedelta(minutes=2)
@@ -39,6 +42,8 @@ POINTS_COUNTRY_MISMATCH = 25
 POINTS_RAPID_CHECKOUT = 10
 POINTS_RECENT_FAILURES = 15
 PAYMENT_HIGH_VALUE_CAD = Decimal("10000")
+
+MODEL_REASON_CODE = "anomaly_model"  # the learned model's points among the reasons
 
 DECISION_PROCEED, DECISION_REVIEW, DECISION_BLOCK = "proceed", "review", "block"
 
@@ -61,6 +66,7 @@ class RiskReason:
 class PaymentRisk:
     score: int
     reasons: list[RiskReason] = field(default_factory=list)
+    model: dict | None = None  # the learned model's assessment (PAYMENT_RISK_POINTS); None when none serves
 
     @property
     def decision(self) -> str:
@@ -117,10 +123,11 @@ def phone_country(phone) -> str:
 
 
 def payment_risk_assess(
-    *, payer, deal, amount_cad: Decimal, billing_country: str = "", phone: str = "", now: datetime | None = None
-) -> PaymentRisk:
-    """The payment's risk points, each with its reason. `phone` is the number paying (mobile money);
-    the payer's own phone otherwise."""
+    *, payer, deal, amount_cad: Decimal, billing_country: str = "", phone: str = "", ip_address: str | None = None,
+    now: datetime | None = None,
+) -> PaymentRisk:  # fmt: skip
+    """The payment's risk points, each with its reason, and the learned model's when one serves. `phone` is the
+    number paying (mobile money); the payer's own phone otherwise."""
     from payments.models import Payment, PaymentStatus
 
     now = now or timezone.now()
@@ -160,7 +167,21 @@ def payment_risk_assess(
                 f"The buyer had {failures} failed payments in the last 24 hours.",
             )
         )  # fmt: skip
-    return PaymentRisk(score=min(sum(reason.points for reason in reasons), 100), reasons=reasons)
+    model = None
+    if PAYMENT_RISK_POINTS.is_answered:
+        model = PAYMENT_RISK_POINTS.ask(
+            payer=payer, deal=deal, amount_cad=amount_cad, reason_codes={reason.code for reason in reasons},
+            ip_address=ip_address, now=now,
+        )  # fmt: skip
+    if model and model["points"]:
+        reasons.append(
+            RiskReason(
+                MODEL_REASON_CODE, model["points"],
+                f"The payment anomaly model (version {model['model_version']}) puts the chance of fraud at "
+                f"{model['probability']:.0%}, above its threshold of {model['threshold']:.0%}.",
+            )
+        )  # fmt: skip
+    return PaymentRisk(score=min(sum(reason.points for reason in reasons), 100), reasons=reasons, model=model)
 
 
 # --- Velocity ----------------------------------------------------------------------------------------

@@ -127,6 +127,10 @@ class Payment(TimeStampedModel):
     # carried for the charge made after a review, and the staff review of a held payment.
     fraud_risk_score = models.PositiveSmallIntegerField(verbose_name=_("fraud risk score"), default=0)
     fraud_reasons = models.JSONField(verbose_name=_("fraud reasons"), default=list, blank=True)
+    fraud_model = models.JSONField(
+        verbose_name=_("fraud model assessment"), null=True, blank=True,
+        help_text=_("The learned model's points, probability and top factors; empty when no model served."),
+    )  # fmt: skip
     card_reference = models.CharField(
         verbose_name=_("saved card"), max_length=255, blank=True, help_text=_("The saved card charged (Stripe id)")
     )

@@ -4,7 +4,8 @@ list is never read and nothing has to be deleted:
   status, photos, a new listing) makes every buyer's list stale, once its transaction commits;
 - the buyer's own inputs (recommendations.selectors.recommendation_inputs_version, one indexed query):
   its country, its latest view and latest inquiry, so an inquiry shows at once and a view once the
-  minute's job has written it (vehicles.view_buffer); and the newest neighbours, popularity and weights;
+  minute's job has written it (vehicles.view_buffer); and the newest neighbours and popularity;
+- the recommender's active version in the model registry (its weights), from Redis;
 - the language and the host (the reasons are translated, the photo URLs absolute).
 Nothing else ever changes a buyer's list but time (the decay) and the destination rules, which staff edit
 rarely: CACHE_SECONDS bounds both, and the memory that lists no longer read keep.
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from django.core.cache import cache
 
 from accounts.models import User
-from recommendations.selectors import recommendation_inputs_version
+from recommendations.selectors import recommendation_inputs_version, recommender_weights_served
 from vehicles.cache import CATALOGUE, versions
 
 CACHE_SECONDS = 60 * 60
@@ -27,7 +28,13 @@ KEY = "recommendations:buyer:{buyer}:{version}"
 
 
 def recommendations_cache_key(*, buyer: User, language: str, host: str) -> str:
-    inputs = (versions([CATALOGUE])[CATALOGUE], recommendation_inputs_version(buyer=buyer), language, host)
+    inputs = (
+        versions([CATALOGUE])[CATALOGUE],
+        recommendation_inputs_version(buyer=buyer),
+        recommender_weights_served().version_id,
+        language,
+        host,
+    )
     version = hashlib.sha256(repr(inputs).encode()).hexdigest()[:32]
     return KEY.format(buyer=buyer.pk, version=version)
 

@@ -1,20 +1,22 @@
-"""Choosing the hybrid's weights on held-out interactions (the `evaluate_recommendations` command).
+"""The recommender's evaluation on a time split, from which `train_recommender` chooses the hybrid's weights.
 
-Each signed-in user's interactions are ordered by time and the last `holdout` are held out; the listings
-they name, less those the user had met before, are what a good recommender ranks high. The models learn
-from everything else (the neighbours and popularity from every actor's remaining interactions, the seeds
-from the user's own), exactly as serving computes them (recommendations.ranking), each user's decay
-counted at the moment of their first held-out interaction. Each model ranks the whole catalogue but the
-listings the user already met, and is scored over the users by:
+The cutoff is `held_out_days` before now. The models learn from the interactions before it only, as serving
+would have on that day (recommendations.ranking, .collaborative: the neighbours and popularity of every
+actor's interactions before the cutoff, the seeds of the user's own, all decayed to the cutoff). What is held
+out: for each signed-in user who interacted before the cutoff, the listings it viewed or asked about from the
+cutoff on that it had not met before (a fixed random sample of `max_users` such users when there are more).
+Each model ranks the whole catalogue but the listings the user had met, and is scored over the users by:
 - nDCG@10: the held-out listings' places in the top 10, nearer the top counting more (1 is all on top);
 - recall@10: the share of the held-out listings that made the top 10;
 - coverage: the share of the catalogue that appears in anyone's top 10.
-Popularity, content-based and collaborative are scored alone, then the hybrid over a grid of weights
-(multiples of 1/GRID_STEPS summing to 1, corners included); the best nDCG@10 wins (then recall, then
-coverage), so the chosen hybrid is never worse than popularity alone on this split."""
+Popularity (the baseline), content-based and collaborative are scored alone, the fallback DEFAULT_WEIGHTS
+too, then the hybrid over a grid of weights (multiples of 1/GRID_STEPS summing to 1, corners included); the
+best nDCG@10 wins (then recall, then coverage), so the chosen hybrid is never worse than popularity alone on
+this split. The sources' scores of each user are kept, so any weights are scored again on the same split
+(the registry measures the active version with them)."""
 
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from itertools import pairwise, product
 
 import numpy as np
@@ -25,10 +27,10 @@ from recommendations.collaborative import (
     item_neighbours_compute,
     popularity_compute,
 )
-from recommendations.interactions import Interactions, interaction_matrix, interactions_load
+from recommendations.interactions import WINDOW_DAYS, Interactions, interaction_matrix, interactions_load
 from recommendations.ranking import (
-    COLLABORATIVE,
-    CONTENT,
+    CANDIDATES_PER_SOURCE,
+    DEFAULT_WEIGHTS,
     POPULARITY,
     SOURCES,
     Seed,
@@ -36,16 +38,17 @@ from recommendations.ranking import (
     SourceScores,
     Weights,
     hybrid_order,
+    popularity_choose,
     seeds_from,
     source_matrix,
 )
-from recommendations.selectors import CANDIDATES_PER_SOURCE, popularity_choose
 from recommendations.similarity import LIKENESS_FIELDS, content_scores
 from vehicles.models import Vehicle
 
 TOP_K = 10
 GRID_STEPS = 5
 SAMPLE_SEED = 2026
+DISCOUNTS = 1.0 / np.log2(np.arange(2, TOP_K + 2))
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,10 @@ class Metrics:
     ndcg: float
     recall: float
     coverage: float
+
+    def record(self) -> dict[str, float]:
+        """As the model registry stores them (the primary metric is ndcg_at_10)."""
+        return {"ndcg_at_10": self.ndcg, "recall_at_10": self.recall, "coverage": self.coverage}
 
 
 @dataclass(frozen=True)
@@ -63,29 +70,58 @@ class ModelScore:
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    alone: list[ModelScore]  # each source by itself
-    grid: list[ModelScore]  # the hybrid, one per weight combination
-    chosen: ModelScore
-    users: int
-    held_out: int
-
-    def metrics_record(self) -> dict:
-        """What is stored with the chosen weights."""
-        return {
-            **{score.name: asdict(score.metrics) for score in self.alone},
-            "hybrid": asdict(self.chosen.metrics),
-            "grid": [{"weights": asdict(score.weights), **asdict(score.metrics)} for score in self.grid],
-        }
+class UserCase:
+    actor: int
+    train_rows: np.ndarray  # the user's interactions before the cutoff
+    held_out: set[int]  # the listings it met first from the cutoff on: what to find
 
 
 @dataclass(frozen=True)
-class UserCase:
-    actor: int
-    train_rows: np.ndarray
-    held_rows: np.ndarray
-    held_out: set[int]  # the listings to find
-    as_of: float
+class Evaluation:
+    training_since: datetime  # the interactions learnt from: from then to the cutoff
+    cutoff: datetime
+    users: int  # evaluated
+    users_available: int  # with something held out, before sampling
+    held_out: int  # held-out listings, summed over the users evaluated
+    training_interactions: int
+    catalogue_size: int
+    # Each user's three sources' scores over the listings it had not met, and its held-out listings.
+    cases: list[tuple[SourceMatrix, set[int]]] = field(repr=False)
+
+    def score(self, weights: Weights, *, name: str = "hybrid", fill: bool = True) -> ModelScore:
+        """`weights`' metrics on this split; without `fill`, only the listings the weighted sum scored are shown."""
+        weight_array = weights.as_array()
+        ndcg, recall, shown = [], [], set()
+        for sources, held_out in self.cases:
+            top = sources.vehicle_ids[hybrid_order(sources, weights=weight_array, limit=TOP_K, fill=fill)]
+            hits = np.isin(top, list(held_out))
+            ndcg.append(float((hits * DISCOUNTS[: len(top)]).sum() / DISCOUNTS[: min(len(held_out), TOP_K)].sum()))
+            recall.append(float(hits.sum() / len(held_out)))
+            shown.update(top.tolist())
+        metrics = Metrics(
+            ndcg=round(float(np.mean(ndcg)), 4),
+            recall=round(float(np.mean(recall)), 4),
+            coverage=round(len(shown) / max(self.catalogue_size, 1), 4),
+        )
+        return ModelScore(name=name, weights=weights, metrics=metrics)
+
+    def alone(self) -> list[ModelScore]:
+        """Popularity (the baseline), then content-based and collaborative, each by itself."""
+        return [
+            self.score(Weights(**{name: float(name == source) for name in SOURCES}), name=source, fill=False)
+            for source in (POPULARITY, *(source for source in SOURCES if source != POPULARITY))
+        ]
+
+    def fallback(self) -> ModelScore:
+        return self.score(DEFAULT_WEIGHTS, name="fallback (defaults)")
+
+    def grid(self) -> list[ModelScore]:
+        return [self.score(weights) for weights in weight_grid()]
+
+    @staticmethod
+    def best(scores: list[ModelScore]) -> ModelScore:
+        """The best nDCG@10, then recall@10, then coverage."""
+        return max(scores, key=lambda score: (score.metrics.ndcg, score.metrics.recall, score.metrics.coverage))
 
 
 def weight_grid(steps: int = GRID_STEPS) -> list[Weights]:
@@ -96,25 +132,28 @@ def weight_grid(steps: int = GRID_STEPS) -> list[Weights]:
     ]
 
 
-def holdout_split(interactions: Interactions, *, holdout: int, max_users: int) -> list[UserCase]:
-    """Up to `max_users` signed-in users (a fixed random sample) with something left to predict."""
-    order = np.lexsort((interactions.at, interactions.actor))
+def time_split(interactions: Interactions, *, cutoff: float, max_users: int) -> tuple[list[UserCase], int]:
+    """Up to `max_users` signed-in users (a fixed random sample) who interacted before `cutoff` and met new
+    listings from it on; and how many such users there were."""
+    signed_in = np.flatnonzero(interactions.actor_user[interactions.actor] != 0)
+    order = signed_in[np.lexsort((interactions.at[signed_in], interactions.actor[signed_in]))]
     actors = interactions.actor[order]
     bounds = np.flatnonzero(np.diff(actors, prepend=-1, append=-1))  # where each actor's run begins, and the end
+    before = interactions.at < cutoff
     cases = []
     for start, end in pairwise(bounds):
-        actor = int(actors[start])
-        if interactions.actor_user[actor] == 0 or end - start <= holdout:
-            continue
         rows = order[start:end]
-        train_rows, held_rows = rows[:-holdout], rows[-holdout:]
-        held_out = set(interactions.vehicle[held_rows].tolist()) - set(interactions.vehicle[train_rows].tolist())
+        train_rows, later_rows = rows[before[rows]], rows[~before[rows]]
+        if not len(train_rows) or not len(later_rows):
+            continue
+        held_out = set(interactions.vehicle[later_rows].tolist()) - set(interactions.vehicle[train_rows].tolist())
         if held_out:
-            cases.append(UserCase(actor, train_rows, held_rows, held_out, float(interactions.at[held_rows].min())))
-    if len(cases) > max_users:
-        picked = np.random.default_rng(SAMPLE_SEED).choice(len(cases), size=max_users, replace=False)
+            cases.append(UserCase(int(actors[start]), train_rows, held_out))
+    available = len(cases)
+    if available > max_users:
+        picked = np.random.default_rng(SAMPLE_SEED).choice(available, size=max_users, replace=False)
         cases = [cases[index] for index in sorted(picked)]
-    return cases
+    return cases, available
 
 
 def _top_excluding(ranked: list[tuple[int, float]], excluded: set[int]) -> SourceScores:
@@ -125,34 +164,6 @@ def _top_excluding(ranked: list[tuple[int, float]], excluded: set[int]) -> Sourc
         if vehicle_id not in excluded:
             top[vehicle_id] = (score, None)
     return top
-
-
-class _Scorer:
-    """Accumulates one model's metrics over the users."""
-
-    def __init__(self, name: str, weights: Weights, *, fill: bool):
-        self.name, self.weights, self.fill = name, weights, fill
-        self.weight_array = weights.as_array()
-        self.ndcg: list[float] = []
-        self.recall: list[float] = []
-        self.shown: set[int] = set()
-
-    def add(self, matrix: SourceMatrix, held_out: set[int]) -> None:
-        top = matrix.vehicle_ids[hybrid_order(matrix, weights=self.weight_array, limit=TOP_K, fill=self.fill)]
-        hits = np.isin(top, list(held_out))
-        discounts = 1.0 / np.log2(np.arange(2, TOP_K + 2))
-        ideal = discounts[: min(len(held_out), TOP_K)].sum()
-        self.ndcg.append(float((hits * discounts[: len(top)]).sum() / ideal))
-        self.recall.append(float(hits.sum() / len(held_out)))
-        self.shown.update(top.tolist())
-
-    def result(self, catalogue_size: int) -> ModelScore:
-        metrics = Metrics(
-            ndcg=round(float(np.mean(self.ndcg)), 4),
-            recall=round(float(np.mean(self.recall)), 4),
-            coverage=round(len(self.shown) / max(catalogue_size, 1), 4),
-        )
-        return ModelScore(name=self.name, weights=self.weights, metrics=metrics)
 
 
 def _sources_for(
@@ -185,17 +196,17 @@ def _sources_for(
     )
 
 
-def recommendations_evaluate(*, since: datetime, holdout: int, max_users: int) -> Evaluation | None:
-    """The models' metrics on the held-out interactions since `since`; None when no user has any."""
-    interactions = interactions_load(since=since)
-    cases = holdout_split(interactions, holdout=holdout, max_users=max_users)
+def recommendations_evaluate(*, now: datetime, held_out_days: int, max_users: int) -> Evaluation | None:
+    """The sources' scores of each sampled user on the time split `held_out_days` before `now`; None when no
+    signed-in user has both interactions before the cutoff and new listings after it."""
+    cutoff = now - timedelta(days=held_out_days)
+    training_since = cutoff - timedelta(days=WINDOW_DAYS)
+    interactions = interactions_load(since=training_since)
+    cases, available = time_split(interactions, cutoff=cutoff.timestamp(), max_users=max_users)
     if not cases:
         return None
-    train = np.ones(len(interactions.vehicle), dtype=bool)
-    for case in cases:
-        train[case.held_rows] = False
-    training = interactions.subset(train)
-    matrix = interaction_matrix(training, as_of=float(training.at.max()))
+    training = interactions.subset(interactions.at < cutoff.timestamp())
+    matrix = interaction_matrix(training, as_of=cutoff.timestamp())
     neighbours = item_neighbours_compute(matrix)
     popular = {
         country: sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
@@ -206,31 +217,33 @@ def recommendations_evaluate(*, since: datetime, holdout: int, max_users: int) -
             vehicle_ids=interactions.vehicle[case.train_rows],
             times=interactions.at[case.train_rows],
             inquiry=interactions.inquiry[case.train_rows],
-            as_of=case.as_of,
+            as_of=cutoff.timestamp(),
         )
         for case in cases
     }
     seed_ids = {seed for seeds in seeds_by_actor.values() for seed in seeds}
     seed_listings = Vehicle.all_objects.only(*LIKENESS_FIELDS).in_bulk(seed_ids)
-    baseline_first = (POPULARITY, CONTENT, COLLABORATIVE)
-    scorers = [
-        _Scorer(source, Weights(**{name: float(name == source) for name in SOURCES}), fill=False)
-        for source in baseline_first
-    ]
-    scorers += [_Scorer("hybrid", weights, fill=True) for weights in weight_grid()]
-    for case in cases:
-        sources = _sources_for(
-            case,
-            interactions=interactions,
-            seeds=seeds_by_actor[case.actor],
-            seed_listings=seed_listings,
-            neighbours=neighbours,
-            popular=popular,
+    scored = [
+        (
+            _sources_for(
+                case,
+                interactions=interactions,
+                seeds=seeds_by_actor[case.actor],
+                seed_listings=seed_listings,
+                neighbours=neighbours,
+                popular=popular,
+            ),
+            case.held_out,
         )
-        for scorer in scorers:
-            scorer.add(sources, case.held_out)
-    catalogue_size = Vehicle.objects.count()
-    alone = [scorer.result(catalogue_size) for scorer in scorers[: len(SOURCES)]]
-    grid = [scorer.result(catalogue_size) for scorer in scorers[len(SOURCES) :]]
-    chosen = max(grid, key=lambda score: (score.metrics.ndcg, score.metrics.recall, score.metrics.coverage))
-    return Evaluation(alone=alone, grid=grid, chosen=chosen, users=len(cases), held_out=int((~train).sum()))
+        for case in cases
+    ]
+    return Evaluation(
+        training_since=training_since,
+        cutoff=cutoff,
+        users=len(cases),
+        users_available=available,
+        held_out=sum(len(case.held_out) for case in cases),
+        training_interactions=len(training.vehicle),
+        catalogue_size=Vehicle.objects.count(),
+        cases=scored,
+    )

@@ -1,13 +1,11 @@
-"""What the recommender precomputes (collaborative neighbours, popularity) and the hybrid's chosen weights.
+"""What the recommender precomputes: collaborative neighbours and popularity.
 
-The two tables are rewritten whole by `recommendations.tasks.rebuild_recommendation_tables`; the weights
-are one row per run of `evaluate_recommendations`, the latest serving."""
+The two tables are rewritten whole by `recommendations.tasks.rebuild_recommendation_tables`. The hybrid's
+weights are a model version in the registry (ml.models.ModelVersion, trained by `train_recommender`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-
-from nzila_export.models import TimeStampedModel
 
 # The two tables are derived and rewritten whole (1.5 million rows for 50,000 listings): their foreign keys
 # have no database constraint, whose checks at commit doubled a rebuild, no index but the ones read, and no
@@ -49,25 +47,3 @@ class ItemPopularity(models.Model):
 
     def __str__(self):
         return f"{self.vehicle_id} in {self.country or '*'}: {self.score:.3f}"
-
-
-class RecommenderWeights(TimeStampedModel):
-    """The hybrid's weights chosen by `evaluate_recommendations` on held-out interactions, with the metrics
-    of every model it compared; the newest row is the one served."""
-
-    content = models.FloatField(verbose_name=_("content-based weight"))
-    collaborative = models.FloatField(verbose_name=_("collaborative weight"))
-    popularity = models.FloatField(verbose_name=_("popularity weight"))
-    metrics = models.JSONField(
-        verbose_name=_("metrics"), default=dict, help_text=_("nDCG@10, recall@10 and coverage of each model.")
-    )
-    users_evaluated = models.PositiveIntegerField(verbose_name=_("users evaluated"))
-    held_out = models.PositiveIntegerField(verbose_name=_("held-out interactions"))
-
-    class Meta:
-        verbose_name = _("recommender weights")
-        verbose_name_plural = _("recommender weights")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return f"content {self.content:.2f}, collaborative {self.collaborative:.2f}, popularity {self.popularity:.2f}"

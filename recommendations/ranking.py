@@ -7,7 +7,8 @@ strongest is 1; the SEED_LIMIT strongest are kept.
 Each source scores its candidates: content-based (likeness to a seed, recommendations.similarity),
 collaborative (neighbours of the seeds, recommendations.collaborative) and popularity. Each source's
 scores are divided by its best, so that each lies in [0, 1]; the hybrid score is their weighted sum with
-the stored weights (RecommenderWeights, chosen by `evaluate_recommendations`), and the reason shown is
+the served weights (the active version of the recommender in the model registry, chosen by
+`train_recommender` on held-out interactions; DEFAULT_WEIGHTS when none is active), and the reason shown is
 that of the source that added most. Popularity also fills the list when the others run short (a new
 buyer has no seeds): such a listing comes after every listing the weighted sum scored, by popularity.
 The same functions serve the API and the evaluation, so the weights chosen are the weights served.
@@ -20,6 +21,10 @@ import numpy as np
 from recommendations.interactions import INQUIRY_WEIGHT, VIEW_WEIGHT, recency_decay
 
 SEED_LIMIT = 10
+# Each source hands the hybrid its best this many: enough for the top 10 to be the true top 10 of their sum.
+CANDIDATES_PER_SOURCE = 100
+# A country's own popularity is used when it ranks at least this many listings; below, every country's.
+COUNTRY_POPULARITY_MIN = 10
 CONTENT, COLLABORATIVE, POPULARITY = "content", "collaborative", "popularity"
 SOURCES = (CONTENT, COLLABORATIVE, POPULARITY)
 
@@ -37,8 +42,15 @@ class Weights:
         return np.array([getattr(self, source) for source in SOURCES], dtype=np.float64)
 
 
-# Served until `evaluate_recommendations` has stored weights chosen on held-out interactions.
+# The fallback: served while no version of the recommender is active in the model registry (ml).
 DEFAULT_WEIGHTS = Weights(content=0.5, collaborative=0.3, popularity=0.2)
+
+
+def popularity_choose(*, in_country: SourceScores, everywhere: SourceScores) -> tuple[SourceScores, bool]:
+    """A country's own popular listings when there are enough of them, else everyone's; and which it was."""
+    if len(in_country) >= COUNTRY_POPULARITY_MIN:
+        return in_country, True
+    return everywhere, False
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Every read of recommendations: listings like a listing, a buyer's recommendations, the weights served,
-and the version of what a buyer's recommendations are made of (their cache key, recommendations.cache)."""
+the version of what a buyer's recommendations are made of (their cache key, recommendations.cache), and
+the evaluation the recommender's trainer (recommendations.training) chooses the weights by."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -11,18 +13,24 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from leads.eligibility import destination_rule_for, oldest_admitted_year, steering_refused
 from leads.selectors import lead_list_visible_to
+from ml.models import ModelName
+from ml.selectors import active_model
 from recommendations.collaborative import collaborative_scores
+from recommendations.evaluation import Evaluation, recommendations_evaluate
 from recommendations.interactions import WINDOW_DAYS
-from recommendations.models import ItemNeighbour, ItemPopularity, RecommenderWeights
+from recommendations.models import ItemNeighbour, ItemPopularity
 from recommendations.ranking import (
+    CANDIDATES_PER_SOURCE,
     COLLABORATIVE,
     CONTENT,
+    COUNTRY_POPULARITY_MIN,
     DEFAULT_WEIGHTS,
     Ranked,
     Seed,
     SourceScores,
     Weights,
     hybrid_rank,
+    popularity_choose,
     seeds_from,
 )
 from recommendations.similarity import LIKENESS_FIELDS, Scored, content_scores, listings_like
@@ -31,10 +39,6 @@ from vehicles.selectors import vehicle_for_cards, vehicle_list_visible_to
 
 SIMILAR_LIMIT = 10
 RECOMMENDATION_LIMIT = 10
-# Each source hands the hybrid its best this many: enough for the top 10 to be the true top 10 of their sum.
-CANDIDATES_PER_SOURCE = 100
-# A country's own popularity is used when it ranks at least this many listings; below, every country's.
-COUNTRY_POPULARITY_MIN = 10
 # A buyer's seeds are read from its latest views (and all its inquiries).
 RECENT_VIEWS = 200
 
@@ -114,13 +118,6 @@ def neighbours_of(*, seeds: dict[int, Seed], candidates: QuerySet[Vehicle]) -> d
     return neighbours
 
 
-def popularity_choose(*, in_country: SourceScores, everywhere: SourceScores) -> tuple[SourceScores, bool]:
-    """A country's own popular listings when there are enough of them, else everyone's; and which it was."""
-    if len(in_country) >= COUNTRY_POPULARITY_MIN:
-        return in_country, True
-    return everywhere, False
-
-
 def popular_listings(*, country, candidates: QuerySet[Vehicle]) -> tuple[SourceScores, bool]:
     """The most popular candidates among the buyers of `country`, or of all (popularity_choose)."""
 
@@ -136,12 +133,26 @@ def popular_listings(*, country, candidates: QuerySet[Vehicle]) -> tuple[SourceS
     return popularity_choose(in_country=in_country, everywhere=everywhere)
 
 
-def recommender_weights_current() -> Weights:
-    """The weights `evaluate_recommendations` chose last, or DEFAULT_WEIGHTS before it ever ran."""
-    stored = RecommenderWeights.objects.order_by("-created_at", "-id").first()
-    if stored is None:
-        return DEFAULT_WEIGHTS
-    return Weights(content=stored.content, collaborative=stored.collaborative, popularity=stored.popularity)
+@dataclass(frozen=True)
+class ServedWeights:
+    weights: Weights
+    version_id: int  # the registry's active version, 0 for the fallback
+
+
+def recommender_weights_served() -> ServedWeights:
+    """The weights of the recommender's active version in the model registry (chosen by `train_recommender`
+    on held-out interactions), or DEFAULT_WEIGHTS while none is active. One Redis GET; the artifact is
+    loaded once per process (ml.selectors.active_model)."""
+    active = active_model(name=ModelName.RECOMMENDATIONS)
+    if active is None:
+        return ServedWeights(weights=DEFAULT_WEIGHTS, version_id=0)
+    return ServedWeights(weights=active.estimator, version_id=active.version.pk)
+
+
+def recommender_evaluation(*, now: datetime, held_out_days: int, max_users: int) -> Evaluation | None:
+    """Every source's and any weights' metrics on the interactions of the `held_out_days` before `now`,
+    learnt from those before (recommendations.evaluation); None when nobody has anything held out."""
+    return recommendations_evaluate(now=now, held_out_days=held_out_days, max_users=max_users)
 
 
 def recommendations_for(*, buyer: User, now: datetime | None = None) -> list[Vehicle]:
@@ -163,7 +174,7 @@ def recommendations_for(*, buyer: User, now: datetime | None = None) -> list[Veh
         content=content,
         collaborative=collaborative,
         popularity=popularity,
-        weights=recommender_weights_current(),
+        weights=recommender_weights_served().weights,
         limit=RECOMMENDATION_LIMIT,
     )
     scored = [
@@ -191,8 +202,8 @@ def _reason(item: Ranked, *, seeds: dict[int, Seed], seed_listings: dict, buyer:
 
 def recommendation_inputs_version(*, buyer: User) -> tuple:
     """What a buyer's recommendations are made of, besides the catalogue, in one query: the buyer's country,
-    latest view and latest inquiry, and the newest neighbours, popularity and weights (each rebuild writes
-    new rows, so their greatest id changes)."""
+    latest view and latest inquiry, and the newest neighbours and popularity (each rebuild writes new rows,
+    so their greatest id changes). The weights' version is read from Redis (recommender_weights_served)."""
 
     def newest(queryset: QuerySet, field: str = "id") -> Subquery:
         return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
@@ -204,9 +215,8 @@ def recommendation_inputs_version(*, buyer: User) -> tuple:
             last_inquiry=newest(lead_list_visible_to(user=buyer)),
             neighbours=newest(ItemNeighbour.objects.all()),
             popularity=newest(ItemPopularity.objects.all()),
-            weights=newest(RecommenderWeights.objects.all()),
         )
-        .values_list("country", "last_view", "last_inquiry", "neighbours", "popularity", "weights")
+        .values_list("country", "last_view", "last_inquiry", "neighbours", "popularity")
         .first()
     )
     return tuple(row or ())

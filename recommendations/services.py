@@ -1,4 +1,5 @@
-"""Every write of recommendations: the precomputed tables and the chosen weights."""
+"""Every write of recommendations: the precomputed tables (the chosen weights are written by the model
+registry, ml.services)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -7,11 +8,9 @@ import numpy as np
 from django.db import connection, transaction
 from django.utils import timezone
 
-from audit.services import audit_record
 from recommendations.collaborative import item_neighbours_compute, popularity_compute
 from recommendations.interactions import WINDOW_DAYS, interaction_matrix, interactions_load
-from recommendations.models import ItemNeighbour, ItemPopularity, RecommenderWeights
-from recommendations.ranking import Weights
+from recommendations.models import ItemNeighbour, ItemPopularity
 from vehicles.selectors import vehicle_list_visible_to
 
 COPY_CHUNK = 50_000
@@ -63,28 +62,3 @@ def _copy_rows(*, model, fields: tuple[str, ...], rows: list[tuple]) -> None:
     ):
         for start in range(0, len(rows), COPY_CHUNK):  # text lines in chunks: write_row per row is 5 times slower
             copy.write("".join("\t".join(map(str, row)) + "\n" for row in rows[start : start + COPY_CHUNK]))
-
-
-def recommender_weights_store(
-    *, weights: Weights, metrics: dict, users_evaluated: int, held_out: int
-) -> RecommenderWeights:
-    """The weights that serving uses from now on, with the metrics they were chosen by."""
-    with transaction.atomic():
-        stored = RecommenderWeights.objects.create(
-            content=weights.content,
-            collaborative=weights.collaborative,
-            popularity=weights.popularity,
-            metrics=metrics,
-            users_evaluated=users_evaluated,
-            held_out=held_out,
-        )
-        audit_record(
-            action="recommender_weights.store",
-            instance=stored,
-            changes={
-                "content": weights.content,
-                "collaborative": weights.collaborative,
-                "popularity": weights.popularity,
-            },
-        )
-    return stored

@@ -36,6 +36,13 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
         child=serializers.DictField(), read_only=True,
         help_text="Each risk point as {code, points, reason}; empty for everyone but staff",
     )  # fmt: skip
+    fraud_model = serializers.JSONField(
+        read_only=True, allow_null=True,
+        help_text=(
+            "The learned model's part of the score: {points, probability, threshold, model_version, factors: "
+            "[{feature, label, effect}]}; null when no model served (the rule alone) and for everyone but staff"
+        ),
+    )  # fmt: skip
     review_note = serializers.CharField(read_only=True, help_text="Staff's review note; empty for everyone but staff")
     failure_reason = StoredTextField(help_text="Why the payment failed; empty unless it failed")
     review_decision = serializers.ChoiceField(
@@ -49,17 +56,17 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
             "id", "deal", "payer", "amount", "currency", "deal_amount", "deal_currency", "deal_rate", "amount_cad",
             "cad_rate", "rate_date", "method", "provider", "provider_reference", "status", "status_changed_at",
             "failure_code", "failure_reason", "client_secret", "instructions", "fraud_risk_score", "fraud_reasons",
-            "review_decision", "reviewed_at", "review_note", "created_at",
+            "fraud_model", "review_decision", "reviewed_at", "review_note", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
-    FRAUD_FIELDS = ("fraud_risk_score", "fraud_reasons", "review_note")
+    FRAUD_FIELDS = ("fraud_risk_score", "fraud_reasons", "fraud_model", "review_note")
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")
         if request is None or not request.user.is_platform_staff:  # the reasons would teach a fraudster
-            data.update(fraud_risk_score=None, fraud_reasons=[], review_note="")
+            data.update(fraud_risk_score=None, fraud_reasons=[], fraud_model=None, review_note="")
             if instance.failure_code == BLOCKED_FAILURE_CODE:
                 data["failure_code"] = PaymentBlocked.code
         return data

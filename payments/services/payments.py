@@ -181,7 +181,7 @@ def _payment_create_locked(
         raise
     risk = payment_risk_assess(
         payer=deal.buyer, deal=deal, amount_cad=in_cad.amount, billing_country=billing_country,
-        phone="" if is_card else payment_method,
+        phone="" if is_card else payment_method, ip_address=ip_address,
     )  # fmt: skip
     status = {DECISION_REVIEW: PaymentStatus.HELD, DECISION_BLOCK: PaymentStatus.FAILED}.get(
         risk.decision, PaymentStatus.PENDING
@@ -196,7 +196,7 @@ def _payment_create_locked(
                 rate_date=min(filter(None, [in_deal_currency.rate_date, in_cad.rate_date]), default=None),
                 method=method, provider=gateway_for_method(method).code, status=status,
                 status_changed_at=timezone.now(), idempotency_key=idempotency_key, request_fingerprint=fingerprint,
-                fraud_risk_score=risk.score, fraud_reasons=risk.reasons_as_dicts(),
+                fraud_risk_score=risk.score, fraud_reasons=risk.reasons_as_dicts(), fraud_model=risk.model,
                 card_reference=payment_method if is_card else "", radar_session=radar_session,
                 ip_address=ip_address, failure_code=BLOCKED_FAILURE_CODE if blocked else "",
                 failure_reason=text_to_store(REFUSED_MESSAGE) if blocked else "",

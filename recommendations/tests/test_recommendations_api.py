@@ -12,7 +12,9 @@ from django.utils import timezone
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory
 from leads.eligibility import destination_check
 from leads.tests.factories import LeadFactory
-from recommendations.models import RecommenderWeights
+from ml.models import ModelName
+from ml.services import model_version_promote_if_better, model_version_register
+from recommendations.ranking import Weights
 from recommendations.tasks import rebuild_recommendation_tables
 from vehicles.models import BodyType, VehicleStatus, ViewHistory
 from vehicles.services import vehicle_update
@@ -162,20 +164,34 @@ def test_only_buyers_get_recommendations(api_client, client_for):
     assert (visitor.status_code, visitor.json()["code"]) == (401, "not_authenticated")
 
 
-def test_the_served_weights_are_the_stored_ones(client_for, listing):
+def test_the_served_weights_are_the_active_versions_and_the_defaults_without_one(
+    client_for, listing, django_capture_on_commit_callbacks
+):
     buyer = BuyerFactory()
     viewed(buyer, listing(), days_ago=1)
     similar = listing(year=2020)
     _civic, pickup = civic_and_pickup(listing)
     viewed(BuyerFactory(), pickup)
     rebuild_recommendation_tables.delay()
-    assert shown(client_for(buyer).get(RECOMMENDATIONS))[0][0] == similar.pk  # the default weights
+    first = client_for(buyer).get(RECOMMENDATIONS)
+    assert shown(first)[0] == (similar.pk, "Similar to the Toyota Camry you viewed")  # no version: the defaults
 
-    RecommenderWeights.objects.create(
-        content=0.0, collaborative=0.0, popularity=1.0, metrics={}, users_evaluated=1, held_out=1
+    now = timezone.now()
+    version = model_version_register(
+        name=ModelName.RECOMMENDATIONS,
+        estimator=Weights(content=0.0, collaborative=0.0, popularity=1.0),
+        features=["popularity", "content", "collaborative"],
+        metrics={"ndcg_at_10": 0.3},
+        baseline_metrics={"ndcg_at_10": 0.2},
+        held_out={"kind": "time"},
+        training_window=(now - timedelta(days=30), now),
     )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert model_version_promote_if_better(candidate=version, primary_metric="ndcg_at_10")
 
-    assert shown(client_for(buyer).get(RECOMMENDATIONS))[0] == (pickup.pk, "Popular with buyers")
+    served = client_for(buyer).get(RECOMMENDATIONS)
+    assert served["X-Cache"] == "miss"  # the active version is part of the cache key
+    assert shown(served)[0] == (pickup.pk, "Popular with buyers")
 
 
 def test_the_cached_list_is_recomputed_after_a_listing_edit_and_after_an_inquiry(

@@ -11,29 +11,13 @@ listings, made on the first run), and trains the model there when no version is 
 """
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench._market import market_prepare  # noqa: E402
-
-
-def timed(call, items) -> list[float]:
-    durations = []
-    for item in items:
-        started = time.perf_counter()
-        call(item)
-        durations.append((time.perf_counter() - started) * 1000)
-    return durations
-
-
-def report(name: str, durations: list[float]) -> None:
-    p95 = statistics.quantiles(durations, n=20)[-1]
-    print(f"{name:<52} p50 {statistics.median(durations):7.2f} ms   p95 {p95:7.2f} ms   ({len(durations)} runs)")
+from scripts.bench._market import market_prepare, report, timed  # noqa: E402
 
 
 def main() -> int:

@@ -18,8 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench._market import market_prepare  # noqa: E402
-from scripts.bench.lead_conversion import report, timed  # noqa: E402
+from scripts.bench._market import market_prepare, report, timed  # noqa: E402
 
 
 def main() -> int:

@@ -5,10 +5,12 @@ would have on that day (recommendations.ranking, .collaborative: the neighbours 
 actor's interactions before the cutoff, the seeds of the user's own, all decayed to the cutoff). What is held
 out: for each signed-in user who interacted before the cutoff, the listings it viewed or asked about from the
 cutoff on that it had not met before (a fixed random sample of `max_users` such users when there are more).
-Each model ranks the whole catalogue but the listings the user had met, and is scored over the users by:
+Each model ranks the listings on the market at some time in the held-out window (published by its end, and
+available at its end or taken off after the cutoff: a listing's `updated_at` once it has left the market), as
+serving ranks what is on the market, but for the listings the user had met; and is scored over the users by:
 - nDCG@10: the held-out listings' places in the top 10, nearer the top counting more (1 is all on top);
 - recall@10: the share of the held-out listings that made the top 10;
-- coverage: the share of the catalogue that appears in anyone's top 10.
+- coverage: the share of those listings that appears in anyone's top 10.
 Popularity (the baseline), content-based and collaborative are scored alone, the fallback DEFAULT_WEIGHTS
 too, then the hybrid over a grid of weights (multiples of 1/GRID_STEPS summing to 1, corners included); the
 best nDCG@10 wins (then recall, then coverage), so the chosen hybrid is never worse than popularity alone on
@@ -20,6 +22,7 @@ from datetime import datetime, timedelta
 from itertools import pairwise, product
 
 import numpy as np
+from django.db.models import Q, QuerySet
 
 from recommendations.collaborative import (
     Neighbours,
@@ -43,7 +46,7 @@ from recommendations.ranking import (
     source_matrix,
 )
 from recommendations.similarity import LIKENESS_FIELDS, content_scores
-from vehicles.models import Vehicle
+from vehicles.models import Vehicle, VehicleStatus
 
 TOP_K = 10
 GRID_STEPS = 5
@@ -156,12 +159,18 @@ def time_split(interactions: Interactions, *, cutoff: float, max_users: int) -> 
     return cases, available
 
 
-def _top_excluding(ranked: list[tuple[int, float]], excluded: set[int]) -> SourceScores:
+def listings_on_the_market(*, since: datetime, until: datetime) -> QuerySet[Vehicle]:
+    """The listings on the market at some time between `since` and `until`."""
+    left_after = Q(status=VehicleStatus.AVAILABLE) | Q(updated_at__gte=since)
+    return Vehicle.objects.filter(Q(published_at__lte=until) & left_after)
+
+
+def _top_within(ranked: list[tuple[int, float]], allowed: set[int]) -> SourceScores:
     top: SourceScores = {}
     for vehicle_id, score in ranked:
         if len(top) == CANDIDATES_PER_SOURCE:
             break
-        if vehicle_id not in excluded:
+        if vehicle_id in allowed:
             top[vehicle_id] = (score, None)
     return top
 
@@ -174,24 +183,28 @@ def _sources_for(
     seed_listings: dict[int, Vehicle],
     neighbours: Neighbours,
     popular: dict[str, list[tuple[int, float]]],
+    on_the_market: QuerySet[Vehicle],
+    on_the_market_ids: set[int],
 ) -> SourceMatrix:
-    """The three sources' scores for one user, as serving computes them, over the listings it has not met."""
+    """The three sources' scores for one user, as serving computes them, over the listings on the market that it
+    has not met."""
     met = set(interactions.vehicle[case.train_rows].tolist())
+    allowed = on_the_market_ids - met
     seed_weights = {seed.vehicle_id: seed.weight for seed in seeds.values()}
     country = interactions.actor_country[case.actor]
     popularity, _in_country = popularity_choose(
-        in_country=_top_excluding(popular.get(country, []), met) if country else {},
-        everywhere=_top_excluding(popular.get("", []), met),
+        in_country=_top_within(popular.get(country, []), allowed) if country else {},
+        everywhere=_top_within(popular.get("", []), allowed),
     )
     collaborative = collaborative_scores(seeds=seed_weights, neighbours=neighbours)
     return source_matrix(
         content=content_scores(
             seeds=seed_weights,
             seed_listings=seed_listings,
-            candidates=Vehicle.objects.exclude(pk__in=met),
+            candidates=on_the_market.exclude(pk__in=met),
             limit=CANDIDATES_PER_SOURCE,
         ),
-        collaborative={listing: hit for listing, hit in collaborative.items() if listing not in met},
+        collaborative={listing: hit for listing, hit in collaborative.items() if listing in allowed},
         popularity=popularity,
     )
 
@@ -207,10 +220,15 @@ def recommendations_evaluate(*, now: datetime, held_out_days: int, max_users: in
         return None
     training = interactions.subset(interactions.at < cutoff.timestamp())
     matrix = interaction_matrix(training, as_of=cutoff.timestamp())
-    neighbours = item_neighbours_compute(matrix)
+    on_the_market = listings_on_the_market(since=cutoff, until=now)
+    on_the_market_ids = set(on_the_market.values_list("pk", flat=True))
+    shown_ids = np.fromiter(on_the_market_ids, dtype=np.int64)
+    neighbours = item_neighbours_compute(matrix, shown_ids=shown_ids)
     popular = {
         country: sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
-        for country, scores in popularity_compute(matrix, actor_country=interactions.actor_country).items()
+        for country, scores in popularity_compute(
+            matrix, actor_country=interactions.actor_country, shown_ids=shown_ids
+        ).items()
     }
     seeds_by_actor = {
         case.actor: seeds_from(
@@ -232,6 +250,8 @@ def recommendations_evaluate(*, now: datetime, held_out_days: int, max_users: in
                 seed_listings=seed_listings,
                 neighbours=neighbours,
                 popular=popular,
+                on_the_market=on_the_market,
+                on_the_market_ids=on_the_market_ids,
             ),
             case.held_out,
         )
@@ -244,6 +264,6 @@ def recommendations_evaluate(*, now: datetime, held_out_days: int, max_users: in
         users_available=available,
         held_out=sum(len(case.held_out) for case in cases),
         training_interactions=len(training.vehicle),
-        catalogue_size=Vehicle.objects.count(),
+        catalogue_size=len(on_the_market_ids),
         cases=scored,
     )

@@ -14,10 +14,11 @@ from accounts.tests.factories import BuyerFactory, DealerFactory
 from audit.models import AuditLog
 from ml import trainers
 from ml.models import ModelName, ModelVersion
+from recommendations.evaluation import listings_on_the_market
 from recommendations.ranking import DEFAULT_WEIGHTS, Weights
 from recommendations.selectors import recommender_weights_served
 from recommendations.training import HELD_OUT_DAYS, RECOMMENDER_TRAINER
-from vehicles.models import BodyType, VehicleStatus, ViewHistory
+from vehicles.models import BodyType, Vehicle, VehicleStatus, ViewHistory
 from vehicles.tests.factories import VehicleFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +37,10 @@ VIEW_SPACING = timedelta(days=HELD_OUT_DAYS * 0.6)
 @pytest.fixture
 def structured_history():
     """Every buyer first views the same two bargains (the most popular listings by far), then five listings of
-    its own taste; most listings are sold by now."""
+    its own taste; about half the listings are sold by now, all of them after the cutoff."""
     rng = random.Random(7)
     dealer = DealerFactory()
+    published_at = timezone.now() - VIEW_SPACING * 8
     bargains = [
         VehicleFactory(dealer=dealer, make=make, model=model, body_type=BodyType.HATCHBACK, price=Decimal("9000"))
         for make, model in (("Mazda", "3"), ("Kia", "Rio"))
@@ -53,6 +55,7 @@ def structured_history():
                 year=taste["year"] + index % 3,
                 price=Decimal(taste["price"] + 500 * index),
                 status=rng.choice([VehicleStatus.SOLD, VehicleStatus.AVAILABLE]),
+                published_at=published_at,
             )
             for index in range(8)
         ]
@@ -130,3 +133,20 @@ def test_without_interactions_training_fails_registers_nothing_and_the_fallback_
         call_command("train_recommender")
     assert not ModelVersion.objects.exists()
     assert recommender_weights_served().weights == DEFAULT_WEIGHTS
+
+
+def test_the_evaluation_ranks_only_the_listings_on_the_market_in_the_held_out_window():
+    now = timezone.now()
+    cutoff = now - timedelta(days=HELD_OUT_DAYS)
+    long_ago = now - timedelta(days=HELD_OUT_DAYS * 4)
+    available = VehicleFactory(published_at=long_ago)
+    sold_since = VehicleFactory(status=VehicleStatus.SOLD, published_at=long_ago)
+    sold_before = VehicleFactory(status=VehicleStatus.SOLD, published_at=long_ago)
+    archived_before = VehicleFactory(status=VehicleStatus.ARCHIVED, published_at=long_ago)
+    VehicleFactory(status=VehicleStatus.DRAFT)
+    # A listing's updated_at is when it left the market (the generated market writes it so).
+    Vehicle.all_objects.filter(pk__in=[sold_before.pk, archived_before.pk]).update(
+        updated_at=cutoff - timedelta(days=1)
+    )
+    on_the_market = listings_on_the_market(since=cutoff, until=now)
+    assert set(on_the_market.values_list("pk", flat=True)) == {available.pk, sold_since.pk}

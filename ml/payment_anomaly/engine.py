@@ -10,6 +10,7 @@ from ml.models import ModelName
 from ml.payment_anomaly.features import FEATURES, serving_features
 from ml.payment_anomaly.model import FACTOR_LABELS
 from ml.selectors import active_model
+from nzila_export.stored_text import text_to_store
 
 EFFECT_DIGITS = 3
 
@@ -18,7 +19,8 @@ def payment_risk_points(
     *, payer, deal, amount_cad, reason_codes: set[str], ip_address: str | None, now: datetime
 ) -> dict | None:
     """{"points", "probability", "threshold", "model_version", "factors": [{"feature", "label", "effect"}]} for a
-    payment being made, the factors largest effect first; None with no active version."""
+    payment being made, the factors largest effect first (each label as its English source, nzila_export.stored_text,
+    read in the reader's language); None with no active version."""
     active = active_model(name=ModelName.PAYMENT_ANOMALY)
     if active is None:
         return None
@@ -33,7 +35,7 @@ def payment_risk_points(
         "threshold": round(model.threshold, EFFECT_DIGITS),
         "model_version": active.version.version,
         "factors": [
-            {"feature": feature, "label": FACTOR_LABELS[feature], "effect": round(effect, EFFECT_DIGITS)}
+            {"feature": feature, "label": text_to_store(FACTOR_LABELS[feature]), "effect": round(effect, EFFECT_DIGITS)}
             for feature, effect in factors
         ],
     }

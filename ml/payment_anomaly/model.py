@@ -18,6 +18,7 @@ Explanations (`explain`): for each factor, the change in probability when its in
 training value (median; none for a yes/no signal): positive when this payment's value raises the risk."""
 
 import numpy as np
+from django.utils.translation import gettext_lazy as _
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
@@ -29,12 +30,12 @@ MAX_POINTS = 40
 FACTORS_SHOWN = 3
 # What a staff member reads for each factor (stored with the payment in English, as the rule's reasons are).
 FACTOR_LABELS = {
-    "amount_log": "The amount",
-    "minutes_log": "Time since the deal became payable",
-    "declined_attempts": "Declined attempts in the last hour",
-    "country_mismatch": "Billing or phone country differs from the account's",
-    "new_device": "A device not seen before",
-    "new_account": "A new account",
+    "amount_log": _("The amount"),
+    "minutes_log": _("Time since the deal became payable"),
+    "declined_attempts": _("Declined attempts in the last hour"),
+    "country_mismatch": _("Billing or phone country differs from the account's"),
+    "new_device": _("A device not seen before"),
+    "new_account": _("A new account"),
 }
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.models import Language
 from accounts.tests.factories import BuyerFactory, StaffFactory
 from ml.models import ModelName
 from ml.services import model_version_promote_if_better, model_version_register
@@ -58,6 +59,11 @@ def test_an_active_version_adds_its_points_and_names_its_factors(client_for, tod
     assert {"new_device", "country_mismatch"} <= set(factors)
     assert factors["new_device"]["effect"] > 0
     assert factors["new_device"]["label"] == "A device not seen before"
+    # Staff read the labels in their own language, whatever was active when the payment was made.
+    french_staff = StaffFactory(preferred_language=Language.FRENCH)
+    in_french = client_for(french_staff).get(f"{URL}{payment.pk}/").json()
+    labels = {factor["feature"]: factor["label"] for factor in in_french["fraud_model"]["factors"]}
+    assert labels["new_device"] == "Un appareil jamais vu auparavant"
 
 
 def test_with_no_active_version_the_rule_alone_scores_the_payment(client_for, todays_rates):

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from currencies.money import money_round
 from nzila_export.api.fields import StoredTextField
+from nzila_export.stored_text import stored_text_read
 from payments.fraud import BLOCKED_FAILURE_CODE, PaymentBlocked
 from payments.models import LedgerEntry, Payment, PaymentMethod, ReviewDecision
 
@@ -69,6 +70,11 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
             data.update(fraud_risk_score=None, fraud_reasons=[], fraud_model=None, review_note="")
             if instance.failure_code == BLOCKED_FAILURE_CODE:
                 data["failure_code"] = PaymentBlocked.code
+        elif data["fraud_model"]:
+            factors = [
+                {**factor, "label": stored_text_read(factor["label"])} for factor in data["fraud_model"]["factors"]
+            ]
+            data["fraud_model"] = {**data["fraud_model"], "factors": factors}
         return data
 
     def get_instructions(self, payment) -> str:

@@ -25,9 +25,9 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import Ridge
 from sklearn.preprocessing import OneHotEncoder
-from threadpoolctl import ThreadpoolController
 
 from ml.lead_conversion.features import LeadRows
+from ml.threads import one_thread
 
 MODEL_FEATURES = (
     "price_vs_similar", "price_log", "age_years", "mileage_10k", "buyer_deals_before", "buyer_leads_before",
@@ -53,11 +53,6 @@ FACTORS = {
     "timing": (("hour", "weekday"), _("When the inquiry came in")),
 }
 FACTORS_SHOWN = 3
-
-# The trees run on one OpenMP thread: a page of leads is too small to share, and on a busy machine (2 cores, other
-# processes) OpenMP's threads spin against each other: fitting 3,000 leads took 30 s instead of 1 s. Taking the
-# limit through a controller made at import costs microseconds per call (threadpool_limits costs milliseconds).
-THREADS = ThreadpoolController()
 
 
 def _inputs(rows: LeadRows) -> dict[str, np.ndarray]:
@@ -118,14 +113,14 @@ class LeadConversionModel:
             early_stopping=True, random_state=self.seed,
         )  # fmt: skip
         self.classifier = CalibratedClassifierCV(trees, method="sigmoid", cv=3, ensemble=False)
-        with THREADS.limit(limits=1, user_api="openmp"):
+        with one_thread():
             self.classifier.fit(matrix, rows.converted)
         self.typical = self._typical(matrix)
         return self
 
     def predict_proba(self, rows: LeadRows) -> np.ndarray:
         """The chance each lead converts."""
-        with THREADS.limit(limits=1, user_api="openmp"):
+        with one_thread():
             return self.classifier.predict_proba(self._matrix(rows))[:, 1]
 
     def explain(self, rows: LeadRows, *, top: int = FACTORS_SHOWN) -> tuple[np.ndarray, list[list[tuple[str, float]]]]:
@@ -137,7 +132,7 @@ class LeadConversionModel:
             for name in inputs:
                 variant[:, MODEL_FEATURES.index(name)] = self.typical[name]
             variants.append(variant)
-        with THREADS.limit(limits=1, user_api="openmp"):
+        with one_thread():
             predicted = self.classifier.predict_proba(np.vstack(variants))[:, 1]
         predicted = predicted.reshape(len(variants), len(rows))
         probability, effects = predicted[0], predicted[0] - predicted[1:]

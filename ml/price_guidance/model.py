@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingRegressor
-from threadpoolctl import ThreadpoolController
 
 from ml.price_guidance.comparables import ComparablesIndex, Typical, TypicalValues
 from ml.price_guidance.features import FEATURES, FeatureEncoder, ListingRows
+from ml.threads import one_thread
 
 INTERVAL_METHOD = "split-conformal"
 INTERVAL_COVERAGE = 0.8
@@ -37,16 +37,6 @@ REGRESSOR_PARAMETERS = {
     "learning_rate": 0.15, "max_iter": 150, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0,
     "early_stopping": False, "random_state": 16,
 }  # fmt: skip
-
-# The regressor runs on one OpenMP thread, fitting and predicting. On this machine's two cores, shared with the
-# web workers, OpenMP's threads waited on each other: a fit of 3,000 listings took 0.4 s on one thread and up
-# to 26 s on two; on 100,000 listings two threads gain 0.1 s (1.3 s against 1.2 s). A request has no core to
-# spare anyway. The controller is made once: limiting through it costs 10 microseconds.
-OPENMP = ThreadpoolController()
-
-
-def one_thread():
-    return OPENMP.limit(limits=1, user_api="openmp")
 
 
 @dataclass(frozen=True)

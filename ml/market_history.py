@@ -24,8 +24,10 @@ the catalogue's) and a price band [centre / PRICE_BAND_WIDTH, centre x PRICE_BAN
 LogNormal(ln PRICE_BAND_MEDIAN_CAD, PRICE_BAND_SIGMA). It is active ACTIVE_DAYS from a uniform start and makes
 Poisson(VIEWS_PER_BUYER) views at uniform moments of them. With TASTE_DRIFT_PROBABILITY its taste changes
 half-way to a second one drawn alike, so recent views predict the next ones better than old ones (recency).
-A view takes, of VIEW_CANDIDATES listings drawn among those up at that moment, the one of highest
-`view_utility` + Gumbel noise (a logit choice):
+A view browses a shelf: with VIEW_SEARCH_PROBABILITY a search for one of the taste's makes or body types (even
+odds; then a make or body type of it uniformly), else the whole market. It takes, of VIEW_CANDIDATES listings
+drawn among those up at that moment on that shelf, the one of highest `view_utility` + Gumbel noise (a logit
+choice):
 
     VIEW_BODY_WEIGHT [body in taste] + VIEW_MAKE_WEIGHT [make in taste] + VIEW_PRICE_BAND_WEIGHT [price in band]
     + VIEW_PRICE_VS_MARKET x ln(price vs market)
@@ -123,6 +125,7 @@ ACTIVE_DAYS = (60, 365)
 VIEWS_PER_BUYER = 60
 TASTE_DRIFT_PROBABILITY = 0.3
 VIEW_CANDIDATES = 32
+VIEW_SEARCH_PROBABILITY = 0.7
 VIEW_BODY_WEIGHT = 1.5
 VIEW_MAKE_WEIGHT = 1.0
 VIEW_PRICE_BAND_WEIGHT = 1.2

@@ -38,6 +38,7 @@ from ml.market_history import (
     TASTE_DRIFT_PROBABILITY,
     TASTE_MAKES,
     VIEW_CANDIDATES,
+    VIEW_SEARCH_PROBABILITY,
     VIEWS_PER_BUYER,
     conversion_logit,
     inquiry_probability,
@@ -181,20 +182,23 @@ def listings_draw(
 
 
 def views_draw(rng: np.random.Generator, *, buyers: Buyers, listings: Listings, chunk: int = 50_000) -> Views:
-    """(d): each buyer's views, each the best of VIEW_CANDIDATES listings up at that moment for its taste then."""
+    """(d): each buyer's views, each the best of VIEW_CANDIDATES listings up at that moment on the shelf it browses
+    (a search of its taste then, or the whole market) for its taste then."""
     counts = rng.poisson(VIEWS_PER_BUYER, len(buyers.country))
     buyer = np.repeat(np.arange(len(counts)), counts)
     at = buyers.active_from[buyer] + rng.random(len(buyer)) * (buyers.active_to - buyers.active_from)[buyer]
+    members, shelf_keys = _shelves(listings)
     chosen = np.full(len(buyer), -1)
     oldest_up = SHELF_LIFE_DAYS[1] * DAY
     for first in range(0, len(buyer), chunk):
         part = slice(first, first + chunk)
         who, when = buyer[part], at[part]
         taste = (when >= buyers.drift_at[who]).astype(int)
-        low = np.searchsorted(listings.published, when - oldest_up)
-        high = np.searchsorted(listings.published, when, side="right")
-        drawn = low[:, None] + (rng.random((len(who), VIEW_CANDIDATES)) * (high - low)[:, None]).astype(int)
-        drawn = np.minimum(drawn, len(listings.published) - 1)
+        shelf = _shelf_browsed(rng, buyers=buyers, who=who, taste=taste)
+        low = np.searchsorted(shelf_keys, shelf * _SHELF_SPAN + when - oldest_up)
+        high = np.searchsorted(shelf_keys, shelf * _SHELF_SPAN + when, side="right")
+        position = low[:, None] + (rng.random((len(who), VIEW_CANDIDATES)) * (high - low)[:, None]).astype(int)
+        drawn = members[np.minimum(position, len(members) - 1)]
         up = (
             (high > low)[:, None]
             & (listings.published[drawn] <= when[:, None])
@@ -215,6 +219,32 @@ def views_draw(rng: np.random.Generator, *, buyers: Buyers, listings: Listings, 
     kept = chosen >= 0
     order = np.argsort(at[kept], kind="stable")
     return Views(buyer[kept][order], chosen[kept][order], at[kept][order])
+
+
+# A shelf's listings are found by one sorted search over (shelf x _SHELF_SPAN + publication second).
+_SHELF_SPAN = 1e10
+
+
+def _shelves(listings: Listings) -> tuple[np.ndarray, np.ndarray]:
+    """What a buyer can browse: shelf m (m < len(MAKES)) is make m's listings, shelf len(MAKES) + b body type b's,
+    the last one the whole market. The listings of every shelf one after the other, each shelf in order of
+    publication, and each one's sort key."""
+    count = len(listings.published)
+    belongs = [listings.make == make for make in range(len(MAKES))]
+    belongs += [listings.body == body for body in range(len(BODY_TYPES))]
+    belongs.append(np.ones(count, dtype=bool))
+    members = np.concatenate([np.flatnonzero(on_shelf) for on_shelf in belongs])
+    shelf = np.repeat(np.arange(len(belongs)), [int(on_shelf.sum()) for on_shelf in belongs])
+    return members, shelf * _SHELF_SPAN + listings.published[members]
+
+
+def _shelf_browsed(rng: np.random.Generator, *, buyers: Buyers, who: np.ndarray, taste: np.ndarray) -> np.ndarray:
+    """With VIEW_SEARCH_PROBABILITY a search: one of the taste's makes or body types (even odds), else the market."""
+    count = len(who)
+    make = buyers.makes[who, taste, rng.integers(TASTE_MAKES, size=count)]
+    body = len(MAKES) + buyers.bodies[who, taste, rng.integers(TASTE_BODY_TYPES, size=count)]
+    searched = np.where(rng.random(count) < 0.5, make, body)
+    return np.where(rng.random(count) < VIEW_SEARCH_PROBABILITY, searched, len(MAKES) + len(BODY_TYPES))
 
 
 def taste_matches(*, buyers: Buyers, listings: Listings, buyer: np.ndarray, listing: np.ndarray, at: np.ndarray):

@@ -9,7 +9,8 @@ from django.contrib.admin.views.main import IGNORED_PARAMS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from audit.selectors import audit_action_list, day_start
+from audit.selectors import audit_action_list
+from nzila_export.periods import day_start
 
 
 class InputFilter(admin.ListFilter):

@@ -1,8 +1,7 @@
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
 from django.db import connection, models
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from audit.models import GENESIS_HASH, AuditLog
@@ -11,12 +10,6 @@ from audit.models import GENESIS_HASH, AuditLog
 def audit_log_list() -> models.QuerySet[AuditLog]:
     """Every entry, newest first (staff only: callers check)."""
     return AuditLog.objects.select_related("user").order_by("-timestamp", "-id")
-
-
-def day_start(day: date, *, days_later: int = 0) -> datetime:
-    """The start of `day` (plus `days_later`) in the current time zone: a range on the timestamp index,
-    where a filter on the timestamp's date would read every row."""
-    return timezone.make_aware(datetime.combine(day + timedelta(days=days_later), time.min))
 
 
 # A loose index scan of audit_action_time_idx: one probe per distinct action, not a scan of the table.

@@ -24,10 +24,14 @@ class InvoiceKind(models.TextChoices):
     INVOICE = "invoice", _("Invoice")
     CREDIT_NOTE = "credit_note", _("Credit note")
     RECEIPT = "receipt", _("Receipt")
+    PLATFORM = "platform", _("Platform invoice")
 
 
 # Each kind is numbered in its own gapless series per calendar year (Toronto time): NZ-2026-000123.
-SERIES_PREFIX = {InvoiceKind.INVOICE: "NZ", InvoiceKind.CREDIT_NOTE: "NZC", InvoiceKind.RECEIPT: "NZR"}
+# Platform invoices are the platform's own sales to its customers (a dealer's plan), with no deal.
+SERIES_PREFIX = {
+    InvoiceKind.INVOICE: "NZ", InvoiceKind.CREDIT_NOTE: "NZC", InvoiceKind.RECEIPT: "NZR", InvoiceKind.PLATFORM: "NZP",
+}  # fmt: skip
 
 
 class InvoiceStatus(models.TextChoices):
@@ -111,7 +115,18 @@ class Invoice(TimeStampedModel):
     kind = models.CharField(
         verbose_name=_("type"), max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.INVOICE
     )
-    deal = models.ForeignKey("deals.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="invoices")
+    deal = models.ForeignKey(
+        "deals.Deal", verbose_name=_("deal"), null=True, blank=True, on_delete=models.PROTECT, related_name="invoices"
+    )
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("customer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="platform_invoices",
+        help_text=_("For a platform invoice: the account the platform bills (a dealer's plan)."),
+    )
     invoice = models.ForeignKey(
         "self",
         verbose_name=_("invoice"),
@@ -236,6 +251,11 @@ class Invoice(TimeStampedModel):
                 condition=Q(kind="invoice") & ~Q(status="void"),
                 name="invoice_one_live_per_deal",
             ),
+            models.CheckConstraint(
+                condition=(Q(kind="platform") & Q(deal__isnull=True) & Q(customer__isnull=False))
+                | (~Q(kind="platform") & Q(deal__isnull=False)),
+                name="invoice_deal_or_platform_customer",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "due_on"], name="invoice_status_due_idx"),
@@ -244,6 +264,11 @@ class Invoice(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.number or f"{self.get_kind_display()} draft {self.pk} (deal {self.deal_id})"
+
+    @property
+    def recipient(self):
+        """Who the document is for: the deal's buyer, or a platform invoice's customer."""
+        return self.customer if self.kind == InvoiceKind.PLATFORM else self.deal.buyer
 
     @property
     def is_issued(self) -> bool:

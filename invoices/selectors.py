@@ -21,11 +21,11 @@ def tax_rates_in_force(*, regime: str, on: date) -> list[TaxRate]:
 
 def invoice_list_for_user(*, user) -> QuerySet[Invoice]:
     """Staff see every invoice; a dealer, buyer or broker those of its deals, and never a draft unless it
-    is the deal's dealer (a draft is the dealer's work in progress)."""
+    is the deal's dealer (a draft is the dealer's work in progress); a platform invoice's customer sees it."""
     invoices = Invoice.objects.select_related("deal", "invoice", "issued_by")
     if user.is_platform_staff:
         return invoices
-    parties = Q(deal__buyer=user) | Q(deal__dealer=user) | Q(deal__broker=user)
+    parties = Q(deal__buyer=user) | Q(deal__dealer=user) | Q(deal__broker=user) | Q(customer=user)
     return invoices.filter(parties).exclude(Q(status="draft") & ~Q(deal__dealer=user))
 
 
@@ -47,4 +47,6 @@ def invoice_balance(*, invoice: Invoice) -> InvoiceBalance:
     and credited at once, so it leaves the balance as it was; a lost dispute takes money back uncredited."""
     credited = invoice_credited(invoice=invoice)
     paid = deal_amount_paid(deal=invoice.deal) if invoice.kind == InvoiceKind.INVOICE else Decimal(0)
+    if invoice.kind == InvoiceKind.PLATFORM:  # issued once the provider collected it
+        paid = invoice.total
     return InvoiceBalance(total=invoice.total, credited=credited, paid=paid, balance=invoice.total - credited - paid)

@@ -244,6 +244,8 @@ class LeadContact(TimeStampedModel):
         verbose_name = _("lead contact")
         verbose_name_plural = _("lead contacts")
         ordering = ["-contacted_at", "-id"]
+        # A lead's first contact in one probe: the dealers' response times (reports.selectors.market).
+        indexes = [models.Index(fields=["lead", "contacted_at"], name="lead_contact_lead_time_idx")]
 
     def __str__(self):
         return f"{self.get_channel_display()} contact on lead {self.lead_id}"

@@ -3,7 +3,14 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.admin_edits import AuditedAdminMixin
-from notifications.models import ChannelPreference, MessageLog, MessageStatus, Notification, SuppressedRecipient
+from notifications.models import (
+    ChannelPreference,
+    MessageLog,
+    MessageStatus,
+    Notification,
+    SoftBounceStreak,
+    SuppressedRecipient,
+)
 from notifications.services import message_resend
 from nzila_export.exceptions import DomainError
 
@@ -55,6 +62,20 @@ class SuppressedRecipientAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["address", "channel", "reason", "created_at"]
     list_filter = ["channel"]
     search_fields = ["address", "reason"]
+
+
+@admin.register(SoftBounceStreak)
+class SoftBounceStreakAdmin(admin.ModelAdmin):
+    """Read only: the provider's bounce events keep it (a delivery resets it)."""
+
+    list_display = ["address", "soft_bounces", "last_bounced_at"]
+    search_fields = ["address"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ChannelPreference)

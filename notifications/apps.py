@@ -7,11 +7,17 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        """Twilio's and Mailgun's callbacks reach the one inbox; these handlers apply them. Staff hear
-        from us when the inbox gives up on an event."""
-        from notifications.callbacks import mailgun_event_apply, twilio_event_apply, webhook_abandoned_alert
+        """Twilio's, Meta's (WhatsApp Cloud API) and Mailgun's callbacks reach the one inbox; these handlers
+        apply them. Staff hear from us when the inbox gives up on an event."""
+        from notifications.callbacks import (
+            mailgun_event_apply,
+            twilio_event_apply,
+            webhook_abandoned_alert,
+            whatsapp_cloud_event_apply,
+        )
         from webhooks.handlers import abandoned_alert_register, handler_register
 
         abandoned_alert_register(alert=webhook_abandoned_alert)
         handler_register(provider="twilio", handler=twilio_event_apply)
+        handler_register(provider="whatsapp_cloud", handler=whatsapp_cloud_event_apply)
         handler_register(provider="mailgun", handler=mailgun_event_apply)

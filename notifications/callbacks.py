@@ -1,19 +1,23 @@
 """The inbox's handlers of the messaging providers' callbacks (registered in NotificationsConfig.ready):
-Twilio's message statuses and inbound WhatsApp messages, and Mailgun's delivery events. Each callback
-was verified and stored once by its view; these apply it, idempotently (a message only moves forward).
-And the inbox's alert to staff when it abandons an event."""
+Twilio's and Meta's WhatsApp Cloud API's message statuses and inbound WhatsApp messages, and Mailgun's
+delivery events. Each callback was verified and stored once by its view; these apply it, idempotently (a
+message only moves forward). And the inbox's alert to staff when it abandons an event."""
 
 import json
+from datetime import UTC, datetime
 
 from django.http import QueryDict
 
 from accounts.selectors import staff_list_active
 from notifications import services
+from notifications.channels import whatsapp_cloud
 from notifications.channels.mailgun import mailgun_event_outcome
 from notifications.channels.twilio import CALLBACK_STATUSES, error_code_is_undeliverable
 from webhooks.models import InboxEvent, InboxEventStatus
 
 TWILIO_STATUS, TWILIO_INBOUND = "message.status", "whatsapp.inbound"
+# The Cloud API's webhook view stores each status and each inbound message of a POST as its own event.
+CLOUD_STATUS, CLOUD_INBOUND = "message.status", "whatsapp.inbound"
 
 
 def twilio_event_apply(event: InboxEvent) -> str:
@@ -37,9 +41,48 @@ def twilio_event_apply(event: InboxEvent) -> str:
     return InboxEventStatus.PROCESSED
 
 
+def whatsapp_cloud_event_apply(event: InboxEvent) -> str:
+    """One status object (entry[].changes[].value.statuses[]) or one inbound message (…messages[]) of a
+    Cloud API webhook. A status moves a message forward only, whatever order they arrive in."""
+    data = json.loads(event.body)
+    if event.event_type == CLOUD_INBOUND:
+        sender = str(data.get("from", "")).removeprefix("+")
+        if not sender.isdigit():
+            return InboxEventStatus.IGNORED
+        sent_at = str(data.get("timestamp", ""))
+        received_at = datetime.fromtimestamp(int(sent_at), tz=UTC) if sent_at.isdigit() else event.created_at
+        services.whatsapp_inbound_record(phone=f"+{sender}", received_at=min(received_at, event.created_at))
+        return InboxEventStatus.PROCESSED
+    status = whatsapp_cloud.CALLBACK_STATUSES.get(data.get("status", ""))
+    if status is None or not data.get("id"):
+        return InboxEventStatus.IGNORED
+    errors = data.get("errors") or [{}]
+    code = errors[0].get("code")
+    error = f"{data['status']} (WhatsApp error {code}: {errors[0].get('title', '')})" if code else ""
+    services.message_record_status(
+        provider_message_id=data["id"],
+        status=status,
+        error=error,
+        undeliverable=whatsapp_cloud.error_code_is_undeliverable(code),
+    )
+    return InboxEventStatus.PROCESSED
+
+
 def mailgun_event_apply(event: InboxEvent) -> str:
-    """Permanent failures and complaints mark the address undeliverable."""
+    """Permanent failures and complaints mark the address undeliverable. A temporary failure (a soft
+    bounce) counts towards the address's streak, which a delivery ends."""
     event_data = json.loads(event.body).get("event-data") or {}
+    recipient = event_data.get("recipient", "")
+    if event_data.get("event") == "failed" and event_data.get("severity") == "temporary" and recipient:
+        delivery = event_data.get("delivery-status") or {}
+        services.email_soft_bounce_record(
+            address=recipient,
+            message_id=(event_data.get("message") or {}).get("headers", {}).get("message-id", ""),
+            reason=f"Mailgun temporary failure: {delivery.get('code', '')} {delivery.get('message', '')}".strip(),
+        )
+        return InboxEventStatus.PROCESSED
+    if event_data.get("event") == "delivered" and recipient:
+        services.email_delivery_record(address=recipient)
     outcome = mailgun_event_outcome(event_data)
     if outcome is None:
         return InboxEventStatus.IGNORED

@@ -95,7 +95,8 @@ class MessageLog(TimeStampedModel):
         verbose_name=_("send after"), help_text=_("Not sent before this time (quiet hours, batching)")
     )
     attempts = models.PositiveSmallIntegerField(verbose_name=_("attempts"), default=0)
-    provider_message_id = models.CharField(verbose_name=_("provider's message ID"), max_length=64, blank=True)
+    # Twilio's SIDs are 34 characters; the WhatsApp Cloud API's wamid ids run past 64.
+    provider_message_id = models.CharField(verbose_name=_("provider's message ID"), max_length=128, blank=True)
     error = models.TextField(verbose_name=_("error"), blank=True)
     sent_at = models.DateTimeField(verbose_name=_("sent at"), null=True, blank=True)
     status_changed_at = models.DateTimeField(verbose_name=_("status changed at"), null=True, blank=True)
@@ -156,6 +157,29 @@ class SuppressedRecipient(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.channel} {self.address}"
+
+
+class SoftBounceStreak(models.Model):
+    """How many messages in a row to one e-mail address bounced softly (mailbox full, server deferring,
+    given up after the provider's retries): at settings.EMAIL_SOFT_BOUNCE_LIMIT the address is suppressed;
+    a delivery starts the count again."""
+
+    address = models.CharField(verbose_name=_("address"), max_length=255, unique=True)
+    soft_bounces = models.PositiveSmallIntegerField(verbose_name=_("soft bounces in a row"), default=0)
+    last_message_id = models.CharField(
+        verbose_name=_("last bounced message"),
+        max_length=255,
+        blank=True,
+        help_text=_("A message the provider retries bounces several times but counts once"),
+    )
+    last_bounced_at = models.DateTimeField(verbose_name=_("last bounced at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("soft bounce streak")
+        verbose_name_plural = _("soft bounce streaks")
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.soft_bounces}"
 
 
 class WhatsAppSession(models.Model):

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from datetime import datetime
 
 import phonenumbers
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
@@ -27,13 +29,16 @@ from notifications.models import (
     MessageLog,
     MessageStatus,
     Notification,
+    SoftBounceStreak,
     SuppressedRecipient,
     WhatsAppSession,
 )
 from notifications.preferences import enabled_channels, preference_is_locked
 from notifications.rendering import RenderedNotification, render_event
 from notifications.scheduling import earliest_send_time
+from notifications.unsubscribe import UNSUBSCRIBE_LINK_LIFETIME, UNSUBSCRIBE_SALT
 from nzila_export.exceptions import DomainError
+from nzila_export.signed_links import DownloadLinkExpired, DownloadLinkInvalid, signed_link_open
 
 
 def related_key_of(instance: models.Model | None) -> str:
@@ -246,9 +251,78 @@ def recipient_suppress(*, channel: str, address: str, reason: str) -> Suppressed
     return suppression
 
 
+@transaction.atomic
+def email_soft_bounce_record(*, address: str, message_id: str, reason: str) -> SoftBounceStreak:
+    """A message to `address` bounced softly. Each message counts once (a provider reports each of its
+    retries); at EMAIL_SOFT_BOUNCE_LIMIT messages in a row the address is suppressed."""
+    streak, _created = SoftBounceStreak.objects.select_for_update().get_or_create(address=address.lower())
+    if message_id and message_id == streak.last_message_id:
+        return streak
+    streak.soft_bounces += 1
+    streak.last_message_id = message_id[:255]
+    streak.last_bounced_at = timezone.now()
+    streak.save()
+    if streak.soft_bounces >= settings.EMAIL_SOFT_BOUNCE_LIMIT:
+        recipient_suppress(
+            channel=Channel.EMAIL,
+            address=address,
+            reason=f"{streak.soft_bounces} soft bounces in a row, the last: {reason}",
+        )
+    return streak
+
+
+def email_delivery_record(*, address: str) -> None:
+    """A message reached `address`: its soft bounces are no longer in a row."""
+    SoftBounceStreak.objects.filter(address=address.lower()).exclude(soft_bounces=0).update(
+        soft_bounces=0, last_message_id=""
+    )
+
+
+class UnsubscribeLinkInvalid(DomainError):
+    status_code = 404
+    code = "not_found"
+
+    def __init__(self):
+        super().__init__(gettext("This unsubscribe link is not valid."))
+
+
+class UnsubscribeLinkExpired(DomainError):
+    status_code = 410
+    code = "link_expired"
+
+    def __init__(self):
+        super().__init__(gettext("This unsubscribe link has expired; change your preferences in your account."))
+
+
+def marketing_unsubscribe(*, token: str):
+    """Withdraw the marketing consent a signed unsubscribe link names, at once (a marketing message
+    already queued on that channel is then not sent). Returns the (user, channel) it concerned. A forged
+    token raises UnsubscribeLinkInvalid, a stale one UnsubscribeLinkExpired. Idempotent."""
+    try:
+        payload = signed_link_open(token=token, lifetimes={UNSUBSCRIBE_SALT: UNSUBSCRIBE_LINK_LIFETIME})
+    except DownloadLinkExpired as error:
+        raise UnsubscribeLinkExpired() from error
+    except DownloadLinkInvalid as error:
+        raise UnsubscribeLinkInvalid() from error
+    user = get_user_model().objects.filter(pk=payload.get("user")).first()
+    channel = payload.get("channel")
+    if user is None or channel not in Channel.values:
+        raise UnsubscribeLinkInvalid()
+    if channel in enabled_channels(user=user, category=Category.MARKETING):
+        preferences_update(user=user, changes=[{"channel": channel, "category": Category.MARKETING, "enabled": False}])
+    return user, channel
+
+
+@transaction.atomic
 def whatsapp_inbound_record(*, phone: str, received_at: datetime) -> WhatsAppSession:
-    """A person wrote to us on WhatsApp: free-form replies are allowed for 24 hours."""
-    session, _created = WhatsAppSession.objects.update_or_create(phone=phone, defaults={"last_inbound_at": received_at})
+    """A person wrote to us on WhatsApp: free-form replies are allowed for 24 hours. A message reported late
+    (an older one after a newer) does not shorten the window."""
+    session, created = WhatsAppSession.objects.select_for_update().get_or_create(
+        phone=phone, defaults={"last_inbound_at": received_at}
+    )
+    if not created and received_at > session.last_inbound_at:
+        session.last_inbound_at = received_at
+        session.save(update_fields=["last_inbound_at"])
     return session
 
 

@@ -53,6 +53,7 @@ app.conf.task_routes = {
     "vehicles.tasks.*": {"queue": "messages"},
     "shipments.tasks.send_shipment_updates": {"queue": "messages"},
     "invoices.tasks.send_payment_reminders": {"queue": "messages"},
+    "plans.tasks.advance_plan_dunning": {"queue": "messages"},
     "recommendations.tasks.rebuild_recommendation_tables": {"queue": "reports"},
     "ml.tasks.retrain_models": {"queue": "reports"},
 }
@@ -66,6 +67,9 @@ BEAT_SCHEDULE: dict[str, dict] = {
     "dispatch-due-messages": {"task": "notifications.tasks.dispatch_due_messages", "schedule": 60.0},
     # The detail views buffered in Redis, into the view history (vehicles.view_buffer).
     "write-buffered-views": {"task": "vehicles.tasks.write_buffered_views", "schedule": 60.0},
+    # Every minute: the catalogue searches buffered in Redis, added to their days' anonymized counts
+    # (search_analytics.buffer), so that dealers see the day's demand within a minute.
+    "write-buffered-searches": {"task": "search_analytics.tasks.write_buffered_searches", "schedule": 60.0},
     # Hourly, at minute 5: tell buyers of new listings matching their saved searches (each vehicle once).
     "announce-saved-search-matches": {
         "task": "vehicles.tasks.announce_saved_search_matches",
@@ -102,6 +106,9 @@ BEAT_SCHEDULE: dict[str, dict] = {
     # Daily at 10:00 Toronto, in business hours for the buyers in West Africa too (14:00-15:00 there):
     # the dunning reminders (3 days before the due date, on it, 1, 3 and 7 days after), each once.
     "send-payment-reminders": {"task": "invoices.tasks.send_payment_reminders", "schedule": crontab(hour=10, minute=0)},
+    # Hourly, at minute 25: a dealer's failed plan renewal gets its dunning e-mail when due (day 0, 3, 6), and
+    # lapses to Starter within the hour its grace period ends.
+    "advance-plan-dunning": {"task": "plans.tasks.advance_plan_dunning", "schedule": crontab(minute=25)},
     # Weekly, Monday 10:00 Toronto, the start of the brokers' week: re-compute the tiers a later deal lifted,
     # then approve the commissions past the dispute window whose deal's payments are all settled.
     "process-pending-commissions": {
@@ -126,6 +133,9 @@ BEAT_SCHEDULE: dict[str, dict] = {
     },
     # Daily at 03:45 Toronto: delete the data exports whose download link has expired, so no copy lingers.
     "purge-expired-exports": {"task": "privacy.tasks.purge_expired_exports", "schedule": crontab(hour=3, minute=45)},
+    # Daily at 03:50 Toronto, a quiet hour: delete the search analytics' days past the 13 months they are kept
+    # (search_analytics.models.SEARCH_RETENTION_MONTHS), in batches.
+    "purge-old-searches": {"task": "search_analytics.tasks.purge_old_searches", "schedule": crontab(hour=3, minute=50)},
     # Monthly, on the 1st at 02:00 Toronto, a quiet hour: delete the audit log entries past the 7 years they
     # are kept (audit.models.AUDIT_RETENTION_YEARS), oldest first, in batches each recorded in the chain.
     "cleanup-old-audit-logs": {

@@ -72,9 +72,13 @@ INSTALLED_APPS = [
     "sequences",
     "invoices",
     "commissions",
+    "plans",
     "privacy",
     "ml",
     "recommendations",
+    "reports",
+    "search_analytics",
+    "support",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +103,8 @@ MIDDLEWARE = [
     "nzila_export.api.languages.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "audit.middleware.AuditContextMiddleware",
+    # X-RateLimit-* on a dealer's answers, from its plan's throttle (plans.throttling).
+    "plans.throttling.RateLimitHeadersMiddleware",
 ]
 
 if IS_PRODUCTION:
@@ -260,7 +266,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "nzila_export.api.throttling.CatalogueThrottle",
         "nzila_export.api.throttling.VisitorThrottle",
-        "nzila_export.api.throttling.SignedInThrottle",
+        "plans.throttling.PlanRateThrottle",  # SignedInThrottle's `user`; a dealer: its plan's hourly rate
         "nzila_export.api.throttling.ActionScopedThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
@@ -276,6 +282,7 @@ REST_FRAMEWORK = {
         "inquiries": env.str("THROTTLE_INQUIRIES", default="10000/hour" if IS_TEST else "10/hour"),
         "uploads": env.str("THROTTLE_UPLOADS", default="10000/hour" if IS_TEST else "200/hour"),
         "privacy": env.str("THROTTLE_PRIVACY", default="10000/hour" if IS_TEST else "10/hour"),
+        "support": env.str("THROTTLE_SUPPORT", default="10000/hour" if IS_TEST else "30/hour"),
     },
     # The caller's address for per-IP throttles: REMOTE_ADDR, as the audit log takes it (a client writes
     # X-Forwarded-For itself, and would get a fresh bucket per request). Behind N proxies that each
@@ -320,6 +327,12 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "LanguageEnum": "accounts.models.Language",
         "RoleEnum": "accounts.models.Role",
+        "PlanCodeEnum": "plans.models.PlanCode",
+        "TicketStatusEnum": "support.models.TicketStatus",
+        "TicketPriorityEnum": "support.models.TicketPriority",
+        "LeadPriorityEnum": "leads.models.LeadPriority",  # "priority" is a lead's and a ticket's
+        "TicketCategoryEnum": "support.models.TicketCategory",
+        "FaqCategoryEnum": "support.models.FaqCategory",
         "RegistrationRoleEnum": "accounts.models.SELF_REGISTERING_ROLE_CHOICES",
         "LeadStatusEnum": "leads.models.LeadStatus",
         "VehicleStatusEnum": "vehicles.models.VehicleStatus",
@@ -363,6 +376,22 @@ TWILIO_TIMEOUT_SECONDS = env.int("TWILIO_TIMEOUT_SECONDS", default=10)
 TWILIO_WHATSAPP_CONTENT_SIDS = env.json("TWILIO_WHATSAPP_CONTENT_SIDS", default={})
 # Mailgun's webhook signing key, to accept its bounce and complaint events.
 MAILGUN_WEBHOOK_SIGNING_KEY = env.str("MAILGUN_WEBHOOK_SIGNING_KEY", default="")
+# Who carries WhatsApp messages: twilio (above) or cloud (Meta's WhatsApp Cloud API). Either one, with no
+# credentials, writes the messages to the log instead.
+WHATSAPP_PROVIDER = env.str("WHATSAPP_PROVIDER", default="twilio")
+if WHATSAPP_PROVIDER not in ("twilio", "cloud"):
+    raise ImproperlyConfigured(f"WHATSAPP_PROVIDER must be twilio or cloud, not {WHATSAPP_PROVIDER!r}.")
+# Meta's WhatsApp Cloud API: a system user's access token, the sending number's id, the app secret that
+# signs webhooks (X-Hub-Signature-256) and the verify token of the webhook's subscription handshake.
+WHATSAPP_CLOUD_TOKEN = env.str("WHATSAPP_CLOUD_TOKEN", default="")
+WHATSAPP_CLOUD_PHONE_NUMBER_ID = env.str("WHATSAPP_CLOUD_PHONE_NUMBER_ID", default="")
+WHATSAPP_CLOUD_APP_SECRET = env.str("WHATSAPP_CLOUD_APP_SECRET", default="")
+WHATSAPP_CLOUD_VERIFY_TOKEN = env.str("WHATSAPP_CLOUD_VERIFY_TOKEN", default="")
+WHATSAPP_CLOUD_BASE_URL = env.str("WHATSAPP_CLOUD_BASE_URL", default="https://graph.facebook.com")
+# Marketing e-mail's List-Unsubscribe also names this mailbox when set (one-click by HTTPS works without it).
+NOTIFICATION_UNSUBSCRIBE_MAILTO = env.str("NOTIFICATION_UNSUBSCRIBE_MAILTO", default="")
+# Soft bounces (mailbox full, server deferring) of this many messages in a row suppress an address.
+EMAIL_SOFT_BOUNCE_LIMIT = env.int("EMAIL_SOFT_BOUNCE_LIMIT", default=5)
 
 
 # --- Invoices -------------------------------------------------------------------------------------
@@ -433,6 +462,26 @@ DEAL_STALLED_AFTER_DAYS = {
     "delivered": env.int("DEAL_STALLED_DAYS_DELIVERED", default=7),
 }
 
+# --- Support desk ---------------------------------------------------------------------------------
+# Targets, in hours around the clock from the ticket's opening, by priority: the first staff reply, and
+# its resolution. They are fixed on the ticket when it is opened; the metrics count the share met.
+SUPPORT_FIRST_RESPONSE_TARGET_HOURS = {
+    "low": env.int("SUPPORT_FIRST_RESPONSE_HOURS_LOW", default=24),
+    "normal": env.int("SUPPORT_FIRST_RESPONSE_HOURS_NORMAL", default=8),
+    "high": env.int("SUPPORT_FIRST_RESPONSE_HOURS_HIGH", default=4),
+    "urgent": env.int("SUPPORT_FIRST_RESPONSE_HOURS_URGENT", default=1),
+}
+SUPPORT_RESOLUTION_TARGET_HOURS = {
+    "low": env.int("SUPPORT_RESOLUTION_HOURS_LOW", default=120),
+    "normal": env.int("SUPPORT_RESOLUTION_HOURS_NORMAL", default=48),
+    "high": env.int("SUPPORT_RESOLUTION_HOURS_HIGH", default=24),
+    "urgent": env.int("SUPPORT_RESOLUTION_HOURS_URGENT", default=8),
+}
+# The opener may reopen its closed ticket for this many days after it was closed (a resolved one, always).
+SUPPORT_REOPEN_DAYS = env.int("SUPPORT_REOPEN_DAYS", default=7)
+# A ticket's attachment: PDF, JPEG or PNG (read from its bytes, as export documents), at most this size.
+SUPPORT_ATTACHMENT_MAX_BYTES = env.int("SUPPORT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+
 # --- Currencies -----------------------------------------------------------------------------------
 # Exchange rates: where the daily job reads them. "local" reads currencies/rates/local_rates.json (no
 # network; the default outside production); "bank_of_canada" is the Bank of Canada's Valet API, and the
@@ -462,6 +511,14 @@ STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 # The gateway that takes card payments: "stripe" when a key is set, else "sandbox" (approves or declines
 # by amount, no keys; see README, Payments).
 PAYMENTS_CARD_GATEWAY = env.str("PAYMENTS_CARD_GATEWAY", default="") or ("stripe" if STRIPE_SECRET_KEY else "sandbox")
+# Dealers' plans (README, Dealer plans): billed through Stripe Checkout when a key is set, else "sandbox" (a plan is
+# active at once, nothing charged). A failed renewal keeps the plan PLANS_GRACE_DAYS, with a dunning e-mail on
+# each of PLANS_DUNNING_DAYS after the failure, then lapses to Starter. Checkout sends the dealer back to these.
+PLANS_BILLING = env.str("PLANS_BILLING", default="") or ("stripe" if STRIPE_SECRET_KEY else "sandbox")
+PLANS_GRACE_DAYS = env.int("PLANS_GRACE_DAYS", default=7)
+PLANS_DUNNING_DAYS = tuple(env.list("PLANS_DUNNING_DAYS", cast=int, default=[0, 3, 6]))
+PLANS_CHECKOUT_SUCCESS_URL = env.str("PLANS_CHECKOUT_SUCCESS_URL", default="") or SITE_URL + "/?subscription=success"
+PLANS_CHECKOUT_CANCEL_URL = env.str("PLANS_CHECKOUT_CANCEL_URL", default="") or SITE_URL + "/?subscription=canceled"
 # process_pending_payments asks the provider about payments pending for longer than this (a lost webhook).
 PAYMENTS_PENDING_CHECK_AFTER_MINUTES = env.int("PAYMENTS_PENDING_CHECK_AFTER_MINUTES", default=30)
 # Fraud controls (README, Payments, Fraud controls): velocity limits counted in Redis, and the risk bands.
@@ -494,6 +551,11 @@ AIRTEL_MONEY_BASE_URL = env.str("AIRTEL_MONEY_BASE_URL", default="https://openap
 AIRTEL_MONEY_CLIENT_ID = env.str("AIRTEL_MONEY_CLIENT_ID", default="")
 AIRTEL_MONEY_CLIENT_SECRET = env.str("AIRTEL_MONEY_CLIENT_SECRET", default="")
 MOBILE_MONEY_SANDBOX = env.bool("MOBILE_MONEY_SANDBOX", default=DJANGO_ENV != "production")
+# Paystack (README, Payments, Paystack): NGN and GHS. Live when the secret key is set; otherwise the sandbox
+# answers for it while MOBILE_MONEY_SANDBOX is true. The public key is the browser's (Paystack Inline).
+PAYSTACK_SECRET_KEY = env.str("PAYSTACK_SECRET_KEY", default="")
+PAYSTACK_PUBLIC_KEY = env.str("PAYSTACK_PUBLIC_KEY", default="")
+PAYSTACK_BASE_URL = env.str("PAYSTACK_BASE_URL", default="https://api.paystack.co")
 # Every call to a provider's HTTP API (nzila_export.http): this timeout; a connection that failed, and
 # for idempotent calls a lost answer or a 5xx, retried this many times with exponential backoff.
 OUTBOUND_TIMEOUT_SECONDS = env.float("OUTBOUND_TIMEOUT_SECONDS", default=15)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core import signing
+from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -59,3 +60,11 @@ def signed_link_open(*, token: str, lifetimes: dict[str, timedelta]) -> dict:
         if isinstance(payload, dict):
             return payload
     raise DownloadLinkInvalid()
+
+
+def signed_link_file_response(file, *, filename: str, content_type: str) -> FileResponse:
+    """What a signed link opens: `file` (a stored file) as a download that no cache keeps, since the link,
+    not a session, was the credential."""
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response

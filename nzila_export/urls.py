@@ -17,10 +17,14 @@ api_v1 = [
     path("", include("payments.api.urls")),
     path("", include("invoices.api.urls")),
     path("", include("commissions.api.urls")),
+    path("", include("plans.api.urls")),
     path("", include("privacy.api.urls")),
     path("", include("audit.api.urls")),
     path("", include("recommendations.api.urls")),
     path("", include("ml.api.urls")),
+    path("", include("reports.api.urls")),
+    path("", include("search_analytics.api.urls")),
+    path("support/", include("support.api.urls")),
 ]
 
 urlpatterns = [

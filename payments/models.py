@@ -15,13 +15,14 @@ class PaymentMethod(models.TextChoices):
     MTN_MOMO = "mtn_momo", _("MTN MoMo")
     ORANGE_MONEY = "orange_money", _("Orange Money")
     AIRTEL_MONEY = "airtel_money", _("Airtel Money")
+    PAYSTACK = "paystack", _("Paystack")
 
 
 # Mobile-money rails are taken when configured, or through the sandbox in local mode; an unconfigured one is
 # refused with a clear 422 before a payment is made (payments.services.mobile_money).
 AVAILABLE_METHODS = [
     PaymentMethod.CARD, PaymentMethod.SANDBOX, PaymentMethod.MPESA, PaymentMethod.MTN_MOMO,
-    PaymentMethod.ORANGE_MONEY, PaymentMethod.AIRTEL_MONEY,
+    PaymentMethod.ORANGE_MONEY, PaymentMethod.AIRTEL_MONEY, PaymentMethod.PAYSTACK,
 ]  # fmt: skip
 
 
@@ -332,3 +333,37 @@ class MobileMoneyPayment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.payment_id} {self.phone}{' (held)' if self.held_at else ''}"
+
+
+class PaystackTransaction(TimeStampedModel):
+    """What a Paystack payment adds to its payment: what the buyer's request gave for the checkout (the
+    e-mail Paystack receipts go to, the channels offered), kept so that a payment charged later (after a
+    fraud review) goes to Paystack with exactly that; Paystack's own id of the transaction once verified;
+    and a hold. A charge whose amount or currency differ from the payment's is never credited: the payment
+    is held here (`held_at`, with the reason) for staff."""
+
+    payment = models.OneToOneField(
+        Payment, verbose_name=_("payment"), on_delete=models.PROTECT, related_name="paystack"
+    )
+    email = models.EmailField(verbose_name=_("e-mail"), help_text=_("The payer's address given to Paystack"))
+    channels = models.JSONField(
+        verbose_name=_("channels"), default=list, blank=True, help_text=_("The checkout's channels; empty: all")
+    )
+    transaction_id = models.CharField(
+        verbose_name=_("Paystack transaction ID"), max_length=32, blank=True, help_text=_("Paystack's own id")
+    )
+    provider_status = models.CharField(
+        verbose_name=_("provider status"), max_length=64, blank=True, help_text=_("The provider's last word")
+    )
+    channel = models.CharField(
+        verbose_name=_("channel"), max_length=32, blank=True, help_text=_("How the buyer paid (card, bank ...)")
+    )
+    held_at = models.DateTimeField(verbose_name=_("held at"), null=True, blank=True)
+    held_reason = models.CharField(verbose_name=_("hold reason"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("Paystack transaction")
+        verbose_name_plural = _("Paystack transactions")
+
+    def __str__(self) -> str:
+        return f"{self.payment_id} {self.email}{' (held)' if self.held_at else ''}"

@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.admin_edits import AuditedAdminMixin
+from nzila_export.exceptions import DomainError
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, ViewHistory
 from vehicles.photos import vehicle_gallery_changed
 from vehicles.services import DEAL_DRIVEN_STATUSES, vehicle_create, vehicle_update, vehicles_archive
@@ -65,6 +67,15 @@ class VehicleAdmin(AuditedAdminMixin, admin.ModelAdmin):
         """A reserved or sold vehicle's status follows its deal."""
         fields = list(super().get_readonly_fields(request, obj))
         return [*fields, "status"] if obj is not None and obj.status in DEAL_DRIVEN_STATUSES else fields
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A save the services refuse (past the dealer plan's listing limit, say) is rolled back and
+        shown on the page again as an error, where it would otherwise be a server error."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DomainError as refusal:
+            self.message_user(request, refusal.message, level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         # Through the services, so that price_cad, the price history and the audit stay right. The service

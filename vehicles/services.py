@@ -19,6 +19,7 @@ from currencies.conversion import ExchangeRateUnavailable
 from currencies.money import REFERENCE_CURRENCY
 from nzila_export.exceptions import Conflict, DomainError
 from vehicles.cache import listings_changed
+from vehicles.hooks import LISTING_PUBLISHING
 from vehicles.models import (
     CLOSED_STATUSES,
     IDENTITY_FIELDS,
@@ -128,6 +129,7 @@ def vehicle_create(*, dealer: User, data: dict, user: User | None = None) -> Veh
     vehicle.vin = vehicle.vin.strip().upper()
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
     if vehicle.status == VehicleStatus.AVAILABLE:
+        LISTING_PUBLISHING.announce(dealer=dealer)  # plans: the plan's listing limit (402)
         vehicle.published_at = timezone.now()
     _save_checked(vehicle)
     vehicle_names_register(vehicle_ids=[vehicle.pk])
@@ -164,6 +166,8 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
     if not changes:
         return vehicle
     was_public = vehicle.status == VehicleStatus.AVAILABLE
+    if new_status == VehicleStatus.AVAILABLE and not was_public:
+        LISTING_PUBLISHING.announce(dealer=vehicle.dealer)  # plans: the plan's listing limit (402)
     for field, value in data.items():
         setattr(vehicle, field, value)
     old_price_cad = vehicle.price_cad

@@ -44,7 +44,7 @@ def inbox_event_process(*, event_id: int) -> InboxEvent:
         event.last_attempt_at = now
         try:
             with transaction.atomic():
-                outcome = handler_for(event.provider)(event)
+                outcome = handler_for(event.provider, event.event_type)(event)
         except RetryLater as not_yet:
             _failed(event, error=str(not_yet), trace="")
         except Exception as error:

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext
 
 from audit.models import AuditLog
-from audit.selectors import day_start
+from nzila_export.periods import day_start
 
 
 class AuditLogFilterForm(forms.Form):

@@ -1,4 +1,3 @@
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -19,6 +18,7 @@ from documents.models import Document
 from documents.requirements import deal_checklist
 from documents.selectors import document_list_visible_to
 from nzila_export.api.permissions import IsPlatformStaff
+from nzila_export.signed_links import signed_link_file_response
 
 CONFLICT = OpenApiResponse(description="The document's state does not allow this (already reviewed, replaced).")
 
@@ -118,14 +118,9 @@ class DocumentDownloadView(APIView):
     )
     def get(self, request, token: str):
         document = document_download_open(token=token)
-        response = FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.original_name,
-            content_type=document.content_type,
+        return signed_link_file_response(
+            document.file, filename=document.original_name, content_type=document.content_type
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class DealChecklistView(APIView):

@@ -1,10 +1,10 @@
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
 from invoices.downloads import invoice_download_open
+from nzila_export.signed_links import signed_link_file_response
 
 
 class InvoiceDownloadView(APIView):
@@ -23,8 +23,4 @@ class InvoiceDownloadView(APIView):
     )
     def get(self, request, token: str):
         invoice = invoice_download_open(token=token)
-        response = FileResponse(
-            invoice.pdf.open("rb"), as_attachment=True, filename=f"{invoice.number}.pdf", content_type="application/pdf"
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return signed_link_file_response(invoice.pdf, filename=f"{invoice.number}.pdf", content_type="application/pdf")

@@ -1,5 +1,6 @@
-"""Delivering an issued document to the deal's buyer, once: by e-mail with its PDF attached, on WhatsApp
-with the PDF as a document, and in the app, each in the buyer's language.
+"""Delivering an issued document to the deal's buyer (a platform invoice: to its customer), once: by e-mail
+with its PDF attached, on WhatsApp with the PDF as a document, and in the app, each in the recipient's
+language.
 
 The dealer is not sent the documents: it (or staff) issued the invoice, and receipts and credit notes
 follow payments and refunds it is already told of (payments' own notifications)."""
@@ -18,6 +19,7 @@ EVENT_OF_KIND = {
     InvoiceKind.INVOICE: "invoice.issued",
     InvoiceKind.CREDIT_NOTE: "invoice.credit_note_issued",
     InvoiceKind.RECEIPT: "invoice.receipt_issued",
+    InvoiceKind.PLATFORM: "invoice.platform_issued",  # to the platform's customer (a dealer's plan)
 }
 
 
@@ -39,7 +41,7 @@ def invoice_deliver(*, invoice_id: int) -> bool:
     with transaction.atomic():
         invoice = (
             Invoice.objects.select_for_update(of=("self",))
-            .select_related("deal__buyer", "deal__vehicle", "invoice")
+            .select_related("deal__buyer", "deal__vehicle", "invoice", "customer")
             .filter(pk=invoice_id, delivered_at__isnull=True)
             .exclude(pdf="")
             .first()
@@ -60,7 +62,7 @@ def invoice_deliver(*, invoice_id: int) -> bool:
         if invoice.kind == InvoiceKind.INVOICE:  # payments made before the issue may have settled it
             context["balance"] = invoice_balance(invoice=invoice).balance
         notify(
-            event=EVENT_OF_KIND[invoice.kind], recipients=[invoice.deal.buyer], context=context, related_object=invoice
+            event=EVENT_OF_KIND[invoice.kind], recipients=[invoice.recipient], context=context, related_object=invoice
         )
         invoice.delivered_at = timezone.now()
         invoice.save(update_fields=["delivered_at", "updated_at"])

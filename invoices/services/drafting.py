@@ -114,7 +114,7 @@ def invoice_draft_update(
 ) -> Invoice:
     """Staff correct a draft: its lines (all of them, in order) and its due date. An issued invoice never
     changes: a correction is a credit note."""
-    invoice = Invoice.objects.select_for_update().select_related("deal__vehicle").get(pk=invoice.pk)
+    invoice = Invoice.objects.select_for_update(of=("self",)).select_related("deal__vehicle").get(pk=invoice.pk)
     if invoice.status != InvoiceStatus.DRAFT:
         raise InvoiceNotEditable(
             gettext("Invoice %(number)s is issued and cannot change; issue a credit note to correct it.")

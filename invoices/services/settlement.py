@@ -68,7 +68,9 @@ def _refund_description(payment: Payment) -> str:
 def credit_note_issue(*, invoice: Invoice, amount: Decimal, reason: str, user: User) -> Invoice:
     """Staff credit part or all of an issued invoice (a correction: issued invoices never change). The
     credit cannot exceed what is left uncredited."""
-    invoice = Invoice.objects.select_for_update().select_related("deal__dealer", "deal__buyer").get(pk=invoice.pk)
+    invoice = (
+        Invoice.objects.select_for_update(of=("self",)).select_related("deal__dealer", "deal__buyer").get(pk=invoice.pk)
+    )
     if invoice.kind != InvoiceKind.INVOICE or invoice.status in (InvoiceStatus.DRAFT, InvoiceStatus.VOID):
         raise InvoiceNotCreditable(gettext("Only an issued invoice that is not void can be credited."))
     if not reason.strip():

@@ -33,3 +33,9 @@ class PreferenceSerializer(serializers.Serializer):
 
 class PreferencesUpdateSerializer(serializers.Serializer):
     preferences = PreferenceSerializer(many=True, allow_empty=False)
+
+
+class UnsubscribedSerializer(serializers.Serializer):
+    channel = serializers.CharField(help_text="The channel whose marketing consent was withdrawn: email")
+    category = serializers.CharField(help_text="marketing")
+    enabled = serializers.BooleanField()

@@ -8,8 +8,10 @@ router.register("notifications", views.NotificationViewSet, basename="notificati
 
 urlpatterns = [
     path("notifications/preferences/", views.PreferencesView.as_view(), name="notification-preferences"),
+    path("notifications/unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="notification-unsubscribe"),
     path("webhooks/twilio/status/", views.TwilioStatusCallbackView.as_view(), name="twilio-status-callback"),
     path("webhooks/twilio/whatsapp/", views.TwilioWhatsAppInboundView.as_view(), name="twilio-whatsapp-inbound"),
+    path("webhooks/whatsapp/cloud/", views.WhatsAppCloudWebhookView.as_view(), name="whatsapp-cloud-webhook"),
     path("webhooks/email/mailgun/", views.MailgunEventView.as_view(), name="mailgun-events"),
     *router.urls,
 ]

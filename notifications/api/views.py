@@ -1,20 +1,25 @@
 import json
 from urllib.parse import urlencode
 
+from django.http import HttpResponse
+from django.utils.translation import gettext
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from notifications import selectors, services
 from notifications.api import serializers
-from notifications.callbacks import TWILIO_INBOUND, TWILIO_STATUS
+from notifications.callbacks import CLOUD_INBOUND, CLOUD_STATUS, TWILIO_INBOUND, TWILIO_STATUS
 from notifications.channels.mailgun import mailgun_signature_is_valid
 from notifications.channels.twilio import twilio_signature_is_valid
-from notifications.models import Notification
+from notifications.channels.whatsapp_cloud import cloud_signature_is_valid, cloud_verify_token_is_valid
+from notifications.models import Category, Notification
 from notifications.preferences import preference_matrix
+from nzila_export.api.errors import error_body
 from webhooks.views import WebhookView
 
 
@@ -71,6 +76,21 @@ class PreferencesView(APIView):
         serializer.is_valid(raise_exception=True)
         services.preferences_update(user=request.user, changes=serializer.validated_data["preferences"])
         return Response(serializers.PreferenceSerializer(preference_matrix(user=request.user), many=True).data)
+
+
+class UnsubscribeView(APIView):
+    """One-click unsubscribe (RFC 8058): a mail client POSTs `List-Unsubscribe=One-Click` to the link in a
+    marketing e-mail's List-Unsubscribe header. Open, with no session: the signed token names the person
+    and the channel. Their marketing consent on that channel is withdrawn at once; a second POST changes
+    nothing. A forged token is 404, a stale one 410. A GET (a link scanner) unsubscribes nobody."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(request=None, responses=serializers.UnsubscribedSerializer)
+    def post(self, request, token: str):
+        _user, channel = services.marketing_unsubscribe(token=token)
+        return Response({"channel": channel, "category": Category.MARKETING, "enabled": False})
 
 
 class TwilioWebhookView(WebhookView):
@@ -133,3 +153,62 @@ class MailgunEventView(WebhookView):
             event_type=str(event_data.get("event", "")),
         )  # fmt: skip
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class WhatsAppCloudWebhookView(WebhookView):
+    """Meta's WhatsApp Cloud API webhook. GET is the subscription handshake: the challenge is echoed when
+    the verify token matches. A POST counts only when X-Hub-Signature-256 verifies its raw body; then each
+    message status and each inbound message it carries is stored once in the inbox (a status by message
+    id and status, an inbound message by its id) and applied by a worker."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("hub.mode", str, required=True, description="subscribe"),
+            OpenApiParameter("hub.verify_token", str, required=True, description="WHATSAPP_CLOUD_VERIFY_TOKEN"),
+            OpenApiParameter("hub.challenge", str, required=True, description="Echoed back"),
+        ],
+        responses={200: OpenApiTypes.STR, 403: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        params = request.query_params
+        if params.get("hub.mode") != "subscribe" or not cloud_verify_token_is_valid(params.get("hub.verify_token", "")):
+            detail = gettext("The verify token does not match: the subscription is refused.")
+            return Response(error_body(status_code=403, code="bad_verify_token", detail=detail), status=403)
+        return HttpResponse(params.get("hub.challenge", ""), content_type="text/plain")
+
+    @extend_schema(request=None, responses={200: None})
+    def post(self, request):
+        if not cloud_signature_is_valid(body=request.body, signature=request.headers.get("X-Hub-Signature-256", "")):
+            return self.bad_signature("WhatsApp")
+        try:
+            payload = json.loads(request.body)
+        except ValueError:
+            payload = {}
+        for value in _change_values(payload):
+            for status_object in _objects(value.get("statuses")):
+                self.accept(
+                    provider="whatsapp_cloud",
+                    event_id=f"{status_object.get('id', '')}:{status_object.get('status', '')}",
+                    event_type=CLOUD_STATUS,
+                    body=json.dumps(status_object).encode(),
+                )
+            for inbound in _objects(value.get("messages")):
+                self.accept(
+                    provider="whatsapp_cloud",
+                    event_id=str(inbound.get("id", "")),
+                    event_type=CLOUD_INBOUND,
+                    body=json.dumps(inbound).encode(),
+                )
+        return Response(status=status.HTTP_200_OK)
+
+
+def _objects(value) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _change_values(payload) -> list[dict]:
+    """Each entry[].changes[].value of a webhook payload, skipping what is not shaped as Meta documents."""
+    if not isinstance(payload, dict):
+        return []
+    changes = [change for entry in _objects(payload.get("entry")) for change in _objects(entry.get("changes"))]
+    return [change["value"] for change in changes if isinstance(change.get("value"), dict)]

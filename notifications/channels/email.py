@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from notifications.channels.base import PermanentDeliveryError, SendReceipt, TransientDeliveryError
 from notifications.models import MessageLog
 from notifications.rendering import render_email
+from notifications.unsubscribe import list_unsubscribe_headers
 
 
 class EmailSender:
@@ -21,7 +22,7 @@ class EmailSender:
             body=text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.recipient],
-            headers={"Message-ID": message_id},
+            headers={"Message-ID": message_id, **list_unsubscribe_headers(message)},
         )
         email.attach_alternative(html, "text/html")
         for item in message.items:

@@ -1,18 +1,16 @@
 """SMS and WhatsApp through Twilio's Messages API. The only module that imports twilio.
 
 WhatsApp allows free-form messages only within 24 hours of the person's last message to us; outside
-that window it takes a pre-approved template (a Content SID with variables).
+that window it takes a pre-approved template (a Content SID with variables; see notifications.whatsapp).
 https://www.twilio.com/docs/whatsapp/tutorial/send-whatsapp-notification-messages-templates
 """
 
 import json
-from datetime import timedelta
 
 import requests
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
-from django.utils import timezone
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
@@ -24,12 +22,10 @@ from notifications.channels.base import (
     SendReceipt,
     TransientDeliveryError,
 )
-from notifications.events import EVENTS
-from notifications.models import Channel, MessageLog, MessageStatus, WhatsAppSession
+from notifications.models import Channel, MessageLog, MessageStatus
 from notifications.rendering import render_short
+from notifications.whatsapp import whatsapp_session_is_open, whatsapp_template_of, whatsapp_template_parameters
 from nzila_export.http import request_never_sent
-
-WHATSAPP_SESSION_WINDOW = timedelta(hours=24)
 
 # Twilio error codes that mean the number itself cannot receive: stop sending to it.
 # 21211 invalid To number, 21614 not a mobile number, 21610 recipient replied STOP,
@@ -64,12 +60,6 @@ def twilio_client() -> Client:
         settings.TWILIO_AUTH_TOKEN,
         http_client=TwilioHttpClient(timeout=settings.TWILIO_TIMEOUT_SECONDS),
     )
-
-
-def whatsapp_session_is_open(phone: str) -> bool:
-    return WhatsAppSession.objects.filter(
-        phone=phone, last_inbound_at__gte=timezone.now() - WHATSAPP_SESSION_WINDOW
-    ).exists()
 
 
 class TwilioSender:
@@ -108,16 +98,17 @@ class TwilioSender:
         if whatsapp_session_is_open(message.recipient):
             content["body"] = render_short(items=message.items, language=message.language)
             return content
-        template = EVENTS[message.event].whatsapp_template
-        content_sid = settings.TWILIO_WHATSAPP_CONTENT_SIDS.get(template) if template else None
+        template = whatsapp_template_of(message.event)
+        sids = settings.TWILIO_WHATSAPP_CONTENT_SIDS
+        # A Content template holds one language: "name:fr" when each language has its own SID.
+        content_sid = (sids.get(f"{template}:{message.language}") or sids.get(template)) if template else None
         if not content_sid:
             raise PermanentDeliveryError(
                 f"Outside the 24-hour WhatsApp window and no approved template is configured for {message.event}."
             )
-        first = message.items[0]
-        content.update(
-            content_sid=content_sid, content_variables=json.dumps({"1": first["subject"], "2": first["text"]})
-        )
+        parameters = whatsapp_template_parameters(message.items)
+        variables = {str(number): value for number, value in enumerate(parameters, start=1)}
+        content.update(content_sid=content_sid, content_variables=json.dumps(variables))
         return content
 
 

@@ -86,3 +86,23 @@ def test_a_pdf_goes_to_whatsapp_as_media(twilio, whatsapp_event, django_capture_
             context={"changed_at": timezone.now(), "media_url": "https://files.nzila.example/invoice-1.pdf"},
         )
     assert sent_parameters(twilio)["MediaUrl"] == "https://files.nzila.example/invoice-1.pdf"
+
+
+def test_a_language_of_its_own_takes_its_own_content_sid_and_parameters_are_one_line(
+    twilio, settings, whatsapp_event, django_capture_on_commit_callbacks
+):
+    settings.TWILIO_WHATSAPP_CONTENT_SIDS = {
+        "account_security_alert": "HX" + "b" * 32,
+        "account_security_alert:fr": "HX" + "c" * 32,
+    }
+    buyer = BuyerFactory(phone="+2250701020304", preferred_language="fr")
+    twilio.post(
+        TWILIO_MESSAGES_URL, json=twilio_message_created("SM" + "8" * 32, "whatsapp:+2250701020304"), status=201
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(event="account.password_changed", recipients=[buyer], context={"changed_at": timezone.now()})
+    parameters = sent_parameters(twilio)
+    assert parameters["ContentSid"] == "HX" + "c" * 32
+    variables = json.loads(parameters["ContentVariables"])
+    assert variables["2"] == " ".join(MessageLog.objects.get().items[0]["short"].split())
+    assert "\n" not in variables["2"]

@@ -1,8 +1,13 @@
 """Serializer building blocks shared by the apps' APIs."""
 
 import copy
+from datetime import timedelta
 
+from django.utils import timezone
+from django.utils.translation import gettext
 from rest_framework import serializers
+
+from nzila_export.periods import Period
 
 
 def _field_copy(field: serializers.Field) -> serializers.Field:
@@ -32,3 +37,35 @@ class BuiltOnceModelSerializer(serializers.ModelSerializer):
         if built is None:
             built = BuiltOnceModelSerializer._built_fields[type(self)] = super().get_fields()
         return {name: _field_copy(field) for name, field in built.items()}
+
+
+class PeriodQuerySerializer(serializers.Serializer):
+    """The API's one way to ask for a period: `from` and `to`, days (YYYY-MM-DD) in the platform's time zone,
+    both included, validated into `period` (nzila_export.periods.Period). `to` defaults to today, `from` to
+    `default_days` days ending on `to`; `from` after `to` is refused on `from`, and a period longer than
+    `max_days` (when set) on `to`. Subclasses add their own parameters."""
+
+    default_days = 30
+    max_days: int | None = None
+
+    def get_fields(self):
+        fields = super().get_fields()  # `from` is a Python keyword: not a class attribute
+        fields["from"] = serializers.DateField(
+            required=False, help_text=f"First day, YYYY-MM-DD (default: {self.default_days - 1} days before `to`)"
+        )
+        fields["to"] = serializers.DateField(
+            required=False, help_text="Last day, included, YYYY-MM-DD (default: today)"
+        )
+        return fields
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        end = attrs.pop("to", None) or timezone.localdate()
+        start = attrs.pop("from", None) or end - timedelta(days=self.default_days - 1)
+        period = Period(start=start, end=end)
+        if start > end:
+            raise serializers.ValidationError({"from": [gettext("The first day must be on or before the last day.")]})
+        if self.max_days is not None and period.days_count > self.max_days:
+            message = gettext("A period covers at most %(days)d days; shorten it.") % {"days": self.max_days}
+            raise serializers.ValidationError({"to": [message]})
+        return {**attrs, "period": period}

@@ -38,9 +38,13 @@ CHECKED_APPS = (
     "nzila_export",
     "operations",
     "payments",
+    "plans",
     "privacy",
     "recommendations",
+    "reports",
+    "search_analytics",
     "shipments",
+    "support",
     "vehicles",
     "webhooks",
 )

@@ -79,8 +79,9 @@ class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
 
     def get_instructions(self, payment) -> str:
         from payments.services.mobile_money import mobile_money_instructions
+        from payments.services.paystack import paystack_instructions
 
-        return mobile_money_instructions(payment)
+        return mobile_money_instructions(payment) or paystack_instructions(payment)
 
     def get_client_secret(self, payment) -> str:
         request = self.context.get("request")
@@ -93,7 +94,8 @@ class PaymentCreateSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=18, decimal_places=3, min_value=Decimal("0.001"))
     currency = serializers.CharField(min_length=3, max_length=3, help_text="ISO 4217, e.g. CAD or XOF")
     method = serializers.ChoiceField(
-        choices=PaymentMethod.choices, help_text="card, sandbox, or a mobile-money rail: mpesa, mtn_momo, ..."
+        choices=PaymentMethod.choices,
+        help_text="card, sandbox, paystack (NGN, GHS), or a mobile-money rail: mpesa, mtn_momo, ...",
     )
     payment_method = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=255, help_text="A saved card's id (Stripe)"
@@ -101,6 +103,12 @@ class PaymentCreateSerializer(serializers.Serializer):
     phone = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=32,
         help_text="Mobile money: the payer's number in E.164 (+254712345678), of a country the rail serves",
+    )  # fmt: skip
+    channels = serializers.ListField(
+        child=serializers.ChoiceField(choices=["card", "bank", "ussd", "bank_transfer", "mobile_money"]),
+        required=False, default=list, max_length=5,
+        help_text="Paystack: the checkout's channels (NGN: card, bank, ussd, bank_transfer; GHS: card, "
+        "mobile_money, bank_transfer); omit for all",
     )  # fmt: skip
     billing_country = serializers.ChoiceField(
         choices=list(countries), required=False, allow_blank=True, default="",
@@ -119,6 +127,13 @@ class PaymentReviewSerializer(serializers.Serializer):
 
 class MobileMoneyCallbackSerializer(serializers.Serializer):
     """Whatever the rail posts (README, Mobile money); the body is read by the rail's adapter."""
+
+
+class PaystackEventSerializer(serializers.Serializer):
+    """Paystack's event as it posts it: {event, data} (README, Payments, Paystack)."""
+
+    event = serializers.CharField(help_text="charge.success, refund.processed, refund.failed ...")
+    data = serializers.DictField(help_text="The transaction or refund")
 
 
 class WebhookAnswerSerializer(serializers.Serializer):

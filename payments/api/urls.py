@@ -8,6 +8,7 @@ from payments.api.views import (
     OrangeMoneyWebhookView,
     PaymentMethodViewSet,
     PaymentViewSet,
+    PaystackWebhookView,
     StripeWebhookView,
     TransactionViewSet,
 )
@@ -23,5 +24,6 @@ urlpatterns = [
     path("webhooks/mtn_momo/", MtnMomoWebhookView.as_view(), name="mtn-momo-webhook"),
     path("webhooks/orange_money/", OrangeMoneyWebhookView.as_view(), name="orange-money-webhook"),
     path("webhooks/airtel_money/", AirtelMoneyWebhookView.as_view(), name="airtel-money-webhook"),
+    path("webhooks/paystack/", PaystackWebhookView.as_view(), name="paystack-webhook"),
     *router.urls,
 ]

@@ -20,12 +20,13 @@ from payments.api.filters import LedgerEntryFilter, PaymentFilter
 from payments.gateways.base import WebhookSignatureInvalid
 from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
 from payments.gateways.stripe import stripe_event_verify
-from payments.models import LedgerEntry, Payment, PaymentStatus
+from payments.models import LedgerEntry, Payment, PaymentMethod, PaymentStatus
 from payments.selectors import ledger_entry_list_visible_to, payment_list_visible_to
 from payments.services.cards import card_attach, card_detach, card_list, card_set_default
 from payments.services.ledger import ledger_export_record
 from payments.services.mobile_money import mobile_money_callback_verify, mobile_money_payer_check
 from payments.services.payments import payment_confirm, payment_create
+from payments.services.paystack import paystack_event_read, paystack_payer_check
 from payments.services.refunds import payment_refund
 from payments.services.reviews import payment_review
 from webhooks.views import WebhookView
@@ -89,7 +90,8 @@ class PaymentViewSet(
         (insufficient_funds), 33 need 3-D Secure (then `confirm/`). A decline is 402 and the failed
         payment is kept; when succeeded payments cover the agreed price the deal moves to paid.
         Mobile money (mpesa, mtn_momo, orange_money, airtel_money) takes the payer's `phone` and answers
-        201 pending with `instructions`; the rail's callback settles it."""
+        201 pending with `instructions`; the rail's callback settles it. Paystack (NGN, GHS; optional
+        `channels`) answers 201 pending with the checkout's URL as `client_secret`; its webhook settles it."""
         key = request.headers.get("Idempotency-Key", "").strip()
         if not key:
             raise ValidationError({"Idempotency-Key": [gettext("This header is required: a unique key per payment.")]})
@@ -107,6 +109,10 @@ class PaymentViewSet(
         if data["method"] in MOBILE_MONEY_METHODS:  # the instrument is the payer's number
             payment_method = mobile_money_payer_check(
                 method=data["method"], phone=data["phone"], amount=data["amount"], currency=data["currency"]
+            )
+        elif data["method"] == PaymentMethod.PAYSTACK:  # the instrument is the checkout's channels
+            payment_method = paystack_payer_check(
+                currency=data["currency"], channels=data["channels"], email=deal.buyer.email
             )
         attempt = payment_create(
             deal=deal, user=request.user, amount=data["amount"], currency=data["currency"],
@@ -300,6 +306,29 @@ class OrangeMoneyWebhookView(MobileMoneyWebhookView):
 
 class AirtelMoneyWebhookView(MobileMoneyWebhookView):
     method, provider_name = "airtel_money", "Airtel Money"
+
+
+class PaystackWebhookView(WebhookView):
+    """Paystack's events (one URL for the account, set in its dashboard), verified by x-paystack-signature,
+    the HMAC-SHA512 of the raw body under our secret key; stored once and answered at once. A worker
+    settles a charge.success only after verifying the transaction at Paystack and only if amount and
+    currency match (else held for staff); refund.processed and refund.failed reach the refund's payment.
+    400 and nothing stored for a bad signature."""
+
+    @extend_schema(
+        request=serializers.PaystackEventSerializer,
+        responses={200: serializers.WebhookAnswerSerializer, 400: OpenApiResponse(description="Bad signature.")},
+    )
+    def post(self, request):
+        try:
+            verified = paystack_event_read(body=request.body, signature=request.headers.get("x-paystack-signature", ""))
+        except WebhookSignatureInvalid:
+            return self.bad_signature("Paystack")
+        event = self.accept(
+            provider="paystack", event_id=verified.event_id, event_type=verified.event_type,
+            headers=("x-paystack-signature", "User-Agent", "Content-Type"), target=verified.target,
+        )  # fmt: skip
+        return Response({"event": event.event_id, "status": event.status})
 
 
 class PaymentMethodViewSet(viewsets.ViewSet):

@@ -1,7 +1,7 @@
 """Payment gateways, one module per provider, found in one registry by code. `get_gateway(code)` returns
 a configured one (ImproperlyConfigured otherwise); `gateway_for_method` the one that takes a payment
-method: cards, settings.PAYMENTS_CARD_GATEWAY; a mobile-money rail, its own when configured, else the
-sandbox in local mode (MOBILE_MONEY_SANDBOX)."""
+method: cards, settings.PAYMENTS_CARD_GATEWAY; a mobile-money rail or Paystack, its own when configured,
+else the sandbox in local mode (MOBILE_MONEY_SANDBOX)."""
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -12,6 +12,7 @@ from payments.gateways.mobile_money import MOBILE_MONEY_METHODS
 from payments.gateways.mpesa import MpesaGateway
 from payments.gateways.mtn_momo import MtnMomoGateway
 from payments.gateways.orange_money import OrangeMoneyGateway
+from payments.gateways.paystack import PaystackGateway
 from payments.gateways.sandbox import SandboxGateway
 from payments.gateways.stripe import StripeGateway
 from payments.models import PaymentMethod
@@ -20,6 +21,7 @@ GATEWAYS: dict[str, type[PaymentGateway]] = {
     gateway.code: gateway
     for gateway in (
         SandboxGateway, StripeGateway, MpesaGateway, MtnMomoGateway, OrangeMoneyGateway, AirtelMoneyGateway,
+        PaystackGateway,
     )
 }  # fmt: skip
 
@@ -47,10 +49,10 @@ def gateway_for_method(method: str) -> PaymentGateway:
         return get_gateway("sandbox")
     if method == PaymentMethod.CARD:
         return get_gateway(settings.PAYMENTS_CARD_GATEWAY)
-    if method in MOBILE_MONEY_METHODS:
+    if method in (*MOBILE_MONEY_METHODS, PaymentMethod.PAYSTACK):
         if gateway_configured(method):
             return get_gateway(str(method))
         if settings.MOBILE_MONEY_SANDBOX:
             return get_gateway("sandbox")
-        raise ImproperlyConfigured(f"{PaymentMethod(method).label} is not configured (README, Mobile money).")
+        raise ImproperlyConfigured(f"{PaymentMethod(method).label} is not configured (README, Payments).")
     raise ImproperlyConfigured(f"No gateway takes {method!r} payments yet.")

@@ -216,20 +216,25 @@ def mobile_money_apply(*, payment_id: int, reports: list[MobileMoneyReport], sou
     if truth.status == PaymentStatus.SUCCEEDED:
         mismatch = _mismatch(payment, record, reports)
         if mismatch:
-            _hold(payment=payment, record=record, reason=mismatch, source=source)
+            provider_mismatch_hold(
+                payment=payment, record=record, reason=mismatch, source=source, action="payment.mobile_money_held"
+            )
             return payment
     if truth.status == PaymentStatus.PENDING:
         return payment
     return payment_apply_result(payment_id=payment.pk, result=truth.as_charge_result())
 
 
-def _hold(*, payment: Payment, record: MobileMoneyPayment, reason: str, source: str) -> None:
+def provider_mismatch_hold(*, payment: Payment, record, reason: str, source: str, action: str) -> None:
+    """Hold a payment its provider reported paid in a way that disagrees with it (`reason`): nothing is
+    credited, `record` (its rail's row: a MobileMoneyPayment or a PaystackTransaction) keeps why, the hold is
+    audited as `action`, and staff are told to settle or refund it at the provider."""
     record.held_at, record.held_reason = timezone.now(), reason[:255]
     record.save(update_fields=["held_at", "held_reason", "updated_at"])
-    audit_record(action="payment.mobile_money_held", instance=payment, changes={"reason": reason, "source": source})
-    logger.warning("Mobile-money payment %s held: %s", payment.pk, reason)
+    audit_record(action=action, instance=payment, changes={"reason": reason, "source": source})
+    logger.warning("Payment %s held (%s): %s", payment.pk, payment.method, reason)
     notify(
-        event="payment.mobile_money_mismatch",
+        event="payment.provider_mismatch",
         recipients=list(staff_list_active()),
         context={"payment": payment, "deal": payment.deal, "reason": reason},
         related_object=payment,
@@ -259,20 +264,30 @@ def mobile_money_pending_settle(*, batch_size: int = 100) -> dict[str, int]:
                     counts["expired"] += 1
                     payment_apply_result(payment_id=payment.pk, result=_expired(payment))
                 continue
-            try:
-                truth = gateway.status(payment=payment)
-            except GatewayError as error:
-                logger.warning("Payment %s: %s out of reach (%s)", payment.pk, method, error)
-                counts["unreachable"] += 1
-                continue
-            if truth.status == PaymentStatus.PENDING and payment.status_changed_at < expire_before:
-                counts["expired"] += 1
-                payment_apply_result(payment_id=payment.pk, result=_expired(payment))
-                continue
-            settled = mobile_money_apply(payment_id=payment.pk, reports=[truth], source="process_pending_payments")
-            if settled.status != payment.status:
-                counts["changed"] += 1
+            pending_payment_settle(
+                payment, gateway=gateway, apply=mobile_money_apply, expired=_expired, expire_before=expire_before,
+                counts=counts,
+            )  # fmt: skip
     return counts
+
+
+def pending_payment_settle(payment: Payment, *, gateway, apply, expired, expire_before, counts: dict) -> None:
+    """One pending payment of a rail whose answer comes later: ask its provider (`gateway.status`) and settle it
+    through `apply` as its callback would, or fail it with `expired(payment)` when it is still pending after
+    `expire_before`; a provider out of reach leaves it for the next run. `counts` tallies what happened."""
+    try:
+        truth = gateway.status(payment=payment)
+    except GatewayError as error:
+        logger.warning("Payment %s: %s out of reach (%s)", payment.pk, payment.provider, error)
+        counts["unreachable"] += 1
+        return
+    if truth.status == PaymentStatus.PENDING and payment.status_changed_at < expire_before:
+        counts["expired"] += 1
+        payment_apply_result(payment_id=payment.pk, result=expired(payment))
+        return
+    settled = apply(payment_id=payment.pk, reports=[truth], source="process_pending_payments")
+    if settled.status != payment.status:
+        counts["changed"] += 1
 
 
 def _expired(payment: Payment) -> ChargeResult:

@@ -53,6 +53,7 @@ from payments.models import (
     Payment,
     PaymentMethod,
     PaymentStatus,
+    PaystackTransaction,
 )
 from payments.selectors import deal_amount_paid, deal_balance
 from payments.services.ledger import ledger_entry_write
@@ -113,7 +114,8 @@ def payment_create(
     ip_address: str | None = None,
 ) -> PaymentAttempt:
     """Pay (part of) a deal with a card (`payment_method`: a saved card) or a mobile-money rail
-    (`payment_method`: the payer's number, E.164, kept with the payment for every push made for it).
+    (`payment_method`: the payer's number, E.164, kept with the payment for every push made for it) or
+    Paystack (`payment_method`: the checkout's channels, comma-separated, kept with the payer's e-mail).
     The same key and body give back the first payment, charged once; the same key with another body is
     refused (422). The amount is converted at the day's rate to the deal's currency and to CAD, both
     recorded. Before any provider is asked, the fraud controls count the attempt (FraudRefusal over a
@@ -181,7 +183,7 @@ def _payment_create_locked(
         raise
     risk = payment_risk_assess(
         payer=deal.buyer, deal=deal, amount_cad=in_cad.amount, billing_country=billing_country,
-        phone="" if is_card else payment_method, ip_address=ip_address,
+        phone=payment_method if method in MOBILE_MONEY_METHODS else "", ip_address=ip_address,
     )  # fmt: skip
     status = {DECISION_REVIEW: PaymentStatus.HELD, DECISION_BLOCK: PaymentStatus.FAILED}.get(
         risk.decision, PaymentStatus.PENDING
@@ -203,6 +205,12 @@ def _payment_create_locked(
             )  # fmt: skip
             if method in MOBILE_MONEY_METHODS:  # every push made for this payment goes to this number
                 MobileMoneyPayment.objects.create(payment=payment, phone=payment_method)
+            elif method == PaymentMethod.PAYSTACK:  # every checkout made for it: this e-mail and these channels
+                PaystackTransaction.objects.create(
+                    payment=payment,
+                    email=deal.buyer.email,
+                    channels=[name for name in payment_method.split(",") if name],
+                )
     except IntegrityError:
         earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
         if earlier is None:
@@ -409,7 +417,8 @@ def payments_pending_refresh(*, older_than: timedelta, batch_size: int = 100) ->
     waiting = (
         Payment.objects.filter(status__in=OPEN_STATUSES, status_changed_at__lt=cutoff)
         .exclude(provider_reference="")
-        .exclude(provider__in=MOBILE_MONEY_METHODS)  # settled by mobile_money_pending_settle, with its checks
+        # Settled by mobile_money_pending_settle and paystack_pending_settle, with their checks.
+        .exclude(provider__in=[*MOBILE_MONEY_METHODS, PaymentMethod.PAYSTACK])
         .order_by("id")
     )
     counts = {"checked": 0, "changed": 0, "unreachable": 0}

@@ -11,7 +11,7 @@ from currencies.money import money_has_valid_precision, money_round
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
 from payments.gateways import gateway_for_method
-from payments.gateways.base import GatewayError, GatewayRefused
+from payments.gateways.base import GatewayError, GatewayOutcomeUnknown, GatewayRefused
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
 from payments.selectors import payment_amount_refunded
 from payments.services.ledger import ledger_entry_write
@@ -57,6 +57,12 @@ def payment_refund(*, payment: Payment, reason: str, user: User, amount: Decimal
         )
     except GatewayRefused as refusal:
         raise DomainError(str(refusal)) from refusal
+    except GatewayOutcomeUnknown as lost:  # a refund that is not idempotent (Paystack) may have been made
+        message = gettext(
+            "The payment provider's answer was lost; send the same refund again: the provider is asked for it "
+            "before anything is sent again."
+        )
+        raise PaymentUnavailable(message) from lost
     except GatewayError as error:
         message = gettext("The payment provider could not be reached; nothing was refunded.")
         raise PaymentUnavailable(message) from error

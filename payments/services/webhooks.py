@@ -19,6 +19,12 @@ from webhooks.handlers import RetryLater
 from webhooks.models import InboxEvent, InboxEventStatus
 
 
+class NotOurPayment(Exception):
+    """A PaymentIntent Stripe Billing made to collect an invoice (a dealer's plan, whose invoice events plans
+    applies), not one of our payments: nothing for payments to do. Stripe names the invoice on the intent up
+    to API version 2025-02-24 (`invoice`, removed in 2025-03-31.basil)."""
+
+
 class WebhookTargetMissing(Exception):
     """The event is about a payment we do not know (yet): the inbox tries it again later."""
 
@@ -34,6 +40,8 @@ def stripe_event_apply(event: InboxEvent) -> str:
         handler(json.loads(event.body)["data"]["object"])
     except WebhookTargetMissing as missing:
         raise RetryLater(str(missing)) from missing
+    except NotOurPayment:
+        return InboxEventStatus.IGNORED
     return InboxEventStatus.PROCESSED
 
 
@@ -55,6 +63,8 @@ def _on_payment_intent(intent: dict) -> None:
         payment = (
             Payment.objects.filter(provider="stripe", pk=int(payment_id)).first() if payment_id.isdigit() else None
         )
+    if payment is None and intent.get("invoice"):
+        raise NotOurPayment(f"PaymentIntent {intent['id']!r} pays Stripe invoice {intent['invoice']!r}, not a payment.")
     if payment is None:
         raise WebhookTargetMissing(f"No payment for PaymentIntent {intent['id']!r} (yet).")
     payment_apply_result(payment_id=payment.pk, result=charge_result_from_intent(intent))

@@ -238,7 +238,7 @@ def test_a_mismatched_callback_is_held_for_staff_and_never_credited(
     assert record.held_at is not None
     assert record.held_reason
     assert not LedgerEntry.objects.exists()
-    assert Notification.objects.get(event="payment.mobile_money_mismatch").user == staff
+    assert Notification.objects.get(event="payment.provider_mismatch").user == staff
     assert AuditLog.objects.filter(action="payment.mobile_money_held").count() == 1
     # The job leaves a held payment to staff.
     Payment.objects.filter(pk=payment.pk).update(status_changed_at=timezone.now() - timedelta(hours=3))

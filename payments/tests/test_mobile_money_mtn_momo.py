@@ -182,7 +182,7 @@ def test_a_mismatch_in_the_status_is_held_for_staff(client_for, xof_deal, on_mom
     assert payment.status == PaymentStatus.PENDING
     assert MobileMoneyPayment.objects.get().held_at is not None
     assert not LedgerEntry.objects.exists()
-    assert Notification.objects.get(event="payment.mobile_money_mismatch").user == staff
+    assert Notification.objects.get(event="payment.provider_mismatch").user == staff
 
 
 def test_the_job_settles_and_expires_pending_requests(client_for, xof_deal, on_momo):

@@ -157,11 +157,11 @@ def test_the_hourly_job_settles_a_payment_whose_webhook_was_lost(client_for, tod
     ).raise_for_status()
     no_mobile = {"checked": 0, "changed": 0, "expired": 0, "unreachable": 0}
     assert process_pending_payments.delay().get() == {
-        "checked": 0, "changed": 0, "unreachable": 0, "mobile_money": no_mobile
+        "checked": 0, "changed": 0, "unreachable": 0, "mobile_money": no_mobile, "paystack": no_mobile
     }  # too recent  # fmt: skip
     Payment.objects.filter(pk=body["id"]).update(status_changed_at=timezone.now() - timedelta(hours=1))
     assert process_pending_payments.delay().get() == {
-        "checked": 1, "changed": 1, "unreachable": 0, "mobile_money": no_mobile
+        "checked": 1, "changed": 1, "unreachable": 0, "mobile_money": no_mobile, "paystack": no_mobile
     }  # fmt: skip
     assert Payment.objects.get(pk=body["id"]).status == PaymentStatus.SUCCEEDED
     assert LedgerEntry.objects.count() == 1

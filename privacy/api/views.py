@@ -1,4 +1,3 @@
-from django.http import FileResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
@@ -11,6 +10,7 @@ from rest_framework.views import APIView
 
 from audit.context import client_ip
 from nzila_export.api.throttling import SignedInThrottle
+from nzila_export.signed_links import signed_link_file_response
 from privacy.api import serializers
 from privacy.links import deletion_cancel_open, export_download_open
 from privacy.models import ConsentPurpose, ConsentSource
@@ -60,14 +60,11 @@ class ExportDownloadView(APIView):
     @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY, 410: EXPIRED})
     def get(self, request, token: str):
         data_request = export_download_open(token=token)
-        response = FileResponse(
-            data_request.export_file.open("rb"),
-            as_attachment=True,
+        return signed_link_file_response(
+            data_request.export_file,
             filename=f"nzila-data-{data_request.received_at:%Y-%m-%d}.zip",
             content_type="application/zip",
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class DeletionView(APIView):

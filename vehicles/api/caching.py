@@ -16,6 +16,9 @@ Two ways in, one store:
   stored page is counted by the catalogue throttle and answered from the cache, without sessions,
   authentication or DRF (a listing's detail buffers its view, vehicles.view_buffer). Anything else goes
   on down to the views.
+
+A list page keeps how many listings its query found (`result_count`), so that a search answered from the
+cache is still reported, with its count (vehicles.search_reports), without reading the page's JSON.
 """
 
 import gzip
@@ -37,6 +40,7 @@ from django.utils.translation import get_language
 from nzila_export.api.throttling import COUNTED_MARK, CatalogueThrottle
 from vehicles.api.visitors import visitor_id
 from vehicles.cache import CATALOGUE, scope_for_listing, token_minted_at, version_key, versions
+from vehicles.search_reports import catalogue_search_report, page_result_count
 from vehicles.selectors import vehicle_catalogue_is_public_for
 from vehicles.view_buffer import view_buffer
 
@@ -58,6 +62,7 @@ class CachedPage:
     compressed: bytes
     content_type: str
     etag: str
+    result_count: int | None = None  # a list page's: vehicles.search_reports.page_result_count
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,7 @@ def page_store(lookup: PageLookup, response) -> CachedPage:
         compressed=gzip.compress(body, compresslevel=6, mtime=0),
         content_type=response["Content-Type"],
         etag=f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
+        result_count=page_result_count(getattr(response, "data", None)),
     )
     cache.set(lookup.key, (lookup.token, page), timeout=settings.CATALOGUE_CACHE_SECONDS)
     return page
@@ -129,7 +135,8 @@ def page_response(request, page: CachedPage, *, token: str, outcome: str) -> Htt
 
 class CataloguePageCacheMixin:
     """For a DRF view: `cached_page(request, scope=..., compute=...)` answers from the cache when it may,
-    and stores what `compute` answers when it may not."""
+    and stores what `compute` answers when it may not. `answered`, when given, is called with the page's
+    result count once the answer is the page (a 200, or a 304 for it), cached or not."""
 
     def _cacheable(self, request) -> bool:
         return (
@@ -140,9 +147,19 @@ class CataloguePageCacheMixin:
             and vehicle_catalogue_is_public_for(user=request.user)
         )
 
-    def cached_page(self, request, *, scope: str, compute: Callable[[], HttpResponse]) -> HttpResponse:
+    def cached_page(
+        self,
+        request,
+        *,
+        scope: str,
+        compute: Callable[[], HttpResponse],
+        answered: Callable[[int | None], None] | None = None,
+    ) -> HttpResponse:
         if not self._cacheable(request):
-            return compute()
+            response = compute()
+            if answered is not None and response.status_code == 200:
+                answered(page_result_count(getattr(response, "data", None)))
+            return response
         lookup = page_lookup(request, scope=scope, action=self.action)
         page, outcome = lookup.page, "hit"
         if page is None:
@@ -152,6 +169,8 @@ class CataloguePageCacheMixin:
             response = self.finalize_response(request, response)
             response.render()
             page, outcome = page_store(lookup, response), "miss"
+        if answered is not None:
+            answered(page.result_count)
         return page_response(request._request, page, token=lookup.token, outcome=outcome)
 
 
@@ -188,6 +207,8 @@ class CataloguePageCacheMiddleware:
         response = page_response(request, lookup.page, token=lookup.token, outcome="hit")
         if match.url_name == "vehicle-detail":  # a 304 is a view too
             view_buffer(vehicle_id=int(match.kwargs["pk"]), user_id=None, visitor=visitor_id(request, response))
+        elif match.url_name == "vehicle-list":  # a search answered from the cache is still a search
+            catalogue_search_report(params=request.GET, user=None, result_count=lookup.page.result_count)
         return response
 
     @staticmethod

@@ -25,8 +25,10 @@ from vehicles.api.permissions import IsBuyer, IsDealer, IsDealerOrStaff, ReadAny
 from vehicles.api.visitors import visitor_id
 from vehicles.cache import CATALOGUE, scope_for_listing
 from vehicles.filters import VehicleFilterSet
+from vehicles.hooks import FEATURE_USING
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehicleStatus
 from vehicles.search import vehicle_autocomplete, vehicle_did_you_mean
+from vehicles.search_reports import catalogue_search_report
 from vehicles.view_buffer import view_buffer
 
 WRITE_ACTIONS = {"update", "partial_update", "destroy"}
@@ -95,7 +97,14 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
         return super().get_serializer_class()
 
     def list(self, request, *args, **kwargs):
-        return self.cached_page(request, scope=CATALOGUE, compute=lambda: self._list_page(request, *args, **kwargs))
+        return self.cached_page(
+            request,
+            scope=CATALOGUE,
+            compute=lambda: self._list_page(request, *args, **kwargs),
+            answered=lambda result_count: catalogue_search_report(
+                params=request.query_params, user=request.user, result_count=result_count
+            ),
+        )
 
     def _list_page(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -196,6 +205,9 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
                 vehicle_serializers.ImportRejectedSerializer,
                 description="A bad file or a rejected row: nothing was imported; `report` says why, row by row.",
             ),
+            402: OpenApiResponse(
+                description="The dealer's plan does not include CSV import, or the listings would pass its limit."
+            ),
         },
     )
     @action(
@@ -208,6 +220,7 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
     )
     def import_csv(self, request):
         """Create or update (by VIN) the dealer's vehicles from a CSV file, all or nothing."""
+        FEATURE_USING.announce(user=request.user, feature="csv_import")  # plans: 402 if the plan lacks it
         upload = vehicle_serializers.CsvImportSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         try:

@@ -69,3 +69,17 @@ def test_staff_list_and_edit_vehicles_in_the_admin_through_the_services_audited_
     assert client.post("/admin/vehicles/vehicle/add/", listed).status_code == 302
     created = AuditLog.objects.get(action="vehicle.create")
     assert (created.user, created.object_id) == (staff, str(Vehicle.objects.get(vin="1HGCM82633A004352").pk))
+
+
+def test_a_listing_the_services_refuse_is_an_error_on_the_admin_page_not_a_500(client, settings):
+    client.force_login(StaffFactory(is_superuser=True))
+    full = VehicleFactory(status=VehicleStatus.AVAILABLE)  # a dealer on Starter: 10 listings on the market
+    VehicleFactory.create_batch(9, dealer=full.dealer, status=VehicleStatus.AVAILABLE)
+    change = f"/admin/vehicles/vehicle/{full.pk}/change/"
+    listed = admin_form_data(client.get(change), vin="1HGCM82633A004352", status="available")
+
+    refused = client.post("/admin/vehicles/vehicle/add/", listed, follow=True)
+
+    assert refused.status_code == 200
+    assert "allows 10 listings on the market at once" in refused.content.decode()
+    assert not Vehicle.all_objects.filter(vin="1HGCM82633A004352").exists()

@@ -8,6 +8,7 @@ from accounts.demo import DEMO_PASSWORD, DEMO_USERS
 DEMO_SEEDERS = [
     "accounts.demo.demo_users_seed",
     "currencies.demo.demo_rates_seed",  # listings in other currencies are valued at these rates
+    "plans.demo.demo_plans_seed",  # the demo dealers on Enterprise: their listings pass Starter's limit
     "vehicles.demo.demo_vehicles_seed",
     "leads.demo.demo_leads_seed",
     "deals.demo.demo_deals_seed",

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool wrk
+.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool wrk clients check-clients clients-install
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || command -v python3) -m venv $(VENV)
@@ -39,7 +39,39 @@ test: install compile-messages promtool
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
+	$(MAKE) check-clients
 	$(BIN)/pytest --create-db --numprocesses 2 --dist loadfile --no-loadscope-reorder --cov --cov-report=term
+
+# The generated API clients (clients/): the schema, a Python client (openapi-python-client) and TypeScript
+# types (openapi-typescript, npm). `make clients` writes them into CLIENTS_DIR; any generator warning fails.
+# `make check-clients` (in `make test`) regenerates them into a temporary directory and fails on a difference.
+CLIENTS_DIR ?= clients
+TS_GENERATOR := clients/typescript/node_modules/.bin/openapi-typescript
+
+clients-install: install
+	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
+
+clients: clients-install
+	mkdir -p $(CLIENTS_DIR)/typescript
+	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) spectacular --validate --fail-on-warn \
+		--file $(CLIENTS_DIR)/openapi.yaml
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/openapi-python-client generate --path $(CLIENTS_DIR)/openapi.yaml \
+		--config clients/python-config.yaml --meta none --output-path $(CLIENTS_DIR)/python/nzila_client \
+		--overwrite > $(CLIENTS_DIR)/.python-generator.log 2>&1 || (cat $(CLIENTS_DIR)/.python-generator.log; exit 1)
+	$(TS_GENERATOR) $(CLIENTS_DIR)/openapi.yaml -o $(CLIENTS_DIR)/typescript/schema.d.ts \
+		> $(CLIENTS_DIR)/.typescript-generator.log 2>&1 || (cat $(CLIENTS_DIR)/.typescript-generator.log; exit 1)
+	! grep -i -E "warn|error" $(CLIENTS_DIR)/.python-generator.log $(CLIENTS_DIR)/.typescript-generator.log \
+		|| (echo "The client generators warned (above): fix the schema."; exit 1)
+	rm -f $(CLIENTS_DIR)/.python-generator.log $(CLIENTS_DIR)/.typescript-generator.log
+
+check-clients: clients-install
+	rm -rf /tmp/nzila-clients-check && mkdir -p /tmp/nzila-clients-check
+	$(MAKE) --no-print-directory clients CLIENTS_DIR=/tmp/nzila-clients-check
+	diff -q clients/openapi.yaml /tmp/nzila-clients-check/openapi.yaml \
+		&& diff -r -q -x '__pycache__' -x .ruff_cache clients/python /tmp/nzila-clients-check/python \
+		&& diff -q clients/typescript/schema.d.ts /tmp/nzila-clients-check/typescript/schema.d.ts \
+		|| (echo "The committed clients differ from the schema: run \`make clients\` and commit clients/."; exit 1)
+	rm -rf /tmp/nzila-clients-check
 
 lint: install
 	$(BIN)/ruff check .

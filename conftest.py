@@ -120,6 +120,35 @@ def client_for():
     return make
 
 
+def admin_login(client, user):
+    """Sign `user` in to the admin as a staff member does, with a second factor: a session verified
+    by a confirmed TOTP device, as django_otp.login leaves it (the admin refuses an unverified one).
+    Returns the device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture(name="admin_login")
+def admin_login_fixture():
+    """`admin_login(client, user)`: see the function of that name."""
+    return admin_login
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's `admin_client`, signed in with a second factor as the admin requires."""
+    admin_login(client, admin_user)
+    return client
+
+
 @pytest.fixture
 def destination_rules(db):
     """The destination import rules as shipped (leads/data/destination_rules.csv). The data migration

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
@@ -7,17 +6,23 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
 from accounts.models import User
 from accounts.sign_in_guard import sign_in_retry_after
+from accounts.two_factor import NOT_ENROLLED_MESSAGE, second_factor_device_for
 from audit.admin_edits import AuditedAdminMixin
 from audit.context import client_ip
 
 
-class StaffSignInForm(AdminAuthenticationForm):
+class StaffSignInForm(OTPAdminAuthenticationForm):
     """The admin's sign-in, audited and limited like the API's: every attempt is recorded, and a username
-    or address that failed too often is refused until its window passes."""
+    or address that failed too often is refused until its window passes. It asks for the second factor
+    too (a code of the authenticator app or a recovery code): a wrong or missing one is a failed attempt."""
 
     def clean(self):
         username, ip = self.cleaned_data.get("username") or "", client_ip(self.request)
@@ -31,8 +36,19 @@ class StaffSignInForm(AdminAuthenticationForm):
         services.sign_in_succeeded(user=self.get_user())
         return cleaned
 
+    def _chosen_device(self, user):
+        """One step, no device to pick: the code's shape says which device it is for (accounts.two_factor)."""
+        chosen = super()._chosen_device(user)
+        chosen = chosen or second_factor_device_for(user=user, code=self.cleaned_data.get("otp_token") or "")
+        if chosen is None and not any(devices_for_user(user, confirmed=True)):
+            raise ValidationError(NOT_ENROLLED_MESSAGE, code="otp_not_enrolled")
+        return chosen
+
 
 admin.site.login_form = StaffSignInForm
+# Devices are set by `manage.py set_totp` and the users' own enrolment, both audited; not edited here.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 class StaffPasswordForm(AdminPasswordChangeForm):

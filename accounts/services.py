@@ -183,9 +183,11 @@ def sign_in_succeeded(*, user: User) -> None:
     audit_record(action="auth.sign_in", instance=user, user=user)
 
 
-def sign_in_failed(*, username: str, ip: str | None) -> None:
+def sign_in_failed(*, username: str, ip: str | None, reason: str = "password") -> None:
+    """`reason`: what was wrong, the password or the second factor ("otp")."""
     sign_in_failure_register(username=username, ip=ip)
-    audit_record(action="auth.sign_in_failed", object_repr=username, changes={"username": username})
+    changes = {"username": username} if reason == "password" else {"username": username, "reason": reason}
+    audit_record(action="auth.sign_in_failed", object_repr=username, changes=changes)
 
 
 def refresh_token_refused(*, token: str) -> None:

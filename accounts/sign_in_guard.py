@@ -21,15 +21,22 @@ def _subjects(*, username: str, ip: str | None) -> list[tuple[str, str, int]]:
     return subjects
 
 
-def sign_in_retry_after(*, username: str, ip: str | None) -> int | None:
-    """Seconds until sign-in may be tried again, or None when it may be tried now."""
-    waits = []
+def sign_in_refusal(*, username: str, ip: str | None) -> tuple[int, int] | None:
+    """(seconds until sign-in may be tried again, the limit of failures that refuses it), or None when it
+    may be tried now."""
+    refusals = []
     for kind, value, limit in _subjects(username=username, ip=ip):
         count_key, until_key = _keys(kind, value)
         if (cache.get(count_key) or 0) >= limit:
             until = cache.get(until_key) or time.time()
-            waits.append(max(1, int(until - time.time()) + 1))
-    return max(waits) if waits else None
+            refusals.append((max(1, int(until - time.time()) + 1), limit))
+    return max(refusals) if refusals else None
+
+
+def sign_in_retry_after(*, username: str, ip: str | None) -> int | None:
+    """Seconds until sign-in may be tried again, or None when it may be tried now."""
+    refusal = sign_in_refusal(username=username, ip=ip)
+    return refusal[0] if refusal else None
 
 
 def sign_in_failure_register(*, username: str, ip: str | None) -> None:

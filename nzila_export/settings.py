@@ -41,7 +41,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "nzila_export.admin_site.AdminConfig",  # django.contrib.admin behind a second factor (django-otp)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "phonenumber_field",
     "django_countries",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "corsheaders",
     "nzila_export",
     "audit",
     "operations",
@@ -86,6 +90,10 @@ MIDDLEWARE = [
     "nzila_export.logging.RequestContextMiddleware",
     # Next, so that a request's time in the metrics includes every other middleware (operations.metrics).
     "operations.metrics.requests.RequestMetricsMiddleware",
+    # CORS headers for the front ends (CORS_ALLOWED_ORIGINS), before anything that answers by itself.
+    "corsheaders.middleware.CorsMiddleware",
+    # /admin/ only from ADMIN_ALLOWED_NETWORKS, before a session is read.
+    "nzila_export.admin_site.AdminNetworkMiddleware",
     # Compresses what the rest of the stack answers (mobile clients on slow networks); the cached catalogue
     # pages arrive already compressed (vehicles.api.caching). Django pads the gzip against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -99,12 +107,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether the session passed a second factor (the admin requires it).
+    "django_otp.middleware.OTPMiddleware",
     # The signed-in caller's profile language over Accept-Language (see nzila_export.api.languages).
     "nzila_export.api.languages.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "audit.middleware.AuditContextMiddleware",
-    # X-RateLimit-* on a dealer's answers, from its plan's throttle (plans.throttling).
-    "plans.throttling.RateLimitHeadersMiddleware",
+    # X-RateLimit-* on every 429 (the limit that refused) and on a dealer's answers (its plan's throttle).
+    "nzila_export.api.throttling.RateLimitHeadersMiddleware",
 ]
 
 if IS_PRODUCTION:
@@ -260,7 +270,9 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only; a view that takes a file declares MultiPartParser itself, a provider's webhook its own.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "nzila_export.api.schema.NzilaAutoSchema",  # tags and operation ids by resource
     "EXCEPTION_HANDLER": "nzila_export.api.errors.api_exception_handler",
     # Which throttle counts which request: nzila_export/api/throttling.py. Why each rate: README.
     "DEFAULT_THROTTLE_CLASSES": [
@@ -323,6 +335,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "nzila_export.api.schema.add_error_responses",
+        "nzila_export.api.schema.add_examples",
     ],
     "ENUM_NAME_OVERRIDES": {
         "LanguageEnum": "accounts.models.Language",
@@ -616,6 +629,18 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are the admin's (the API signs in with tokens): they end after SESSION_COOKIE_AGE_SECONDS
+# (8 hours by default) from sign-in, and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE_SECONDS", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+# The admin answers only callers in these networks (CIDR, comma-separated; empty: any), by REMOTE_ADDR.
+ADMIN_ALLOWED_NETWORKS = env.list("ADMIN_ALLOWED_NETWORKS", default=[])
+# Two-factor sign-in (accounts.two_factor): the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Nzila Export Hub")
+# The front ends' origins allowed to call the API from a browser (comma-separated; empty: none).
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
 if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

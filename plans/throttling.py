@@ -6,22 +6,11 @@ One fixed window per clock hour, in Redis, like the broad rules: the hour's coun
 trip. The limits come from the cache (plans.selectors), deleted when the dealer's subscription changes,
 so a change of plan holds from the next request. Every dealer's answer carries X-RateLimit-Limit,
 X-RateLimit-Remaining and X-RateLimit-Reset (the Unix time the window ends), set by
-`RateLimitHeadersMiddleware`; a request over the limit is a 429 with Retry-After.
+nzila_export.api.throttling.RateLimitHeadersMiddleware; a request over the limit is a 429 with Retry-After.
 """
 
-from dataclasses import dataclass
-
-from nzila_export.api.throttling import SignedInThrottle
+from nzila_export.api.throttling import RateLimitState, SignedInThrottle, rate_limit_note
 from plans.selectors import HOUR, MONTH_SECONDS, api_calls_cache_keys, dealer_plan_limits, plan_limits_cache_key
-
-RATE_LIMIT_ATTRIBUTE = "plan_rate_limit"
-
-
-@dataclass(frozen=True)
-class RateLimitState:
-    limit: int
-    remaining: int
-    reset: int  # Unix time
 
 
 class PlanRateThrottle(SignedInThrottle):
@@ -38,22 +27,6 @@ class PlanRateThrottle(SignedInThrottle):
         limit = dealer_plan_limits(dealer_id=user.pk, cached=fetched.get(limits_key)).api_requests_per_hour
         count, window_end = counts[hour_key], (int(now // HOUR) + 1) * HOUR
         state = RateLimitState(limit=limit, remaining=max(limit - count, 0), reset=window_end)
-        setattr(request._request, RATE_LIMIT_ATTRIBUTE, state)
+        rate_limit_note(request, state)
         self.wait_seconds = window_end - now if count > limit else None
         return count <= limit
-
-
-class RateLimitHeadersMiddleware:
-    """The X-RateLimit-* headers on every answer to a dealer's API request (429 included)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        state = getattr(request, RATE_LIMIT_ATTRIBUTE, None)
-        if state is not None:
-            response["X-RateLimit-Limit"] = str(state.limit)
-            response["X-RateLimit-Remaining"] = str(state.remaining)
-            response["X-RateLimit-Reset"] = str(state.reset)
-        return response

@@ -1,13 +1,16 @@
+from django.contrib.auth.models import update_last_login
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenObtainSerializer
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from accounts.models import SELF_REGISTERING_ROLE_CHOICES, Language, User
 from accounts.selectors import user_email_taken, username_taken
+from accounts.two_factor import second_factor_verify
 from accounts.validators import validate_currency_code, validate_time_zone
 
 PROFILE_FIELDS = [
@@ -132,12 +135,23 @@ class SignInUserSerializer(serializers.ModelSerializer):
 
 
 class TokenPairSerializer(TokenObtainPairSerializer):
-    """The token pair, with the signed-in user so a client needs no second request."""
+    """The token pair, with the signed-in user so a client needs no second request. An account with
+    two-factor sign-in (staff always) also sends `otp`: a code from its authenticator app or an unused
+    recovery code; it is checked once the password is right, before any token is made."""
+
+    otp = serializers.CharField(required=False, allow_blank=True, write_only=True, max_length=32)
 
     def validate(self, attrs):
-        data = super().validate(attrs)
-        data["user"] = SignInUserSerializer(self.user).data
-        return data
+        TokenObtainSerializer.validate(self, attrs)  # the password: sets self.user or raises
+        second_factor_verify(user=self.user, code=attrs.get("otp", ""))
+        refresh = self.get_token(self.user)
+        if jwt_settings.UPDATE_LAST_LOGIN:
+            update_last_login(None, self.user)
+        return {
+            "refresh": str(refresh),
+            "access": str(refresh.access_token),
+            "user": SignInUserSerializer(self.user).data,
+        }
 
 
 class TokenPairResponseSerializer(serializers.Serializer):
@@ -152,3 +166,15 @@ class LogoutSerializer(serializers.Serializer):
 
 class MessageSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class OtpCodeSerializer(serializers.Serializer):
+    otp = serializers.CharField(max_length=32)
+
+
+class TotpEnrolmentSerializer(serializers.Serializer):
+    otpauth_uri = serializers.CharField(help_text=_("The provisioning URI, for the authenticator app (as a QR code)."))
+    secret = serializers.CharField(help_text=_("The same secret in base32, to type in by hand."))
+    recovery_codes = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Single-use codes for when the app is lost; shown once.")
+    )

@@ -20,5 +20,7 @@ urlpatterns = [
     path("users/me/", views.MeView.as_view(), name="user-me"),
     path("users/me/password/", views.PasswordChangeView.as_view(), name="user-me-password"),
     path("users/me/language/", views.LanguageView.as_view(), name="user-me-language"),
+    path("users/me/totp/", views.TotpView.as_view(), name="user-me-totp"),
+    path("users/me/totp/confirm/", views.TotpConfirmView.as_view(), name="user-me-totp-confirm"),
     *router.urls,
 ]

@@ -1,3 +1,4 @@
+import base64
 from collections.abc import Mapping
 
 from django.db import transaction
@@ -8,7 +9,6 @@ from rest_framework import generics, mixins, status, viewsets
 from rest_framework.exceptions import AuthenticationFailed, Throttled
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
@@ -17,13 +17,20 @@ from accounts import services
 from accounts.api import serializers
 from accounts.models import User
 from accounts.selectors import user_list_visible_to
-from accounts.sign_in_guard import sign_in_retry_after
+from accounts.sign_in_guard import sign_in_refusal
+from accounts.two_factor import (
+    SecondFactorRefused,
+    totp_enrolment_confirm,
+    totp_enrolment_start,
+    totp_remove,
+)
 from audit.context import client_ip
 from nzila_export.api.languages import caller_language_activate
+from nzila_export.api.throttling import ScopedThrottle, rate_limit_refused
 
 
 class AuthThrottleMixin:
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ScopedThrottle]
     throttle_scope = "auth"
 
 
@@ -57,8 +64,10 @@ class TokenObtainView(AuthThrottleMixin, TokenObtainPairView):
         data = request.data if isinstance(request.data, Mapping) else {}
         username = str(data.get("username", ""))
         ip = client_ip(request)
-        wait = sign_in_retry_after(username=username, ip=ip)
-        if wait is not None:
+        refusal = sign_in_refusal(username=username, ip=ip)
+        if refusal is not None:
+            wait, limit = refusal
+            rate_limit_refused(request, limit=limit, wait=wait)
             raise Throttled(wait=wait, detail=gettext("Too many failed sign-ins. Try again later."))
         serializer = self.get_serializer(data=request.data)
         try:
@@ -67,6 +76,10 @@ class TokenObtainView(AuthThrottleMixin, TokenObtainPairView):
             raise InvalidToken(error.args[0]) from error
         except AuthenticationFailed:
             services.sign_in_failed(username=username, ip=ip)
+            raise
+        except SecondFactorRefused as refusal:
+            if refusal.code == "otp_invalid":  # a wrong code counts as a wrong password; a missing one does not
+                services.sign_in_failed(username=username, ip=ip, reason="otp")
             raise
         services.sign_in_succeeded(user=serializer.user)
         return Response(serializer.validated_data, status=status.HTTP_200_OK)
@@ -129,6 +142,48 @@ class MeView(generics.GenericAPIView):
         serializer.is_valid(raise_exception=True)
         user = services.user_update_profile(user=request.user, data=serializer.validated_data)
         return Response(serializers.UserSerializer(user).data)
+
+
+class IsDealer(IsAuthenticated):
+    def has_permission(self, request, view):
+        return super().has_permission(request, view) and request.user.is_dealer
+
+
+class TotpView(generics.GenericAPIView):
+    """A dealer's own two-factor sign-in (optional; staff are enrolled by operations). POST starts an
+    enrolment: the provisioning URI and recovery codes, shown once, which count from the confirmation.
+    DELETE turns it off, proven with a current code or a recovery code."""
+
+    permission_classes = [IsDealer]
+    serializer_class = serializers.OtpCodeSerializer
+
+    @extend_schema(request=None, responses={201: serializers.TotpEnrolmentSerializer})
+    def post(self, request):
+        device, codes = totp_enrolment_start(user=request.user)
+        secret = base64.b32encode(device.bin_key).decode()
+        body = {"otpauth_uri": device.config_url, "secret": secret, "recovery_codes": codes}
+        return Response(serializers.TotpEnrolmentSerializer(body).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=serializers.OtpCodeSerializer, responses={204: None})
+    def delete(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        totp_remove(user=request.user, code=serializer.validated_data["otp"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class TotpConfirmView(generics.GenericAPIView):
+    """Confirm a dealer's enrolment with a code from its app: from then on its sign-ins need a code."""
+
+    permission_classes = [IsDealer]
+    serializer_class = serializers.OtpCodeSerializer
+
+    @extend_schema(responses={200: serializers.MessageSerializer})
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        totp_enrolment_confirm(user=request.user, code=serializer.validated_data["otp"])
+        return Response({"detail": gettext("Two-factor sign-in is on.")})
 
 
 class PasswordChangeView(generics.GenericAPIView):

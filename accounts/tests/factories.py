@@ -37,3 +37,19 @@ class BrokerFactory(UserFactory):
 class StaffFactory(UserFactory):
     role = Role.STAFF
     is_staff = True
+
+
+def totp_device_for(user, *, confirmed: bool = True):
+    """A TOTP device of `user` (django-otp's), as an authenticator app holds it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed)
+
+
+def totp_code(device, *, steps_ahead: int = 0) -> str:
+    """The code the device's authenticator app shows now (or `steps_ahead` periods later: a code once
+    accepted is not accepted again, and the next period's is, within the device's tolerance)."""
+    from django_otp.oath import totp
+
+    t0 = device.t0 - steps_ahead * device.step
+    return f"{totp(device.bin_key, step=device.step, t0=t0, digits=device.digits):0{device.digits}d}"

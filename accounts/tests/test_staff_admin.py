@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from accounts.models import User
-from accounts.tests.factories import PASSWORD, StaffFactory, UserFactory
+from accounts.tests.factories import PASSWORD, StaffFactory, UserFactory, totp_code, totp_device_for
 from audit.models import AuditLog
 from notifications.models import Notification
 
@@ -13,9 +13,9 @@ NEW_PASSWORD = "another-long-unusual-passphrase"
 
 
 @pytest.fixture
-def staff(client):
+def staff(client, admin_login):
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     return staff
 
 
@@ -84,8 +84,10 @@ def test_staff_set_a_password_delete_an_account_and_grant_a_group_in_the_admin_a
 def test_admin_sign_ins_are_audited_and_refused_after_too_many_failures(client, settings):
     settings.LOGIN_FAILURE_LIMIT_PER_USERNAME = 2
     staff = StaffFactory(username="ops")
+    device = totp_device_for(staff)
     assert client.post("/admin/login/", {"username": "ops", "password": "wrong"}).status_code == 200
-    assert client.post("/admin/login/", {"username": "ops", "password": PASSWORD}).status_code == 302
+    signed_in = client.post("/admin/login/", {"username": "ops", "password": PASSWORD, "otp_token": totp_code(device)})
+    assert signed_in.status_code == 302
     client.logout()
     for _ in range(2):
         client.post("/admin/login/", {"username": "ops", "password": "wrong"})

@@ -26,8 +26,8 @@ def staff():
 
 
 @pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
+def staff_client(client, staff, admin_login):
+    admin_login(client, staff)
     return client
 
 

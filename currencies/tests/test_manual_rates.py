@@ -45,11 +45,11 @@ def test_set_exchange_rate_refuses_what_it_cannot_store(arguments, message):
     assert not AuditLog.objects.filter(action="exchange_rate.set").exists()
 
 
-def test_staff_enter_a_rate_in_the_admin_and_it_is_manual_and_audited(client):
+def test_staff_enter_a_rate_in_the_admin_and_it_is_manual_and_audited(client, admin_login):
     from accounts.tests.factories import StaffFactory
 
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     response = client.post(
         "/admin/currencies/exchangerate/add/",
         {"currency": "EUR", "date": "2026-11-20", "cad_per_unit": "1.6200", "note": "Bank late"},
@@ -64,10 +64,10 @@ def test_staff_enter_a_rate_in_the_admin_and_it_is_manual_and_audited(client):
     assert BuyerFactory  # buyers never reach the admin (covered by the admin site itself)
 
 
-def test_the_admin_refuses_a_pegged_currency_and_replaces_a_feed_rate_of_the_same_day(client, make_rate):
+def test_the_admin_refuses_a_pegged_currency_and_replaces_a_feed_rate_of_the_same_day(client, make_rate, admin_login):
     from accounts.tests.factories import StaffFactory
 
-    client.force_login(StaffFactory(is_superuser=True))
+    admin_login(client, StaffFactory(is_superuser=True))
     refused = client.post(
         "/admin/currencies/exchangerate/add/", {"currency": "XOF", "date": "2026-11-20", "cad_per_unit": "0.0025"}
     )

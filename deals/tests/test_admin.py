@@ -10,9 +10,9 @@ DEALS = "/admin/deals/deal/"
 
 
 @pytest.fixture
-def staff(client):
+def staff(client, admin_login):
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     return staff
 
 

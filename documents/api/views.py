@@ -4,7 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -42,9 +42,17 @@ class DocumentViewSet(
     ordering_fields = ["created_at"]
     ordering = ["-created_at", "-id"]
     lookup_value_regex = r"\d+"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     throttle_scope = "uploads"
     throttled_actions = {"create"}
+
+    def get_parsers(self):
+        """JSON (the default), except the upload, which is multipart: it carries the file."""
+        action = getattr(self, "action", None)  # set after the parsers are chosen, except in the schema
+        if action is None and self.request is not None and self.action_map:
+            action = self.action_map.get(self.request.method.lower())
+        if action == "create":
+            return [MultiPartParser()]
+        return super().get_parsers()
 
     def get_permissions(self):
         if self.action == "review":

@@ -13,8 +13,8 @@ CHANGELIST = "/admin/documents/document/"
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory(is_superuser=True))
+def staff_client(client, admin_login):
+    admin_login(client, StaffFactory(is_superuser=True))
     return client
 
 

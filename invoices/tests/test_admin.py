@@ -21,8 +21,8 @@ TAX_RATES = "/admin/invoices/taxrate/"
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory(is_superuser=True))
+def staff_client(client, admin_login):
+    admin_login(client, StaffFactory(is_superuser=True))
     return client
 
 

@@ -10,8 +10,8 @@ CHANGELIST = "/admin/ml/modelversion/"
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory(is_superuser=True))
+def staff_client(client, admin_login):
+    admin_login(client, StaffFactory(is_superuser=True))
     return client
 
 

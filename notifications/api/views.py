@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -98,6 +99,7 @@ class TwilioWebhookView(WebhookView):
     is stored once in the inbox (by its message id and status) and applied by a worker."""
 
     event_type = ""
+    parser_classes = [FormParser, MultiPartParser]  # Twilio posts form-encoded fields (read as request.POST)
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):

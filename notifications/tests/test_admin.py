@@ -7,9 +7,9 @@ from notifications.models import ChannelPreference, SuppressedRecipient
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_changing_a_consent_or_lifting_a_suppression_in_the_admin_is_audited(client):
+def test_staff_changing_a_consent_or_lifting_a_suppression_in_the_admin_is_audited(client, admin_login):
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     buyer = BuyerFactory()
     preference = ChannelPreference.objects.create(user=buyer, channel="whatsapp", category="marketing", enabled=True)
     changed = client.post(

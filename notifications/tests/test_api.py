@@ -89,13 +89,13 @@ def test_switching_whatsapp_off_stops_whatsapp_messages(client_for, django_captu
     assert not MessageLog.objects.filter(channel="whatsapp").exists()
 
 
-def test_staff_resend_a_failed_message_from_the_admin(client, django_capture_on_commit_callbacks):
+def test_staff_resend_a_failed_message_from_the_admin(client, django_capture_on_commit_callbacks, admin_login):
     staff = StaffFactory(is_superuser=True)
     buyer = BuyerFactory(email="back@example.com")
     notify(event="account.welcome", recipients=[buyer], context={})
     failed = MessageLog.objects.get(channel="email")
     MessageLog.objects.filter(pk=failed.pk).update(status=MessageStatus.FAILED, error="SMTP down")
-    client.force_login(staff)
+    admin_login(client, staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/notifications/messagelog/", {"action": "resend", "_selected_action": [failed.pk]}, follow=True

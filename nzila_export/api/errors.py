@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from nzila_export.api.throttling import rate_limit_refused
 from nzila_export.exceptions import DomainError
 
 
@@ -38,6 +39,9 @@ def api_exception_handler(exc, context):
         response = Response(body, status=exc.status_code)
         if exc.extra.get("retry_after"):
             response["Retry-After"] = str(exc.extra["retry_after"])
+        if exc.status_code == status.HTTP_429_TOO_MANY_REQUESTS and getattr(exc, "rate_limit", None):
+            # X-RateLimit-* of the limit that refused (nzila_export.api.throttling.RateLimitHeadersMiddleware)
+            rate_limit_refused(context["request"], limit=exc.rate_limit, wait=exc.extra.get("retry_after") or 0)
         return response
 
     # DRF answers Django's Http404, PermissionDenied and (as its own) ValidationError; convert first so

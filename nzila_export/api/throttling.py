@@ -15,15 +15,66 @@ small rates keep short.
 
 Rates are in settings (THROTTLE_* in the environment); README says why each is what it is. Permissions
 run before throttles, so a visitor's read that reaches them is one the view lets anyone make.
+
+Every 429 carries Retry-After and X-RateLimit-Limit, X-RateLimit-Remaining (0) and X-RateLimit-Reset (the
+Unix time the caller may try again) of the limit that refused it: whatever refuses notes it on the request
+(`rate_limit_refused`; of several, the one that waits longest, as Retry-After) and
+`RateLimitHeadersMiddleware` writes the headers. A dealer's plan throttle notes its state on every answer.
 """
 
+import math
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 
 # Set on a request whose catalogue read was counted and allowed before the views ran, so that it counts once.
 COUNTED_MARK = "catalogue_throttle_counted"
+RATE_LIMIT_ATTRIBUTE = "rate_limit_state"
+
+
+@dataclass(frozen=True)
+class RateLimitState:
+    limit: int
+    remaining: int
+    reset: int  # Unix time
+
+    @property
+    def is_refusal(self) -> bool:
+        return self.remaining == 0
+
+
+def rate_limit_note(request, state: RateLimitState) -> None:
+    """Note `state` on the (Django or DRF) request for the X-RateLimit-* headers. A refusal is kept over
+    an allowance, and of two refusals the one that ends later."""
+    django_request = getattr(request, "_request", request)
+    noted = getattr(django_request, RATE_LIMIT_ATTRIBUTE, None)
+    if noted is not None and noted.is_refusal and (not state.is_refusal or noted.reset >= state.reset):
+        return
+    setattr(django_request, RATE_LIMIT_ATTRIBUTE, state)
+
+
+def rate_limit_refused(request, *, limit: int, wait: float) -> None:
+    """The request was refused by a limit of `limit` requests, for `wait` seconds."""
+    rate_limit_note(request, RateLimitState(limit=limit, remaining=0, reset=math.ceil(time.time() + wait)))
+
+
+class RateLimitHeadersMiddleware:
+    """The X-RateLimit-* headers of the limit noted on the request: every 429, and every dealer's answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        state = getattr(request, RATE_LIMIT_ATTRIBUTE, None)
+        if state is not None:
+            response["X-RateLimit-Limit"] = str(state.limit)
+            response["X-RateLimit-Remaining"] = str(state.remaining)
+            response["X-RateLimit-Reset"] = str(state.reset)
+        return response
 
 
 def _is_visitor(request) -> bool:
@@ -43,13 +94,17 @@ class FixedWindowRateThrottle(SimpleRateThrottle):
     def __init__(self):
         self.windows = [(scope, *self.parse_rate(self.THROTTLE_RATES.get(scope))) for scope in self.scopes]
         self.wait_seconds = None
+        self.refused_by_limit: int | None = None
         self.fetched: dict = {}
 
     def allow_request(self, request, view) -> bool:
         if getattr(request, COUNTED_MARK, False):
             return True  # counted already, and allowed, before the views (vehicles.api.caching)
         ident = self.get_ident_for(request)
-        return ident is None or self.allow_ident(ident)
+        if ident is None or self.allow_ident(ident):
+            return True
+        rate_limit_refused(request, limit=self.refused_by_limit, wait=self.wait_seconds)
+        return False
 
     def allow_ident(self, ident: str, *, also_get: Sequence[str] = ()) -> bool:
         """Count one request of `ident` in every window; whether it is within all of them. The cache's
@@ -65,9 +120,9 @@ class FixedWindowRateThrottle(SimpleRateThrottle):
             return True
         timeouts = {key: duration for key, (_limit, duration, _wait) in counters.items()}
         counts, self.fetched = self.cache.round_trip(count=timeouts, get=also_get)
-        waits = [wait for key, (limit, _duration, wait) in counters.items() if counts[key] > limit]
-        self.wait_seconds = max(waits, default=None)
-        return not waits
+        refusals = sorted((wait, limit) for key, (limit, _duration, wait) in counters.items() if counts[key] > limit)
+        self.wait_seconds, self.refused_by_limit = refusals[-1] if refusals else (None, None)
+        return not refusals
 
     def get_ident_for(self, request) -> str | None:
         """Who is counted (None: this throttle does not count the request)."""
@@ -108,7 +163,17 @@ class SignedInThrottle(FixedWindowRateThrottle):
         return None if _is_visitor(request) else str(request.user.pk)
 
 
-class ActionScopedThrottle(ScopedRateThrottle):
+class ScopedThrottle(ScopedRateThrottle):
+    """DRF's ScopedRateThrottle (the view's `throttle_scope`, exact sliding log), noting its refusals."""
+
+    def allow_request(self, request, view) -> bool:
+        if super().allow_request(request, view):
+            return True
+        rate_limit_refused(request, limit=self.num_requests, wait=self.wait() or 0)
+        return False
+
+
+class ActionScopedThrottle(ScopedThrottle):
     """The view's tight `throttle_scope`, on the actions named in its `throttled_actions` only."""
 
     def allow_request(self, request, view) -> bool:

@@ -104,7 +104,7 @@ def test_the_profile_language_wins_over_accept_language(client_for):
     assert response.json()["detail"].startswith("Vous ne pouvez pas")
 
 
-def test_session_callers_get_their_profile_language_in_the_api_and_the_admin():
+def test_session_callers_get_their_profile_language_in_the_api_and_the_admin(admin_login):
     deal = DealFactory(buyer=BuyerFactory(preferred_language="fr"))
     client = APIClient()
     client.force_login(deal.buyer)
@@ -114,7 +114,7 @@ def test_session_callers_get_their_profile_language_in_the_api_and_the_admin():
     assert response.json()["detail"].startswith("Vous ne pouvez pas")
 
     admin = APIClient()
-    admin.force_login(StaffFactory(is_superuser=True, preferred_language="fr"))
+    admin_login(admin, StaffFactory(is_superuser=True, preferred_language="fr"))
     page = admin.get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     assert page["Content-Language"] == "fr"

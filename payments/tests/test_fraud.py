@@ -47,6 +47,7 @@ def test_the_third_attempt_of_the_day_is_taken_and_the_fourth_refused_429(client
     refused = pay(client, deal, "100", key="k3")
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
+    assert not refused.has_header("X-RateLimit-Limit")  # a fraud limit is not a throttle: its count stays ours
     assert refused.json()["code"] == "too_many_attempts"
     assert "attempt" not in refused.json()["detail"].lower()  # says nothing of the rule
     assert Payment.objects.count() == 3
@@ -249,10 +250,10 @@ def test_only_staff_review_and_bad_input_is_400(client_for, todays_rates):
     assert staff.post(f"{URL}{payment.pk}/review/", {}).status_code == 400
 
 
-def test_staff_approve_held_payments_in_the_admin(client_for, todays_rates, client):
+def test_staff_approve_held_payments_in_the_admin(client_for, todays_rates, client, admin_login):
     payment = held_payment(client_for)
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     response = client.post(
         "/admin/payments/payment/", {"action": "approve_held_payments", "_selected_action": [payment.pk]}
     )
@@ -325,9 +326,9 @@ def test_stripe_asks_for_3d_secure_over_cad_1000_and_passes_the_radar_session():
     }
 
 
-def test_staff_reject_held_payments_in_the_admin(client_for, todays_rates, client):
+def test_staff_reject_held_payments_in_the_admin(client_for, todays_rates, client, admin_login):
     payment = held_payment(client_for)
-    client.force_login(StaffFactory(is_superuser=True))
+    admin_login(client, StaffFactory(is_superuser=True))
     response = client.post(
         "/admin/payments/payment/", {"action": "reject_held_payments", "_selected_action": [payment.pk]}
     )

@@ -73,10 +73,10 @@ def test_the_daily_job_skips_when_stripe_is_not_in_use(settings):
     assert not ReconciliationRun.objects.exists()
 
 
-def test_staff_see_runs_and_discrepancies_in_the_admin(client, todays_rates, empty_stripe):
+def test_staff_see_runs_and_discrepancies_in_the_admin(client, todays_rates, empty_stripe, admin_login):
     StripePaymentFactory(provider_reference="pi_ghost")
     run = payments_reconcile(day=timezone.localdate())
-    client.force_login(StaffFactory(is_superuser=True))
+    admin_login(client, StaffFactory(is_superuser=True))
     assert client.get("/admin/payments/reconciliationrun/?status__exact=discrepancies").status_code == 200
     page = client.get(f"/admin/payments/reconciliationrun/{run.pk}/change/")
     assert page.status_code == 200

@@ -102,8 +102,8 @@ def test_a_stored_ledger_entry_cannot_be_saved_again_or_deleted(paid):
     assert LedgerEntry.objects.get(pk=entry.pk).amount == Decimal("1000000")
 
 
-def test_admin_lists_payments_with_filters_and_the_ledger_read_only(client, paid):
-    client.force_login(StaffFactory(is_superuser=True))
+def test_admin_lists_payments_with_filters_and_the_ledger_read_only(client, paid, admin_login):
+    admin_login(client, StaffFactory(is_superuser=True))
     for path in [
         "/admin/payments/payment/", "/admin/payments/payment/?status__exact=succeeded&method__exact=card",
         f"/admin/payments/payment/?q={paid.provider_reference}", f"/admin/payments/payment/{paid.pk}/change/",

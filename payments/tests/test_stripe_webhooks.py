@@ -219,9 +219,9 @@ def test_a_lost_dispute_is_recorded_and_the_money_stays_gone(client):
     assert deal_amount_paid(deal=payment.deal) == Decimal("0.00")
 
 
-def test_staff_read_webhook_events_in_the_admin(client):
+def test_staff_read_webhook_events_in_the_admin(client, admin_login):
     deliver(client, event("customer.created", {"id": "cus_1"}, event_id="evt_admin"))
-    client.force_login(StaffFactory(is_superuser=True))
+    admin_login(client, StaffFactory(is_superuser=True))
     assert client.get("/admin/webhooks/inboxevent/?status__exact=ignored").status_code == 200
     stored = InboxEvent.objects.get()
     assert client.get(f"/admin/webhooks/inboxevent/{stored.pk}/change/").status_code == 200
@@ -259,7 +259,9 @@ def test_an_event_that_fails_three_times_is_taken_up_by_the_job_and_applied_once
     assert _job_runs_after_backoff() == 0
 
 
-def test_an_event_failing_every_attempt_is_abandoned_staff_alerted_and_replayed_from_the_admin(client, settings):
+def test_an_event_failing_every_attempt_is_abandoned_staff_alerted_and_replayed_from_the_admin(
+    client, settings, admin_login
+):
     settings.WEBHOOK_MAX_ATTEMPTS = 3
     staff = StaffFactory(is_superuser=True)
     payment = StripePaymentFactory()
@@ -276,7 +278,7 @@ def test_an_event_failing_every_attempt_is_abandoned_staff_alerted_and_replayed_
     assert _job_runs_after_backoff() == 0  # given up: only staff take it up again
 
     Payment.objects.filter(pk=payment.pk).update(provider_reference=reference)
-    client.force_login(staff)
+    admin_login(client, staff)
     response = client.post(
         "/admin/webhooks/inboxevent/", {"action": "replay", "_selected_action": [stored.pk]}, follow=True
     )

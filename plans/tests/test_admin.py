@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory(is_superuser=True))
+def staff_client(client, admin_login):
+    admin_login(client, StaffFactory(is_superuser=True))
     return client
 
 

@@ -5,11 +5,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from audit.context import client_ip
-from nzila_export.api.throttling import SignedInThrottle
+from nzila_export.api.throttling import ScopedThrottle, SignedInThrottle
 from nzila_export.signed_links import signed_link_file_response
 from privacy.api import serializers
 from privacy.links import deletion_cancel_open, export_download_open
@@ -27,7 +26,7 @@ class ExportView(APIView):
     language says what each holds) and their files. Each call is an access request in the privacy register."""
 
     permission_classes = [IsAuthenticated]
-    throttle_classes = [SignedInThrottle, ScopedRateThrottle]
+    throttle_classes = [SignedInThrottle, ScopedThrottle]
     throttle_scope = "privacy"  # each call gathers the whole account
 
     @extend_schema(
@@ -73,7 +72,7 @@ class DeletionView(APIView):
     information erased once the grace period has passed, unless the e-mailed link cancels it before."""
 
     permission_classes = [IsAuthenticated]
-    throttle_classes = [SignedInThrottle, ScopedRateThrottle]
+    throttle_classes = [SignedInThrottle, ScopedThrottle]
     throttle_scope = "privacy"
 
     @extend_schema(

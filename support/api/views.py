@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -49,7 +49,6 @@ class TicketViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     ordering_fields = ["created_at", "resolution_due_at"]
     ordering = ["-created_at", "-id"]
     lookup_value_regex = r"\d+"
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     throttled_actions = {"create", "messages", "attachments"}
 
     @property
@@ -107,7 +106,7 @@ class TicketViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         request={"multipart/form-data": serializers.TicketAttachmentCreateSerializer},
         responses={201: serializers.TicketAttachmentSerializer, 409: CONFLICT},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])  # the rest of the desk is JSON
     def attachments(self, request, pk=None):
         """Add a file (its opener or staff): PDF, JPEG or PNG, at most 10 MB, read from its bytes."""
         ticket = self.get_object()

@@ -72,9 +72,9 @@ def test_the_faq_answers_in_the_callers_language(api_client, client_for):
 
 
 @pytest.fixture
-def staff_client(client):
+def staff_client(client, admin_login):
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     client.staff = staff
     return client
 

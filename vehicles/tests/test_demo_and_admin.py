@@ -26,9 +26,9 @@ def test_seed_demo_lists_realistic_vehicles_once():
     assert set(vehicles.values_list("province", flat=True)) <= {"NS", "NB", "QC", "ON"}
 
 
-def test_admin_lists_vehicles_and_archives_in_bulk(client):
+def test_admin_lists_vehicles_and_archives_in_bulk(client, admin_login):
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     available, sold = VehicleFactory(), VehicleFactory(status=VehicleStatus.SOLD)
     assert client.get("/admin/vehicles/vehicle/").status_code == 200
     assert client.get(f"/admin/vehicles/vehicle/{available.pk}/change/").status_code == 200
@@ -54,9 +54,9 @@ def admin_form_data(page, **values) -> dict:
     return {**data, **values}
 
 
-def test_staff_list_and_edit_vehicles_in_the_admin_through_the_services_audited_as_staff(client):
+def test_staff_list_and_edit_vehicles_in_the_admin_through_the_services_audited_as_staff(client, admin_login):
     staff = StaffFactory(is_superuser=True)
-    client.force_login(staff)
+    admin_login(client, staff)
     vehicle = VehicleFactory(price=Decimal("18500.00"))
     change = f"/admin/vehicles/vehicle/{vehicle.pk}/change/"
     assert client.post(change, admin_form_data(client.get(change), price="17250.00")).status_code == 302
@@ -71,8 +71,8 @@ def test_staff_list_and_edit_vehicles_in_the_admin_through_the_services_audited_
     assert (created.user, created.object_id) == (staff, str(Vehicle.objects.get(vin="1HGCM82633A004352").pk))
 
 
-def test_a_listing_the_services_refuse_is_an_error_on_the_admin_page_not_a_500(client, settings):
-    client.force_login(StaffFactory(is_superuser=True))
+def test_a_listing_the_services_refuse_is_an_error_on_the_admin_page_not_a_500(client, settings, admin_login):
+    admin_login(client, StaffFactory(is_superuser=True))
     full = VehicleFactory(status=VehicleStatus.AVAILABLE)  # a dealer on Starter: 10 listings on the market
     VehicleFactory.create_batch(9, dealer=full.dealer, status=VehicleStatus.AVAILABLE)
     change = f"/admin/vehicles/vehicle/{full.pk}/change/"

@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.paginated_user_list import PaginatedUserList
+from ...models.users_list_role import UsersListRole
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    role: UsersListRole | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["ordering"] = ordering
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    json_role: str | Unset = UNSET
+    if not isinstance(role, Unset):
+        json_role = role.value
+
+    params["role"] = json_role
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/users/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaginatedUserList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedUserList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaginatedUserList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    role: UsersListRole | Unset = UNSET,
+) -> Response[Error | PaginatedUserList]:
+    """Users: list
+
+     Staff see every user; anyone else sees only themselves.
+
+    Args:
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        role (UsersListRole | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedUserList]
+    """
+
+    kwargs = _get_kwargs(
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        role=role,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    role: UsersListRole | Unset = UNSET,
+) -> Error | PaginatedUserList | None:
+    """Users: list
+
+     Staff see every user; anyone else sees only themselves.
+
+    Args:
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        role (UsersListRole | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedUserList
+    """
+
+    return sync_detailed(
+        client=client,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        role=role,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    role: UsersListRole | Unset = UNSET,
+) -> Response[Error | PaginatedUserList]:
+    """Users: list
+
+     Staff see every user; anyone else sees only themselves.
+
+    Args:
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        role (UsersListRole | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedUserList]
+    """
+
+    kwargs = _get_kwargs(
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        role=role,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    ordering: str | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    role: UsersListRole | Unset = UNSET,
+) -> Error | PaginatedUserList | None:
+    """Users: list
+
+     Staff see every user; anyone else sees only themselves.
+
+    Args:
+        ordering (str | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        role (UsersListRole | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedUserList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            ordering=ordering,
+            page=page,
+            page_size=page_size,
+            role=role,
+        )
+    ).parsed

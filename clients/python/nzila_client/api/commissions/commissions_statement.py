@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.commissions_statement_file import CommissionsStatementFile
+from ...models.error import Error
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    broker: int | Unset = UNSET,
+    file: CommissionsStatementFile | Unset = CommissionsStatementFile.PDF,
+    month: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["broker"] = broker
+
+    json_file: str | Unset = UNSET
+    if not isinstance(file, Unset):
+        json_file = file.value
+
+    params["file"] = json_file
+
+    params["month"] = month
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/commissions/statement/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | File | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | File]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    broker: int | Unset = UNSET,
+    file: CommissionsStatementFile | Unset = CommissionsStatementFile.PDF,
+    month: str,
+) -> Response[Error | File]:
+    """A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's language
+
+     A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's
+    language: the one e-mailed on the 1st. A broker gets its own; staff name the broker.
+
+    Args:
+        broker (int | Unset):
+        file (CommissionsStatementFile | Unset):  Default: CommissionsStatementFile.PDF.
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+    """
+
+    kwargs = _get_kwargs(
+        broker=broker,
+        file=file,
+        month=month,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    broker: int | Unset = UNSET,
+    file: CommissionsStatementFile | Unset = CommissionsStatementFile.PDF,
+    month: str,
+) -> Error | File | None:
+    """A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's language
+
+     A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's
+    language: the one e-mailed on the 1st. A broker gets its own; staff name the broker.
+
+    Args:
+        broker (int | Unset):
+        file (CommissionsStatementFile | Unset):  Default: CommissionsStatementFile.PDF.
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+    """
+
+    return sync_detailed(
+        client=client,
+        broker=broker,
+        file=file,
+        month=month,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    broker: int | Unset = UNSET,
+    file: CommissionsStatementFile | Unset = CommissionsStatementFile.PDF,
+    month: str,
+) -> Response[Error | File]:
+    """A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's language
+
+     A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's
+    language: the one e-mailed on the 1st. A broker gets its own; staff name the broker.
+
+    Args:
+        broker (int | Unset):
+        file (CommissionsStatementFile | Unset):  Default: CommissionsStatementFile.PDF.
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+    """
+
+    kwargs = _get_kwargs(
+        broker=broker,
+        file=file,
+        month=month,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    broker: int | Unset = UNSET,
+    file: CommissionsStatementFile | Unset = CommissionsStatementFile.PDF,
+    month: str,
+) -> Error | File | None:
+    """A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's language
+
+     A broker's statement of a month (the entries recorded in it), as PDF or CSV in the broker's
+    language: the one e-mailed on the 1st. A broker gets its own; staff name the broker.
+
+    Args:
+        broker (int | Unset):
+        file (CommissionsStatementFile | Unset):  Default: CommissionsStatementFile.PDF.
+        month (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            broker=broker,
+            file=file,
+            month=month,
+        )
+    ).parsed

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.patched_vehicle_request import PatchedVehicleRequest
+from ...models.vehicle import Vehicle
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: PatchedVehicleRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/vehicles/{id}/".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Vehicle | None:
+    if response.status_code == 200:
+        response_200 = Vehicle.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Vehicle]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedVehicleRequest | Unset = UNSET,
+) -> Response[Error | Vehicle]:
+    """Vehicles: partial update
+
+     Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
+    public
+    catalogue's reads come from the page cache (vehicles.api.caching).
+
+    Args:
+        id (str):
+        body (PatchedVehicleRequest | Unset): A listing as everyone sees it; written by its dealer
+            (never chooses the dealer).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Vehicle]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedVehicleRequest | Unset = UNSET,
+) -> Error | Vehicle | None:
+    """Vehicles: partial update
+
+     Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
+    public
+    catalogue's reads come from the page cache (vehicles.api.caching).
+
+    Args:
+        id (str):
+        body (PatchedVehicleRequest | Unset): A listing as everyone sees it; written by its dealer
+            (never chooses the dealer).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Vehicle
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedVehicleRequest | Unset = UNSET,
+) -> Response[Error | Vehicle]:
+    """Vehicles: partial update
+
+     Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
+    public
+    catalogue's reads come from the page cache (vehicles.api.caching).
+
+    Args:
+        id (str):
+        body (PatchedVehicleRequest | Unset): A listing as everyone sees it; written by its dealer
+            (never chooses the dealer).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Vehicle]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedVehicleRequest | Unset = UNSET,
+) -> Error | Vehicle | None:
+    """Vehicles: partial update
+
+     Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
+    public
+    catalogue's reads come from the page cache (vehicles.api.caching).
+
+    Args:
+        id (str):
+        body (PatchedVehicleRequest | Unset): A listing as everyone sees it; written by its dealer
+            (never chooses the dealer).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Vehicle
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.photo_reorder_request import PhotoReorderRequest
+from ...models.vehicle_photo import VehiclePhoto
+from ...types import Response
+
+
+def _get_kwargs(
+    vehicle_id: str,
+    *,
+    body: PhotoReorderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/vehicles/{vehicle_id}/photos/reorder/".format(
+            vehicle_id=quote(str(vehicle_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[VehiclePhoto] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = VehiclePhoto.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | list[VehiclePhoto]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    vehicle_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PhotoReorderRequest,
+) -> Response[Error | list[VehiclePhoto]]:
+    """Put the gallery in the given order (every photo id once)
+
+     Put the gallery in the given order (every photo id once).
+
+    Args:
+        vehicle_id (str):
+        body (PhotoReorderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[VehiclePhoto]]
+    """
+
+    kwargs = _get_kwargs(
+        vehicle_id=vehicle_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    vehicle_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PhotoReorderRequest,
+) -> Error | list[VehiclePhoto] | None:
+    """Put the gallery in the given order (every photo id once)
+
+     Put the gallery in the given order (every photo id once).
+
+    Args:
+        vehicle_id (str):
+        body (PhotoReorderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[VehiclePhoto]
+    """
+
+    return sync_detailed(
+        vehicle_id=vehicle_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    vehicle_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PhotoReorderRequest,
+) -> Response[Error | list[VehiclePhoto]]:
+    """Put the gallery in the given order (every photo id once)
+
+     Put the gallery in the given order (every photo id once).
+
+    Args:
+        vehicle_id (str):
+        body (PhotoReorderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | list[VehiclePhoto]]
+    """
+
+    kwargs = _get_kwargs(
+        vehicle_id=vehicle_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    vehicle_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PhotoReorderRequest,
+) -> Error | list[VehiclePhoto] | None:
+    """Put the gallery in the given order (every photo id once)
+
+     Put the gallery in the given order (every photo id once).
+
+    Args:
+        vehicle_id (str):
+        body (PhotoReorderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | list[VehiclePhoto]
+    """
+
+    return (
+        await asyncio_detailed(
+            vehicle_id=vehicle_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

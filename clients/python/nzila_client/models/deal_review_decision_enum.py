@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class DealReviewDecisionEnum(StrEnum):
+    CANCEL = "cancel"
+    RELEASE = "release"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class PaymentStatusEnum(StrEnum):
+    DISPUTED = "disputed"
+    FAILED = "failed"
+    HELD = "held"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    PENDING = "pending"
+    REFUNDED = "refunded"
+    REQUIRES_ACTION = "requires_action"
+    SUCCEEDED = "succeeded"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.payout_rail_enum import PayoutRailEnum
+
+T = TypeVar("T", bound="PayoutStartRequest")
+
+
+@_attrs_define
+class PayoutStartRequest:
+    """
+    Attributes:
+        rail (PayoutRailEnum): * `bank_transfer` - Bank transfer
+            * `stripe_connect` - Stripe Connect
+            * `mtn_momo` - MTN MoMo
+            * `mpesa_b2c` - M-Pesa
+    """
+
+    rail: PayoutRailEnum
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        rail = self.rail.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "rail": rail,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        rail = PayoutRailEnum(d.pop("rail"))
+
+        payout_start_request = cls(
+            rail=rail,
+        )
+
+        payout_start_request.additional_properties = d
+        return payout_start_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,10 +1,15 @@
 """Demo accounts for `seed_demo`: the people a new developer signs in as."""
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Role, User
+from accounts.two_factor import totp_device_set
 
 DEMO_PASSWORD = "nzila-demo-2026"
+# The demo staff account's second factor (staff sign in with one: README, Staff security): this base32 secret
+# in an authenticator app, through the provisioning URI `seed_demo` prints. A demo value, like the password.
+DEMO_STAFF_TOTP_SECRET = "NZILADEMOSTAFFSECRETAAAA"
 
 DEMO_USERS = [
     {
@@ -83,4 +88,8 @@ def demo_users_seed() -> str:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
         users.append(user)
-    return f"{len(users)} demo accounts"
+    staff = User.objects.get(username="staff")
+    device = TOTPDevice.objects.filter(user=staff, confirmed=True).first()
+    if device is None:
+        device, _codes = totp_device_set(user=staff, secret=DEMO_STAFF_TOTP_SECRET)
+    return f"{len(users)} demo accounts; staff's second factor, for an authenticator app: {device.config_url}"

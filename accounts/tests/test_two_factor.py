@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.demo import DEMO_PASSWORD
 from accounts.tests.factories import PASSWORD, BuyerFactory, DealerFactory, StaffFactory, totp_code, totp_device_for
 from accounts.two_factor import totp_device_set
 from audit.models import AuditLog
@@ -187,3 +188,18 @@ def test_cors_preflight_answers_the_configured_front_ends_on_the_api_only(client
     other = client.options(TOKEN, HTTP_ORIGIN="https://evil.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST")
     assert "Access-Control-Allow-Origin" not in other
     assert "Access-Control-Allow-Origin" not in client.options("/admin/login/", **preflight)
+
+
+def test_the_demo_staff_account_signs_in_with_the_demo_secret_printed_by_seed_demo(api_client, capsys):
+    call_command("seed_demo")
+    printed = capsys.readouterr().out
+    device = TOTPDevice.objects.get(user__username="staff", confirmed=True)
+    assert device.config_url in printed
+
+    signed_in = api_client.post(
+        "/api/v1/auth/token/", {"username": "staff", "password": DEMO_PASSWORD, "otp": totp_code(device)}
+    )
+    assert signed_in.status_code == 200
+
+    call_command("seed_demo")  # again: the same device, not a new secret
+    assert TOTPDevice.objects.get(user__username="staff").pk == device.pk

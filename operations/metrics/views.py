@@ -36,7 +36,12 @@ class IsMetricsScraperOrStaff(BasePermission):
     message = _("Only staff or the metrics scraper may read the metrics.")
 
     def has_permission(self, request, view):
-        return request.auth == SCRAPER or IsPlatformStaff().has_permission(request, view)
+        """The scraper's token, or a staff session signed in with its second factor, as the admin requires
+        (django_otp.middleware.OTPMiddleware gives the session's user `is_verified`)."""
+        if request.auth == SCRAPER:
+            return True
+        verified = getattr(request.user, "is_verified", None)
+        return IsPlatformStaff().has_permission(request, view) and verified is not None and verified()
 
 
 def metrics_registry() -> CollectorRegistry:

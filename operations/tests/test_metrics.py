@@ -51,19 +51,22 @@ def test_metrics_refused_to_anonymous_a_wrong_token_and_a_buyer(client):
 
 
 @pytest.mark.django_db
-def test_metrics_served_with_the_token_and_to_staff(client, settings):
+def test_metrics_served_with_the_token_and_to_staff(client, settings, admin_login):
     with_token = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
     assert with_token.status_code == 200
     assert with_token.headers["Content-Type"].startswith("text/plain; version=")
-    client.force_login(StaffFactory())
+    staff = StaffFactory()
+    client.force_login(staff)  # a password alone: no second factor
+    assert client.get("/metrics").status_code == 403
+    admin_login(client, staff)
     assert client.get("/metrics").status_code == 200
     settings.METRICS_TOKEN = ""  # no token configured: a bearer is never taken, staff still served
     assert client.get("/metrics", headers={"Authorization": "Bearer "}).status_code == 200
 
 
 @pytest.mark.django_db
-def test_metrics_show_requests_tasks_and_business_counts(client, client_for):
-    client.force_login(StaffFactory())
+def test_metrics_show_requests_tasks_and_business_counts(client, client_for, admin_login):
+    admin_login(client, StaffFactory())
     buyer_deal = DealFactory()
     DealFactory()
     payable = PayableDealFactory()
@@ -140,8 +143,8 @@ def test_metrics_show_requests_tasks_and_business_counts(client, client_for):
 
 
 @pytest.mark.django_db
-def test_metrics_show_the_queue_depth(client, tasks_queued):
-    client.force_login(StaffFactory())
+def test_metrics_show_the_queue_depth(client, tasks_queued, admin_login):
+    admin_login(client, StaffFactory())
     queue = celery_app.conf.task_default_queue  # the one tasks_queued empties
     for _ in range(2):
         requeue_inbox_events.apply_async(queue=queue)

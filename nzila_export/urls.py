@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+from nzila_export.api.errors import not_found
 from nzila_export.api.views import HealthView
 
 api_v1 = [
@@ -34,6 +35,10 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    # Last: an API path that matched nothing (an empty id, a typo) is the API's JSON 404 even with DEBUG on,
+    # where Django would answer its HTML debug page. Only paths ending in a slash, so that a missing trailing
+    # slash is still redirected (APPEND_SLASH).
+    re_path(r"^api/.*/$", not_found, name="api-not-found"),
 ]
 
 handler400 = "nzila_export.api.errors.bad_request"

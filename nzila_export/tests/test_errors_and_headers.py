@@ -51,6 +51,22 @@ def test_unknown_url_is_a_json_404(client):
     assert response.json() == {"status": 404, "code": "not_found", "detail": "Not found."}
 
 
+@pytest.mark.parametrize("url", ["/api/v1/vehicles//", "/api/v1/vehicles//photos/0/", "/api/v1/no/such/thing/"])
+def test_an_api_url_that_matches_nothing_is_a_json_404_in_development_too(client, settings, url):
+    """`make run` serves with DEBUG on, where Django answers an unmatched URL with its HTML debug page;
+    under /api/ a client (and the fuzzer, which sends empty path parameters) gets the API's JSON 404."""
+    settings.DEBUG = True
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"status": 404, "code": "not_found", "detail": "Not found."}
+
+
+def test_an_api_url_without_its_trailing_slash_still_redirects(client):
+    response = client.get("/api/v1/health")
+    assert (response.status_code, response["Location"]) == (301, "/api/v1/health/")
+
+
 def test_wrong_method_is_a_json_405(client_for):
     response = client_for(BuyerFactory()).delete("/api/v1/users/me/")
     assert response.status_code == 405

@@ -80,9 +80,17 @@ class ReportView(APIView):
     def handle_exception(self, exc):
         """A refusal or an error is answered in the one JSON error format, even to a CSV request."""
         response = super().handle_exception(exc)
+        self._answer_in_json()
+        return response
+
+    def options(self, request, *args, **kwargs):
+        """The report's description (OPTIONS) is JSON, even when CSV is asked for: it has no table."""
+        self._answer_in_json()
+        return super().options(request, *args, **kwargs)
+
+    def _answer_in_json(self) -> None:
         if isinstance(getattr(self.request, "accepted_renderer", None), ReportCSVRenderer):
             self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
-        return response
 
 
 def report_schema(view_class: type[ReportView], description: str):

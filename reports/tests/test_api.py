@@ -91,6 +91,13 @@ def test_a_refused_csv_request_is_answered_in_json(market, client_for):
     assert (bad.status_code, list(bad.json()["fields"])) == (400, ["from"])
 
 
+@pytest.mark.parametrize("name", REPORTS)
+def test_options_asked_in_csv_describe_the_report_in_json(market, client_for, name):
+    response = client_for(market.staff).options(f"/api/v1/reports/{name}/?format=csv&table=rows")
+    assert (response.status_code, response["Content-Type"]) == (200, "application/json")
+    assert "text/csv" in response.json()["renders"]
+
+
 def test_a_report_is_cached_until_an_audited_change(market, report):
     assert report(market.staff, "pipeline").json()["cached"] is False
     assert report(market.staff, "pipeline").json()["cached"] is True

@@ -38,7 +38,7 @@ urlpatterns = [
     # Last: an API path that matched nothing (an empty id, a typo) is the API's JSON 404 even with DEBUG on,
     # where Django would answer its HTML debug page. Only paths ending in a slash, so that a missing trailing
     # slash is still redirected (APPEND_SLASH).
-    re_path(r"^api/.*/$", not_found, name="api-not-found"),
+    re_path(r"^api/[\s\S]*/$", not_found, name="api-not-found"),  # [\s\S]: a newline too
 ]
 
 handler400 = "nzila_export.api.errors.bad_request"

@@ -51,7 +51,10 @@ def test_unknown_url_is_a_json_404(client):
     assert response.json() == {"status": 404, "code": "not_found", "detail": "Not found."}
 
 
-@pytest.mark.parametrize("url", ["/api/v1/vehicles//", "/api/v1/vehicles//photos/0/", "/api/v1/no/such/thing/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/vehicles//", "/api/v1/vehicles//photos/0/", "/api/v1/no/such/thing/", "/api/v1/vehicles/%0A;W/similar/"],
+)
 def test_an_api_url_that_matches_nothing_is_a_json_404_in_development_too(client, settings, url):
     """`make run` serves with DEBUG on, where Django answers an unmatched URL with its HTML debug page;
     under /api/ a client (and the fuzzer, which sends empty path parameters) gets the API's JSON 404."""

@@ -14,7 +14,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 # collectstatic needs settings to load; the real secrets come from the environment at run time.
 RUN SECRET_KEY=build-only-key-that-is-long-enough-for-the-settings-check-000 ALLOWED_HOSTS=build \
-    python manage.py collectstatic --noinput
+    FIELD_ENCRYPTION_KEYS=build-only python manage.py collectstatic --noinput
 
 RUN useradd --create-home nzila
 USER nzila

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool wrk clients check-clients clients-install
+.PHONY: install run test lint format migrations messages compile-messages check-schema bench seed database clean promtool wrk clients check-clients clients-install chromium
 
 $(BIN)/python:
 	$(shell command -v $(PYTHON) || command -v python3) -m venv $(VENV)
@@ -34,7 +34,13 @@ promtool:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus && \
 		(systemctl disable --now prometheus >/dev/null 2>&1 || true))
 
-test: install compile-messages promtool
+# The staff journeys run in a real browser (nzila_export/tests/browser): Debian's headless Chromium and its
+# chromedriver, found at /usr/bin; Selenium Manager is not used, so nothing is downloaded when the tests run.
+chromium:
+	command -v chromedriver >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver)
+
+test: install compile-messages promtool chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=nzila_export.settings_test $(MANAGE) makemigrations --check --dry-run

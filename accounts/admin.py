@@ -17,6 +17,7 @@ from accounts.sign_in_guard import sign_in_retry_after
 from accounts.two_factor import NOT_ENROLLED_MESSAGE, second_factor_device_for
 from audit.admin_edits import AuditedAdminMixin
 from audit.context import client_ip
+from nzila_export.field_encryption import masked
 
 
 class StaffSignInForm(OTPAdminAuthenticationForm):
@@ -73,6 +74,7 @@ class UserAdmin(DjangoUserAdmin):
                 "fields": (
                     "role",
                     "company_name",
+                    "identity_number_masked",
                     "phone",
                     "country",
                     "preferred_language",
@@ -84,7 +86,13 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "email", "role", "password1", "password2")}),)
     change_password_form = StaffPasswordForm
-    readonly_fields = ["last_login", "date_joined"]  # facts about the account, not settings of it
+    # Facts about the account, not settings of it; the identity number, encrypted at rest, is the user's to set
+    # (the profile API) and shows here masked.
+    readonly_fields = ["last_login", "date_joined", "identity_number_masked"]
+
+    @admin.display(description=_("identity number"))
+    def identity_number_masked(self, user: User) -> str:
+        return masked(user.identity_number)
 
     def save_model(self, request, obj, form, change):
         """Through the services, which record each value before and after ("user.staff_edit")."""

@@ -6,7 +6,8 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
-from accounts.validators import validate_currency_code, validate_time_zone
+from accounts.validators import validate_currency_code, validate_identity_number, validate_time_zone
+from nzila_export.field_encryption import EncryptedTextField
 
 
 class Role(models.TextChoices):
@@ -48,6 +49,16 @@ class User(AbstractUser):
     )
     address = models.TextField(
         verbose_name=_("address"), blank=True, help_text=_("Postal address, as printed on invoices.")
+    )
+    identity_number = EncryptedTextField(
+        verbose_name=_("identity number"),
+        blank=True,
+        default="",
+        validators=[validate_identity_number],
+        help_text=_(
+            "A buyer's national identity or passport number, which customs need on the commercial invoice. "
+            "Encrypted at rest."
+        ),
     )
     phone = PhoneNumberField(verbose_name=_("phone"), blank=True, help_text=_("E.164, for example +2250701020304."))
     country = CountryField(verbose_name=_("country"), blank=True, help_text=_("ISO 3166-1 alpha-2 code."))

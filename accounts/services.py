@@ -255,7 +255,7 @@ def user_anonymize(*, user: User) -> User:
     user.username, user.email = pseudonym, f"{pseudonym}@deleted.invalid"
     had_public_name = bool(user.company_name)
     user.first_name = user.last_name = user.company_name = user.business_number = user.address = ""
-    user.phone = user.country = ""
+    user.phone = user.country = user.identity_number = ""
     user.is_active = user.is_staff = user.is_superuser = False
     user.set_unusable_password()
     user.save()

@@ -9,6 +9,7 @@ from django.utils.text import camel_case_to_spaces
 
 from audit.masking import NUMBER_MASK, SHORTEST_NUMBER_SHOWN
 from audit.services import audit_record
+from nzila_export.field_encryption import SealedText
 
 
 class AuditedAdminMixin:
@@ -90,6 +91,8 @@ def _record_deletion(*, instance: models.Model, hidden: tuple[str, ...], user) -
 
 def masked(value) -> str | None:
     """An account or phone number as audit.masking shows one: its last 4 characters, if it has 8 or more."""
+    if isinstance(value, SealedText):
+        return value.masked()
     if value is None or str(value) == "":
         return None
     text = "".join(str(value).split())
@@ -99,6 +102,8 @@ def masked(value) -> str | None:
 def _plain(value):
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if isinstance(value, SealedText):  # an encrypted field that is not in audit_hidden_fields: masked all the same
+        return value.masked()
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, dict):

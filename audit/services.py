@@ -1,11 +1,13 @@
 from collections.abc import Iterator
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models, transaction
 
 from audit.context import client_ip, current_request
 from audit.exports import audit_csv_lines
 from audit.masking import changes_mask
 from audit.models import AUDIT_RETENTION_YEARS, AuditLog
+from nzila_export.field_encryption import EncryptedTextField, masked, revealed
 
 USER_AGENT_MAX_LENGTH = 512
 RETENTION_BATCH_SIZE = 10_000
@@ -40,13 +42,24 @@ def audit_record(
 
 
 def field_changes(*, instance: models.Model, data: dict) -> dict:
-    """{field: [old, new]} for each field in `data` whose value differs on `instance`, as JSON-safe text."""
+    """{field: [old, new]} for each field in `data` whose value differs on `instance`, as JSON-safe text; an
+    encrypted field's values (nzila_export.field_encryption) are compared in clear and recorded masked."""
     changes = {}
     for field, new_value in data.items():
         old_value = getattr(instance, field)
-        if old_value != new_value:
+        if isinstance(_model_field(instance, field), EncryptedTextField):
+            if revealed(old_value) != revealed(new_value):
+                changes[field] = [masked(old_value) or None, masked(new_value) or None]
+        elif old_value != new_value:
             changes[field] = [_as_text(old_value), _as_text(new_value)]
     return changes
+
+
+def _model_field(instance: models.Model, name: str):
+    try:
+        return instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
 
 
 def _as_text(value):

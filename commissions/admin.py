@@ -19,9 +19,12 @@ from commissions.services.review import commission_approve, commission_hold, com
 from commissions.summaries import commissions_with_amount
 from invoices.admin import ReadOnlyInline
 from nzila_export.exceptions import DomainError
+from nzila_export.field_encryption import masked
 from payments.admin import ReadOnlyAdmin
 
 PAYOUT_ACCOUNT_FIELDS = ["preferred_rail", "mobile_money_phone", "stripe_account_id", "bank_details"]
+# Encrypted at rest (MASKED_PAYOUT_FIELDS): never shown in clear, only typed in, each with a box to remove it.
+SEALED_FIELDS = {"mobile_money_phone": "remove_mobile_money_phone", "bank_details": "remove_bank_details"}
 
 
 class BrokerChoicesOnly:
@@ -170,24 +173,71 @@ class PayoutAdmin(ReadOnlyAdmin):
     search_fields = ["provider_reference", "commission__broker__username", "=commission__id"]
     list_select_related = ["commission"]
     date_hierarchy = "requested_at"
+    exclude = ["destination"]  # encrypted at rest: shown masked
+    readonly_fields = ["paid_to"]
+
+    @admin.display(description=_("paid to"))
+    def paid_to(self, payout: Payout) -> str:
+        return masked(payout.destination)
+
+
+class BrokerPayoutAccountForm(forms.ModelForm):
+    """The phone and the bank details are written, never read back: each field starts empty, its help says
+    what is stored (masked); a value typed replaces it, an empty field keeps it, the box removes it."""
+
+    remove_mobile_money_phone = forms.BooleanField(label=_("Remove the mobile money phone"), required=False)
+    remove_bank_details = forms.BooleanField(label=_("Remove the bank details"), required=False)
+
+    class Meta:
+        model = BrokerPayoutAccount
+        fields = ["broker", *PAYOUT_ACCOUNT_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in SEALED_FIELDS:
+            if name not in self.fields:
+                continue
+            self.initial[name] = ""
+            stored = masked(getattr(self.instance, name))
+            if stored:
+                self.fields[name].help_text = gettext(
+                    "Stored: %(masked)s. Type a new value to replace it, or leave it empty to keep it."
+                ) % {"masked": stored}
+
+    def sealed_values(self) -> dict:
+        """What to set of the encrypted fields: a value typed, "" for one removed, nothing for one kept."""
+        values = {}
+        for name, remove in SEALED_FIELDS.items():
+            if self.cleaned_data.get(remove):
+                values[name] = ""
+            elif self.cleaned_data.get(name):
+                values[name] = self.cleaned_data[name]
+        return values
 
 
 @admin.register(BrokerPayoutAccount)
 class BrokerPayoutAccountAdmin(AuditedAdminMixin, BrokerChoicesOnly, admin.ModelAdmin):
     """Where each broker is paid: staff keep it with the broker, through broker_payout_account_set, which
-    audits each change (bank details and phone numbers masked); a deletion is audited here."""
+    audits each change (bank details and phone numbers masked); a deletion is audited here. The phone and
+    the bank details are encrypted at rest and shown masked."""
 
     audit_hidden_fields = ("mobile_money_phone", "bank_details")
 
-    list_display = ["broker", "preferred_rail", "mobile_money_phone", "stripe_account_id", "updated_at"]
+    form = BrokerPayoutAccountForm
+    list_display = ["broker", "preferred_rail", "mobile_money_phone_masked", "stripe_account_id", "updated_at"]
     list_filter = ["preferred_rail"]
     search_fields = ["broker__username", "broker__email", "stripe_account_id"]
     list_select_related = ["broker"]
-    fields = ["broker", *PAYOUT_ACCOUNT_FIELDS]
+    fields = ["broker", *PAYOUT_ACCOUNT_FIELDS, *SEALED_FIELDS.values()]
 
     def get_readonly_fields(self, request, obj=None):
         return ["broker"] if obj is not None else []  # an account is its broker's: another broker gets its own
 
+    @admin.display(description=_("mobile money phone"))
+    def mobile_money_phone_masked(self, account: BrokerPayoutAccount) -> str:
+        return masked(account.mobile_money_phone)
+
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in PAYOUT_ACCOUNT_FIELDS}
+        values = {name: form.cleaned_data[name] for name in PAYOUT_ACCOUNT_FIELDS if name not in SEALED_FIELDS}
+        values.update(form.sealed_values())
         obj.pk = broker_payout_account_set(broker=obj.broker, user=request.user, **values).pk

@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from phonenumber_field.modelfields import PhoneNumberField
 
 from documents.storage import document_storage
+from nzila_export.field_encryption import EncryptedPhoneNumberField, EncryptedTextField
 from nzila_export.models import AppendOnlyModel, TimeStampedModel
 
 CAD_DIGITS, CAD_PLACES = 14, 2
@@ -295,7 +295,8 @@ class PayoutRail(models.TextChoices):
 
 
 class BrokerPayoutAccount(TimeStampedModel):
-    """Where a broker is paid: the rail it prefers and its address on each rail it may be paid by."""
+    """Where a broker is paid: the rail it prefers and its address on each rail it may be paid by (the phone
+    and the bank details encrypted at rest, nzila_export.field_encryption)."""
 
     broker = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("broker"), on_delete=models.PROTECT, related_name="payout_account"
@@ -306,7 +307,7 @@ class BrokerPayoutAccount(TimeStampedModel):
         choices=PayoutRail.choices,
         default=PayoutRail.BANK_TRANSFER,
     )
-    mobile_money_phone = PhoneNumberField(
+    mobile_money_phone = EncryptedPhoneNumberField(
         verbose_name=_("mobile money phone"), blank=True, help_text=_("E.164, for MTN MoMo or M-Pesa.")
     )
     stripe_account_id = models.CharField(
@@ -315,7 +316,7 @@ class BrokerPayoutAccount(TimeStampedModel):
         blank=True,
         help_text=_("The broker's Stripe connected account (acct_...)."),
     )
-    bank_details = models.TextField(
+    bank_details = EncryptedTextField(
         verbose_name=_("bank details"), blank=True, help_text=_("Bank, account holder and account number, for staff.")
     )
 
@@ -370,9 +371,8 @@ class Payout(TimeStampedModel):
     rate_date = models.DateField(
         verbose_name=_("rate date"), null=True, blank=True, help_text=_("The day of the rate; empty when paid in CAD")
     )
-    destination = models.CharField(
+    destination = EncryptedTextField(
         verbose_name=_("paid to"),
-        max_length=255,
         blank=True,
         help_text=_("The phone, connected account or bank account paid"),
     )

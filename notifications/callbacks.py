@@ -1,7 +1,9 @@
 """The inbox's handlers of the messaging providers' callbacks (registered in NotificationsConfig.ready):
-Twilio's and Meta's WhatsApp Cloud API's message statuses and inbound WhatsApp messages, and Mailgun's
-delivery events. Each callback was verified and stored once by its view; these apply it, idempotently (a
-message only moves forward). And the inbox's alert to staff when it abandons an event."""
+Twilio's and Meta's WhatsApp Cloud API's message statuses and inbound WhatsApp messages, Mailgun's
+delivery events and the e-mails its inbound route forwards. Each callback was verified and stored once by
+its view; these apply it, idempotently (a message only moves forward). An inbound message is announced to
+the apps above (notifications.hooks): processed when one took it, ignored otherwise. And the inbox's alert
+to staff when it abandons an event."""
 
 import json
 from datetime import UTC, datetime
@@ -13,11 +15,22 @@ from notifications import services
 from notifications.channels import whatsapp_cloud
 from notifications.channels.mailgun import mailgun_event_outcome
 from notifications.channels.twilio import CALLBACK_STATUSES, error_code_is_undeliverable
+from notifications.hooks import EMAIL_MESSAGE_RECEIVED, WHATSAPP_MESSAGE_RECEIVED
 from webhooks.models import InboxEvent, InboxEventStatus
 
 TWILIO_STATUS, TWILIO_INBOUND = "message.status", "whatsapp.inbound"
 # The Cloud API's webhook view stores each status and each inbound message of a POST as its own event.
 CLOUD_STATUS, CLOUD_INBOUND = "message.status", "whatsapp.inbound"
+# An e-mail forwarded by a Mailgun route (its delivery events keep Mailgun's own event names).
+MAILGUN_INBOUND = "email.inbound"
+# The fields of a forwarded e-mail the inbox keeps (not its attachments, nor its full bodies).
+# https://documentation.mailgun.com/docs/mailgun/user-manual/receive-forward-store/receive-http
+MAILGUN_INBOUND_FIELDS = ("recipient", "sender", "from", "subject", "stripped-text", "Message-Id", "timestamp")
+
+
+def _taken(outcomes: dict) -> str:
+    """Processed when an app above took the inbound message, ignored when none did."""
+    return InboxEventStatus.PROCESSED if any(outcomes.values()) else InboxEventStatus.IGNORED
 
 
 def twilio_event_apply(event: InboxEvent) -> str:
@@ -27,7 +40,11 @@ def twilio_event_apply(event: InboxEvent) -> str:
         if not sender:
             return InboxEventStatus.IGNORED
         services.whatsapp_inbound_record(phone=sender, received_at=event.created_at)
-        return InboxEventStatus.PROCESSED
+        return _taken(
+            WHATSAPP_MESSAGE_RECEIVED.announce(
+                phone=sender, text=params.get("Body", ""), message_id=event.event_id, received_at=event.created_at
+            )
+        )
     status = CALLBACK_STATUSES.get(params.get("MessageStatus", ""))
     if status is None or not params.get("MessageSid"):
         return InboxEventStatus.IGNORED
@@ -51,8 +68,14 @@ def whatsapp_cloud_event_apply(event: InboxEvent) -> str:
             return InboxEventStatus.IGNORED
         sent_at = str(data.get("timestamp", ""))
         received_at = datetime.fromtimestamp(int(sent_at), tz=UTC) if sent_at.isdigit() else event.created_at
-        services.whatsapp_inbound_record(phone=f"+{sender}", received_at=min(received_at, event.created_at))
-        return InboxEventStatus.PROCESSED
+        received_at = min(received_at, event.created_at)
+        services.whatsapp_inbound_record(phone=f"+{sender}", received_at=received_at)
+        text = data.get("text") if data.get("type") == "text" and isinstance(data.get("text"), dict) else {}
+        return _taken(
+            WHATSAPP_MESSAGE_RECEIVED.announce(
+                phone=f"+{sender}", text=str(text.get("body", "")), message_id=event.event_id, received_at=received_at
+            )
+        )
     status = whatsapp_cloud.CALLBACK_STATUSES.get(data.get("status", ""))
     if status is None or not data.get("id"):
         return InboxEventStatus.IGNORED
@@ -95,6 +118,18 @@ def mailgun_event_apply(event: InboxEvent) -> str:
     if undeliverable and recorded is None and event_data.get("recipient"):
         services.recipient_suppress(channel="email", address=event_data["recipient"], reason=reason)
     return InboxEventStatus.PROCESSED
+
+
+def mailgun_inbound_apply(event: InboxEvent) -> str:
+    """An e-mail a Mailgun route forwarded to us (the fields of MAILGUN_INBOUND_FIELDS its view kept)."""
+    fields = json.loads(event.body)
+    return _taken(
+        EMAIL_MESSAGE_RECEIVED.announce(
+            recipient=fields.get("recipient", ""), sender=fields.get("sender", ""),
+            text=fields.get("stripped-text", ""), message_id=fields.get("Message-Id", "") or event.event_id,
+            received_at=event.created_at,
+        )
+    )  # fmt: skip
 
 
 def webhook_abandoned_alert(event: InboxEvent) -> None:

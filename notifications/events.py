@@ -86,8 +86,12 @@ EVENTS: dict[str, EventSpec] = {
     "privacy.export_ready": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
     "privacy.deletion_scheduled": EventSpec(urgent=True, channels=(Channel.EMAIL,)),
     "privacy.deletion_requested": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
-    # Support desk: staff answered the person's ticket (in the app, by e-mail and on WhatsApp).
+    # Support desk: staff answered the person's ticket (in the app, by e-mail and on WhatsApp; the e-mail's
+    # Reply-To is the ticket's signed reply address). Staff: a ticket was opened (to every staff member), and
+    # its opener wrote on it (to its assignee), in the app, by e-mail or on WhatsApp.
     "support.reply": EventSpec(
         channels=(Channel.IN_APP, Channel.EMAIL, Channel.WHATSAPP), whatsapp_template="support_reply"
     ),
+    "support.ticket_opened": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
+    "support.customer_replied": EventSpec(channels=(Channel.IN_APP, Channel.EMAIL)),
 }

@@ -4,8 +4,9 @@ Templates live in notifications/templates/notifications/events/<event>/<language
 notifications batched into one e-mail or text are combined with the digest templates.
 
 Besides its templates' variables, a context may carry what goes with the message: `media_url` (a public
-link WhatsApp fetches, e.g. a PDF) and `attachments` for e-mail, each a dict naming a stored file:
-{"storage": alias in settings.STORAGES, "name": stored name, "filename": name shown, "content_type": ...}.
+link WhatsApp fetches, e.g. a PDF), `attachments` for e-mail, each a dict naming a stored file:
+{"storage": alias in settings.STORAGES, "name": stored name, "filename": name shown, "content_type": ...},
+and `reply_to`, the address a reply to the e-mail goes to (its Reply-To; a support ticket's signed address).
 """
 
 from dataclasses import asdict, dataclass
@@ -28,6 +29,7 @@ class RenderedNotification:
     html: str = ""
     media_url: str = ""
     attachments: tuple[dict, ...] = ()
+    reply_to: str = ""
 
     def as_item(self) -> dict:
         return asdict(self)
@@ -63,6 +65,7 @@ def render_event(*, event: str, user, context: dict) -> RenderedNotification:
             html=render("body.html", required=False),
             media_url=context.get("media_url", ""),
             attachments=tuple(context.get("attachments", ())),
+            reply_to=context.get("reply_to", ""),
         )
 
 

@@ -341,6 +341,7 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "accounts.models.Language",
         "RoleEnum": "accounts.models.Role",
         "PlanCodeEnum": "plans.models.PlanCode",
+        "TicketMessageViaEnum": "support.models.MessageVia",
         "TicketStatusEnum": "support.models.TicketStatus",
         "TicketPriorityEnum": "support.models.TicketPriority",
         "LeadPriorityEnum": "leads.models.LeadPriority",  # "priority" is a lead's and a ticket's
@@ -494,6 +495,10 @@ SUPPORT_RESOLUTION_TARGET_HOURS = {
 SUPPORT_REOPEN_DAYS = env.int("SUPPORT_REOPEN_DAYS", default=7)
 # A ticket's attachment: PDF, JPEG or PNG (read from its bytes, as export documents), at most this size.
 SUPPORT_ATTACHMENT_MAX_BYTES = env.int("SUPPORT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# The mail domain of tickets' reply addresses (support+<ticket>.<signature>@<domain>), whose mail a Mailgun
+# route forwards to /api/v1/webhooks/email/mailgun/inbound/. Empty: staff replies carry no Reply-To, and
+# the opener answers in the app or on WhatsApp.
+SUPPORT_REPLY_DOMAIN = env.str("SUPPORT_REPLY_DOMAIN", default="")
 
 # --- Currencies -----------------------------------------------------------------------------------
 # Exchange rates: where the daily job reads them. "local" reads currencies/rates/local_rates.json (no
@@ -633,6 +638,15 @@ SESSION_COOKIE_HTTPONLY = True
 # (8 hours by default) from sign-in, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE_SECONDS", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+# Identity numbers and payout details are encrypted at rest (nzila_export.field_encryption; README, Operations,
+# Field encryption): comma-separated Fernet keys, the first encrypting, every one decrypting (rotation). With
+# none outside production, a key derived from SECRET_KEY serves, for local use only.
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+if IS_PRODUCTION and not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set in production: one or more Fernet keys, comma-separated (README, "
+        "Operations, Field encryption, says how to make one)."
+    )
 # The admin answers only callers in these networks (CIDR, comma-separated; empty: any), by REMOTE_ADDR.
 ADMIN_ALLOWED_NETWORKS = env.list("ADMIN_ALLOWED_NETWORKS", default=[])
 # Two-factor sign-in (accounts.two_factor): the name authenticator apps show for the account.

@@ -19,6 +19,7 @@ from documents.selectors import identity_documents_of
 from leads.models import Lead
 from notifications.models import MessageLog, Notification
 from notifications.preferences import preference_matrix
+from nzila_export.field_encryption import revealed
 from payments.models import LedgerEntry, Payment
 from privacy.models import ConsentRecord, DataRequest
 from privacy.selectors import consent_states, deals_of, invoices_of
@@ -103,7 +104,10 @@ def personal_data_collect(*, user) -> PersonalData:
     data = PersonalData(categories={})
     deals = deals_of(user=user).select_related("vehicle").prefetch_related("events").order_by("created_at", "id")
     data.categories = {
-        "profile": {name: getattr(user, name) for name in PROFILE_FIELDS},
+        "profile": {
+            **{name: getattr(user, name) for name in PROFILE_FIELDS},
+            "identity_number": revealed(user.identity_number),  # encrypted at rest; the person's own, in clear
+        },
         "vehicles": list(Vehicle.all_objects.filter(dealer=user).order_by("id").values(*VEHICLE_FIELDS)),
         "leads": [_lead(lead, user) for lead in _leads(user).prefetch_related("contacts").order_by("created_at", "id")],
         "deals": [_deal(deal, user) for deal in deals],
@@ -193,10 +197,13 @@ def _invoice(invoice, data: PersonalData) -> dict:
 def _commissions(user, data: PersonalData) -> dict:
     commissions = Commission.objects.filter(broker=user).prefetch_related("entries", "payouts").order_by("id")
     statements = CommissionStatement.objects.filter(broker=user).order_by("month")
+    account = BrokerPayoutAccount.objects.filter(broker=user).first()
     return {
-        "payout_account": BrokerPayoutAccount.objects.filter(broker=user).values(
-            "preferred_rail", "mobile_money_phone", "stripe_account_id", "bank_details"
-        ).first(),
+        # In clear: encrypted at rest, they are the person's own.
+        "payout_account": {
+            "preferred_rail": account.preferred_rail, "mobile_money_phone": revealed(account.mobile_money_phone),
+            "stripe_account_id": account.stripe_account_id, "bank_details": revealed(account.bank_details),
+        } if account is not None else None,
         "commissions": [
             {
                 "id": commission.pk, "deal": commission.deal_id, "role": commission.role, "status": commission.status,
@@ -204,7 +211,7 @@ def _commissions(user, data: PersonalData) -> dict:
                 "entries": [{"kind": entry.kind, "amount_cad": entry.amount_cad, "note": entry.note,
                              "created_at": entry.created_at} for entry in commission.entries.all()],
                 "payouts": [{"rail": payout.rail, "amount": payout.amount, "currency": payout.currency,
-                             "destination": payout.destination, "status": payout.status,
+                             "destination": revealed(payout.destination), "status": payout.status,
                              "requested_at": payout.requested_at, "settled_at": payout.settled_at}
                             for payout in commission.payouts.all()],
             }

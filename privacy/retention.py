@@ -44,8 +44,8 @@ RETENTION_RULES = (
     RetentionRule(
         "profile",
         _(
-            "Your profile: name, e-mail address, phone, postal address, company, business number, user name and "
-            "password (replaced by a pseudonym)."
+            "Your profile: name, e-mail address, phone, postal address, company, business number, identity number, "
+            "user name and password (replaced by a pseudonym)."
         ),
     ),
     RetentionRule("preferences", _("Your saved searches, price alerts and the history of the listings you viewed.")),

@@ -32,7 +32,7 @@ class TicketMessageInline(admin.TabularInline):
     model = TicketMessage
     extra = 0
     can_delete = False
-    fields = ["created_at", "author", "is_internal", "body"]
+    fields = ["created_at", "author", "via", "is_internal", "body"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

@@ -114,8 +114,16 @@ class Ticket(TimeStampedModel):
         return f"#{self.pk} {self.subject}"
 
 
+class MessageVia(models.TextChoices):
+    APP = "app", _("In the app")
+    EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+
+
 class TicketMessage(models.Model):
-    """One message of a ticket's conversation. An internal note is between staff: never shown to the opener."""
+    """One message of a ticket's conversation. An internal note is between staff: never shown to the opener.
+    The opener may write by replying to an e-mail or on WhatsApp: such a message keeps the provider's id of
+    the message it came from, once (support.inbound)."""
 
     ticket = models.ForeignKey(Ticket, verbose_name=_("ticket"), on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
@@ -125,12 +133,24 @@ class TicketMessage(models.Model):
     is_internal = models.BooleanField(
         verbose_name=_("internal note"), default=False, help_text=_("Seen by staff only.")
     )
+    via = models.CharField(verbose_name=_("channel"), max_length=8, choices=MessageVia.choices, default=MessageVia.APP)
+    external_id = models.CharField(
+        verbose_name=_("provider's message ID"),
+        max_length=255,
+        blank=True,
+        help_text=_("The e-mail or WhatsApp message it came from"),
+    )
     created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("ticket message")
         verbose_name_plural = _("ticket messages")
         ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"], condition=~Q(external_id=""), name="support_message_from_external_once"
+            )
+        ]
 
     def __str__(self):
         return f"Message {self.pk} on ticket {self.ticket_id}"

@@ -1,8 +1,10 @@
 """Every non-trivial read of the support desk: whose tickets a caller sees, what is overdue, the metrics
 against the targets, and the FAQ in the caller's language."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
 from django.db.models import Aggregate, BooleanField, Case, Count, DurationField, F, Q, QuerySet, Value, When
 from django.db.models import ExpressionWrapper as Expression
@@ -11,6 +13,7 @@ from deals.selectors import deal_list_visible_to
 from payments.selectors import payment_list_visible_to
 from shipments.selectors import shipment_list_visible_to
 from support.models import UNRESOLVED_STATUSES, FaqEntry, Ticket, TicketMessage
+from support.reply_addresses import ticket_id_of_reply_address
 
 VISIBLE_OBJECTS = {
     "deal": deal_list_visible_to,
@@ -47,6 +50,41 @@ def ticket_messages_visible_to(*, ticket: Ticket, user) -> QuerySet[TicketMessag
     """The conversation; internal notes for staff only."""
     messages = ticket.messages.select_related("author").order_by("created_at", "id")
     return messages if user.is_platform_staff else messages.filter(is_internal=False)
+
+
+# "#123" or "# 123" in a message names ticket 123.
+TICKET_NUMBER = re.compile(r"#\s?(\d{1,9})\b")
+
+
+def ticket_for_whatsapp_message(*, phone: str, text: str) -> Ticket | None:
+    """The ticket a WhatsApp message from `phone` (E.164) writes on, among the tickets opened by the active
+    accounts with that number: the one its text names ("#123"), else the only unresolved one. None for an
+    unknown number, or when the text names none of them and none or several are unresolved."""
+    tickets = Ticket.objects.select_related("opened_by", "assigned_to").filter(
+        opened_by__phone=phone, opened_by__is_active=True
+    )
+    named = {int(number) for number in TICKET_NUMBER.findall(text)}
+    if named:
+        matching = list(tickets.filter(pk__in=named)[:2])
+        if len(matching) == 1:
+            return matching[0]
+    unresolved = list(tickets.filter(status__in=UNRESOLVED_STATUSES)[:2])
+    return unresolved[0] if len(unresolved) == 1 else None
+
+
+def ticket_for_email_reply(*, recipient: str, sender: str) -> Ticket | None:
+    """The ticket whose reply address (support.reply_addresses) an e-mail was sent to, when its sender (the
+    SMTP MAIL FROM) is the address of the ticket's active opener; None otherwise."""
+    ticket_id = ticket_id_of_reply_address(recipient)
+    sender_address = parseaddr(sender)[1].lower()
+    if ticket_id is None or not sender_address:
+        return None
+    ticket = (
+        Ticket.objects.select_related("opened_by", "assigned_to")
+        .filter(pk=ticket_id, opened_by__is_active=True)
+        .first()
+    )
+    return ticket if ticket is not None and ticket.opened_by.email.lower() == sender_address else None
 
 
 class Percentile(Aggregate):

@@ -1,5 +1,7 @@
 """Every write of the support desk: opening a ticket, its conversation and attachments, assignment, and the
-one service that sets a ticket's status (`ticket_transition`), each audited."""
+one service that sets a ticket's status (`ticket_transition`), each audited. Staff hear of a new ticket and of
+its opener's messages; the opener hears of staff's replies, and may answer them by e-mail or on WhatsApp
+(support.inbound)."""
 
 import hashlib
 import uuid
@@ -11,6 +13,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
+from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from documents.filetypes import STORED_EXTENSION, InvalidDocumentFile, file_format_detect
 from notifications.services import notify
@@ -18,12 +21,14 @@ from nzila_export.exceptions import Conflict, DomainError, Forbidden
 from nzila_export.transitions import transition_check
 from support.models import (
     TICKET_MOVES,
+    MessageVia,
     Ticket,
     TicketAttachment,
     TicketMessage,
     TicketPriority,
     TicketStatus,
 )
+from support.reply_addresses import ticket_reply_address
 from support.selectors import ticket_object_is_visible
 
 
@@ -75,6 +80,14 @@ def ticket_open(
         instance=ticket,
         user=user,
         changes={"status": ticket.status, "priority": priority, named[0]: concerned.pk},
+    )
+    # A new ticket has no assignee yet: everyone who runs the platform hears of it (as of the other staff
+    # alerts); its assignee, once there is one, hears of the opener's next messages (ticket_message_add).
+    notify(
+        event="support.ticket_opened",
+        recipients=staff_list_active().exclude(pk=user.pk),
+        context={"ticket": ticket, "opener": user, "message": body},
+        related_object=ticket,
     )
     return ticket
 
@@ -154,17 +167,35 @@ def ticket_assign(*, ticket: Ticket, assignee, user) -> Ticket:
 
 
 @transaction.atomic
-def ticket_message_add(*, ticket: Ticket, author, body: str, is_internal: bool = False) -> TicketMessage:
+def ticket_message_add(
+    *,
+    ticket: Ticket,
+    author,
+    body: str,
+    is_internal: bool = False,
+    via: str = MessageVia.APP,
+    external_id: str = "",
+) -> TicketMessage:
     """Add a message to the conversation. A staff reply (not an internal note) is the first response if
-    none came before, moves an open ticket to in progress, and reaches the opener in the app, by e-mail and
-    on WhatsApp; the opener's message puts a ticket waiting on them back in progress, and reopens a resolved one."""
+    none came before, moves an open ticket to in progress, and reaches the opener in the app, by e-mail (its
+    Reply-To the ticket's reply address) and on WhatsApp; the opener's message puts a ticket waiting on them
+    back in progress, reopens a resolved one, and reaches the ticket's assignee.
+
+    A message that came by e-mail or WhatsApp carries the provider's `external_id`: the same one again (a
+    replayed event) returns the message added the first time, and adds nothing."""
     ticket = _ticket_lock(ticket)
+    if external_id:
+        added = TicketMessage.objects.filter(external_id=external_id).first()
+        if added is not None:
+            return added
     staff = _is_staff(author)
     if is_internal and not staff:
         raise DomainError(gettext("Only staff write internal notes."), field="is_internal")
     if ticket.status == TicketStatus.CLOSED:
         raise TicketClosed(gettext("This ticket is closed; reopen it to write on it."))
-    message = TicketMessage.objects.create(ticket=ticket, author=author, body=body, is_internal=is_internal)
+    message = TicketMessage.objects.create(
+        ticket=ticket, author=author, body=body, is_internal=is_internal, via=via, external_id=external_id
+    )
     if is_internal:
         return message
     if staff and author.pk != ticket.opened_by_id:
@@ -176,13 +207,26 @@ def ticket_message_add(*, ticket: Ticket, author, body: str, is_internal: bool =
         notify(
             event="support.reply",
             recipients=[ticket.opened_by],
-            context={"ticket": ticket, "reply": body, "ticket_number": ticket.pk},
+            context={
+                "ticket": ticket,
+                "reply": body,
+                "ticket_number": ticket.pk,
+                "reply_to": ticket_reply_address(ticket_id=ticket.pk),
+            },
             related_object=ticket,
         )
-    elif ticket.status == TicketStatus.WAITING_ON_CUSTOMER:
+        return message
+    if ticket.status == TicketStatus.WAITING_ON_CUSTOMER:
         _status_set(ticket=ticket, to=TicketStatus.IN_PROGRESS, user=author)
     elif ticket.status == TicketStatus.RESOLVED:
         _status_set(ticket=ticket, to=TicketStatus.OPEN, user=author)
+    if ticket.assigned_to_id and ticket.assigned_to_id != author.pk:
+        notify(
+            event="support.customer_replied",
+            recipients=[ticket.assigned_to],
+            context={"ticket": ticket, "opener": author, "message": body, "via": via},
+            related_object=ticket,
+        )
     return message
 
 

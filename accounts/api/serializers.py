@@ -11,7 +11,8 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from accounts.models import SELF_REGISTERING_ROLE_CHOICES, Language, User
 from accounts.selectors import user_email_taken, username_taken
 from accounts.two_factor import second_factor_verify
-from accounts.validators import validate_currency_code, validate_time_zone
+from accounts.validators import validate_currency_code, validate_identity_number, validate_time_zone
+from nzila_export.field_encryption import masked
 
 PROFILE_FIELDS = [
     "first_name",
@@ -30,11 +31,17 @@ PROFILE_FIELDS = [
 
 class UserSerializer(CountryFieldMixin, serializers.ModelSerializer):
     phone = PhoneNumberField(required=False, allow_blank=True)
+    identity_number_masked = serializers.SerializerMethodField(
+        help_text=_("The identity number set with the profile, by its last 4 characters only (empty if none).")
+    )
 
     class Meta:
         model = User
-        fields = ["id", "username", "role", *PROFILE_FIELDS, "date_joined"]
+        fields = ["id", "username", "role", *PROFILE_FIELDS, "identity_number_masked", "date_joined"]
         read_only_fields = ["id", "username", "role", "date_joined"]
+
+    def get_identity_number_masked(self, user: User) -> str:
+        return masked(user.identity_number)
 
 
 class ProfileFieldsMixin(serializers.Serializer):
@@ -91,10 +98,21 @@ class RegisterSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.Mode
 
 class ProfileUpdateSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.ModelSerializer):
     phone = PhoneNumberField(required=False, allow_blank=True)
+    # Written, never read back in clear (encrypted at rest; the answer has identity_number_masked).
+    identity_number = serializers.CharField(
+        write_only=True, required=False, allow_blank=True,
+        help_text=_(
+            "A buyer's national identity or passport number, printed on its invoices for customs: 4 to 30 letters, "
+            "digits, spaces or dashes; empty removes it."
+        ),
+    )  # fmt: skip
 
     class Meta:
         model = User
-        fields = PROFILE_FIELDS
+        fields = [*PROFILE_FIELDS, "identity_number"]
+
+    def validate_identity_number(self, value):
+        return _django_validated(validate_identity_number, value) if value else value
 
 
 class PasswordChangeSerializer(serializers.Serializer):

@@ -2507,6 +2507,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/email/mailgun/inbound/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An e-mail to one of our addresses, forwarded by a Mailgun route (`forward()` to this URL)
+         * @description An e-mail to one of our addresses, forwarded by a Mailgun route (`forward()` to this URL): Mailgun's
+         *     parsed form (`recipient`, `sender`, `stripped-text`, ...), signed by `timestamp`, `token` and `signature`
+         *     with the webhook signing key. It counts only when the signature verifies; then it is stored once by its
+         *     Message-Id (without its attachments) and applied by a worker, which hands it to the app whose address it
+         *     was sent to: support adds a reply sent to a ticket's reply address to that ticket.
+         *     https://documentation.mailgun.com/docs/mailgun/user-manual/receive-forward-store/receive-http
+         */
+        post: operations["webhooks_email_mailgun_inbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/mpesa/": {
         parameters: {
             query?: never;
@@ -5189,6 +5214,8 @@ export interface components {
             preferred_language?: components["schemas"]["LanguageEnum"];
             timezone?: string;
             preferred_currency?: string;
+            /** @description A buyer's national identity or passport number, printed on its invoices for customs: 4 to 30 letters, digits, spaces or dashes; empty removes it. */
+            identity_number?: string;
         };
         PatchedSavedSearchRequest: {
             name?: string;
@@ -6831,6 +6858,15 @@ export interface components {
              * @description Seen by staff only.
              */
             readonly is_internal: boolean;
+            /**
+             * Channel
+             * @description Where it was written: in the app, by answering an e-mail, on WhatsApp.
+             *
+             *     * `app` - In the app
+             *     * `email` - E-mail
+             *     * `whatsapp` - WhatsApp
+             */
+            readonly via: components["schemas"]["TicketMessageViaEnum"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -6842,6 +6878,13 @@ export interface components {
              */
             is_internal: boolean;
         };
+        /**
+         * @description * `app` - In the app
+         *     * `email` - E-mail
+         *     * `whatsapp` - WhatsApp
+         * @enum {string}
+         */
+        TicketMessageViaEnum: "app" | "email" | "whatsapp";
         TicketOpenRequest: {
             subject: string;
             category: components["schemas"]["TicketCategoryEnum"];
@@ -7259,6 +7302,8 @@ export interface components {
             /** Time zone */
             timezone?: string;
             preferred_currency?: string;
+            /** @description The identity number set with the profile, by its last 4 characters only (empty if none). */
+            readonly identity_number_masked: string;
             /** Format: date-time */
             readonly date_joined: string;
         };
@@ -22654,6 +22699,99 @@ export interface operations {
         responses: {
             /** @description No response body */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: see `fields`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": 400,
+                     *       "code": "invalid",
+                     *       "detail": "Invalid input.",
+                     *       "fields": {
+                     *         "email": [
+                     *           "Enter a valid email address."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhooks_email_mailgun_inbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from commissions.models import BrokerPayoutAccount, Payout, PayoutRail, PayoutStatus
 from nzila_export.exceptions import DomainError
+from nzila_export.field_encryption import revealed
 from payments.gateways.base import GatewayRefused, SettingsConfigured
 from payments.gateways.mobile_money import RAILS, phone_e164
 
@@ -76,7 +77,8 @@ class PayoutRailBase(SettingsConfigured):
 
     @classmethod
     def address_of(cls, account: BrokerPayoutAccount | None) -> str:
-        return str(getattr(account, cls.address_field, "") or "").strip() if account is not None else ""
+        """The broker's address on this rail, in clear (the phone and bank details are encrypted at rest)."""
+        return revealed(getattr(account, cls.address_field, "")).strip() if account is not None else ""
 
 
 class MobileMoneyPayoutRail(PayoutRailBase):

@@ -131,7 +131,7 @@ class MpesaB2CRail(MobileMoneyPayoutRail):
         body = {
             "OriginatorConversationID": str(payout.reference), "InitiatorName": settings.MPESA_B2C_INITIATOR_NAME,
             **self._credentials(), "CommandID": "BusinessPayment", "Amount": int(payout.amount),
-            "PartyB": msisdn(payout.destination), "Remarks": f"Nzila commission {payout.commission_id}",
+            "PartyB": msisdn(payout.destination.reveal()), "Remarks": f"Nzila commission {payout.commission_id}",
             "QueueTimeOutURL": callback_url(payout, TIMEOUT), "ResultURL": callback_url(payout, RESULT),
             "Occasion": f"Payout {payout.pk}",
         }  # fmt: skip

@@ -67,7 +67,8 @@ class MtnMomoDisbursementRail(MobileMoneyPayoutRail):
         headers = {**self._headers(), "X-Reference-Id": str(payout.reference)}  # a failure here sent nothing
         body = {
             "amount": f"{money_round(payout.amount, payout.currency):f}", "currency": payout.currency,
-            "externalId": str(payout.pk), "payee": {"partyIdType": "MSISDN", "partyId": msisdn(payout.destination)},
+            "externalId": str(payout.pk),
+            "payee": {"partyIdType": "MSISDN", "partyId": msisdn(payout.destination.reveal())},
             "payerMessage": f"Nzila commission {payout.commission_id}", "payeeNote": f"Payout {payout.pk}",
         }  # fmt: skip
         try:

@@ -49,7 +49,7 @@ class StripeConnectRail(PayoutRailBase):
     def send(self, *, payout: Payout) -> PayoutResult:
         params = {
             "amount": to_minor_units(payout.amount, payout.currency, exponent=stripe_exponent(payout.currency)),
-            "currency": payout.currency.lower(), "destination": payout.destination,
+            "currency": payout.currency.lower(), "destination": payout.destination.reveal(),
             "transfer_group": str(payout.reference),
             "metadata": {"payout_id": str(payout.pk), "commission_id": str(payout.commission_id)},
         }  # fmt: skip

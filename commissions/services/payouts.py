@@ -40,6 +40,7 @@ from currencies.conversion import convert
 from currencies.money import REFERENCE_CURRENCY, money_round
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
+from nzila_export.field_encryption import revealed
 from nzila_export.transitions import transition_check
 from payments.gateways.base import GatewayError, WebhookSignatureInvalid
 from payments.gateways.mobile_money import CallbackMalformed
@@ -324,20 +325,21 @@ def mpesa_b2c_result_apply(event: InboxEvent) -> str:
     return InboxEventStatus.PROCESSED
 
 
-# Where money goes: the audit shows these by their last 4 characters only.
+# Where money goes: encrypted at rest, and the audit shows these by their last 4 characters only.
 MASKED_PAYOUT_FIELDS = ("mobile_money_phone", "bank_details")
 
 
 @transaction.atomic
 def broker_payout_account_set(*, broker, user=None, **fields) -> BrokerPayoutAccount:
     """Create or change where a broker is paid (preferred_rail, mobile_money_phone, stripe_account_id,
-    bank_details), audited with each value before and after, the phone and bank details masked."""
+    bank_details), audited with each value before and after, the phone and bank details masked. The
+    encrypted ones are compared in clear: the same value set again is no change."""
     account, _created = BrokerPayoutAccount.objects.select_for_update().get_or_create(broker=broker)
     shown = {name: masked if name in MASKED_PAYOUT_FIELDS else _text_or_none for name in fields}
     changes = {
         name: [shown[name](getattr(account, name)), shown[name](value)]
         for name, value in fields.items()
-        if str(getattr(account, name)) != str(value)
+        if revealed(getattr(account, name)) != revealed(value)
     }
     for name, value in fields.items():
         setattr(account, name, value)

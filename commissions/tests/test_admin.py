@@ -7,7 +7,7 @@ from accounts.tests.factories import BrokerFactory, StaffFactory
 from audit.models import AuditLog
 from commissions.models import BrokerPayoutAccount, CommissionPlan, CommissionStatus
 from commissions.services.accrual import commissions_accrue
-from commissions.services.payouts import commission_mark_paid
+from commissions.services.payouts import broker_payout_account_set, commission_mark_paid
 from commissions.services.review import commission_approve, commission_hold
 from commissions.services.status import commission_status_set
 from commissions.tests.conftest import delivered_deal, plan_make
@@ -187,7 +187,7 @@ def test_staff_keep_where_a_broker_is_paid(staff_client, staff):
 
     assert response.status_code == 302
     account = BrokerPayoutAccount.objects.get(broker=broker)
-    assert (account.preferred_rail, str(account.mobile_money_phone)) == ("mtn_momo", "+2250701020304")
+    assert (account.preferred_rail, account.mobile_money_phone.reveal()) == ("mtn_momo", "+2250701020304")
     audit = AuditLog.objects.get(action="commission.payout_account_set", object_id=str(account.pk))
     # The phone and the bank details show their last 4 characters only.
     assert (audit.user, audit.changes) == (
@@ -197,7 +197,7 @@ def test_staff_keep_where_a_broker_is_paid(staff_client, staff):
     refused = staff_client.post(f"{ACCOUNTS}{account.pk}/change/", {**form, "mobile_money_phone": "not a phone"})
     assert refused.status_code == 200  # the form again, with its error
     account.refresh_from_db()
-    assert str(account.mobile_money_phone) == "+2250701020304"
+    assert account.mobile_money_phone.reveal() == "+2250701020304"
     changed = staff_client.post(f"{ACCOUNTS}{account.pk}/change/", {**form, "stripe_account_id": "acct_1Nzila"})
     assert changed.status_code == 302
     account.refresh_from_db()
@@ -218,6 +218,38 @@ def test_staff_keep_where_a_broker_is_paid(staff_client, staff):
         ["mtn_momo", None], ["••••0304", None], ["••••9012", None]
     ]  # fmt: skip
     assert "123456789012" not in str(list(AuditLog.objects.values_list("changes", flat=True)))
+
+
+def test_staff_never_see_payout_details_in_clear_and_an_empty_field_keeps_them(staff_client):
+    broker = BrokerFactory()
+    account = broker_payout_account_set(
+        broker=broker, mobile_money_phone="+2250701020304", bank_details="CI059 01001 123456789012"
+    )
+    form = {"broker": broker.pk, "preferred_rail": "mtn_momo", "mobile_money_phone": "", "stripe_account_id": "",
+            "bank_details": ""}  # fmt: skip
+
+    listed = staff_client.get(ACCOUNTS).content.decode()
+    shown = staff_client.get(f"{ACCOUNTS}{account.pk}/change/").content.decode()
+    kept = staff_client.post(f"{ACCOUNTS}{account.pk}/change/", form)
+
+    assert "••••0304" in listed
+    assert "Stored: ••••0304." in shown
+    assert "Stored: ••••9012." in shown
+    for page in (listed, shown):
+        assert "0701020304" not in page
+        assert "123456789012" not in page
+    assert kept.status_code == 302
+    account.refresh_from_db()
+    assert (account.preferred_rail, account.mobile_money_phone.reveal(), account.bank_details.reveal()) == (
+        "mtn_momo", "+2250701020304", "CI059 01001 123456789012",
+    )  # fmt: skip
+    removed = staff_client.post(f"{ACCOUNTS}{account.pk}/change/", {**form, "remove_bank_details": "on"})
+    assert removed.status_code == 302
+    account.refresh_from_db()
+    assert (account.mobile_money_phone.reveal(), account.bank_details) == ("+2250701020304", "")
+    assert AuditLog.objects.filter(action="commission.payout_account_set").latest("id").changes == {
+        "bank_details": ["••••9012", None]
+    }
 
 
 def test_a_tier_a_commission_was_computed_with_cannot_be_deleted(staff_client, commissions):

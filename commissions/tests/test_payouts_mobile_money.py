@@ -13,12 +13,14 @@ import pytest
 import requests
 import responses
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.tests.factories import StaffFactory
 from audit.models import AuditLog
-from commissions.models import CommissionStatus, Payout, PayoutRail, PayoutStatus
+from commissions.models import BrokerPayoutAccount, CommissionStatus, Payout, PayoutRail, PayoutStatus
 from commissions.services.payouts import (
     broker_payout_account_set,
     commission_payout_start,
@@ -168,7 +170,7 @@ def test_staff_pay_a_commission_by_mtn_momo_and_everything_agrees(on_disbursemen
         PayoutStatus.SUCCEEDED, "363440463", "SUCCESSFUL",
     )  # fmt: skip
     assert (payout.amount, payout.currency, payout.rate) == (XOF_PAID, "XOF", Decimal("406.165325140777"))
-    assert (payout.rate_date, payout.destination) == (timezone.localdate(), "+2250701234567")
+    assert (payout.rate_date, payout.destination.reveal()) == (timezone.localdate(), "+2250701234567")
     assert_paid_everywhere(commission, payout, "360.00")
     audited = AuditLog.objects.filter(action__startswith="payout.").order_by("id")
     assert list(audited.values_list("action", flat=True)) == ["payout.start", "payout.succeed"]
@@ -177,8 +179,58 @@ def test_staff_pay_a_commission_by_mtn_momo_and_everything_agrees(on_disbursemen
     assert notice.title == f"Your commission on deal {commission.deal_id} was paid: 146220 XOF"
     assert notice.body.startswith(
         f"Your commission of 360.00 CAD on deal {commission.deal_id} was paid by MTN MoMo: 146220 XOF "
-        "to +2250701234567.\n\nReference: 363440463"
+        "to ••••4567.\n\nReference: 363440463"  # the number, encrypted at rest, is not written out in clear
     )
+
+
+def stored(table: str, column: str, pk: int) -> str:
+    """A column as the database holds it, read in SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [pk])
+        return cursor.fetchone()[0]
+
+
+def test_payout_details_are_encrypted_at_rest_and_the_rail_gets_the_phone_in_clear(
+    on_disbursement, commission, broker, staff
+):
+    account = broker_payout_account_set(
+        broker=broker,
+        mobile_money_phone="+225 07 01 23 45 67",
+        bank_details="SGBCI, K. Traoré, CI008 01234 987654321098",
+    )
+    on_disbursement.post(TRANSFER_URL, status=202)
+    on_disbursement.get(TRANSFER_STATUS_URL, json=transfer_resource())
+
+    payout = commission_payout_start(commission=commission, rail=PayoutRail.MTN_MOMO, user=staff)
+
+    (transfer,) = sent_to(on_disbursement, TRANSFER_URL)
+    assert json.loads(transfer.request.body)["payee"] == {"partyIdType": "MSISDN", "partyId": "2250701234567"}
+    columns = [
+        stored("commissions_brokerpayoutaccount", "mobile_money_phone", account.pk),
+        stored("commissions_brokerpayoutaccount", "bank_details", account.pk),
+        stored("commissions_payout", "destination", payout.pk),
+    ]
+    for column, clear in zip(columns, ["2250701234567", "987654321098", "2250701234567"], strict=True):
+        assert column.startswith("gAAAAA")  # a Fernet token
+        assert clear not in column
+    stored_account = BrokerPayoutAccount.objects.get(pk=account.pk)
+    assert (stored_account.mobile_money_phone.reveal(), stored_account.bank_details.reveal()) == (
+        "+2250701234567", "SGBCI, K. Traoré, CI008 01234 987654321098",
+    )  # fmt: skip  # the phone is normalized (E.164) before it is encrypted
+    assert (str(stored_account.mobile_money_phone), stored_account.mobile_money_phone.masked()) == (
+        "[encrypted]",
+        "••••4567",
+    )
+    assert Payout.objects.get(pk=payout.pk).destination.reveal() == "+2250701234567"
+    assert "2250701234567" not in str(list(AuditLog.objects.values_list("changes", flat=True)))
+
+
+def test_a_payout_phone_keeps_its_validation_message(broker):
+    with pytest.raises(ValidationError) as refused:
+        broker_payout_account_set(broker=broker, mobile_money_phone="not a phone")
+
+    assert refused.value.message_dict == {"mobile_money_phone": ["The phone number entered is not valid."]}
+    assert not BrokerPayoutAccount.objects.filter(broker=broker).exists()
 
 
 def test_mtn_answering_409_already_exists_counts_as_requested(on_disbursement, commission, broker, staff):

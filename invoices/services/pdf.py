@@ -31,6 +31,7 @@ from deals.models import Incoterm
 from documents.models import DocumentType
 from documents.services import document_file_generated
 from invoices.models import Invoice, InvoiceKind
+from nzila_export.field_encryption import revealed
 from shipments.ports import port_name
 
 FONTS_DIR = Path(__file__).resolve().parents[1] / "fonts"
@@ -72,6 +73,9 @@ def _context(invoice: Invoice, *, commercial: bool) -> dict:
     source = invoice.exchange_rate_source
     return {
         "invoice": invoice,
+        # Decrypted here, for customs (nzila_export.field_encryption): the recipient's national identity or
+        # passport number as it stands when the document is rendered, which is once, when it is issued.
+        "buyer_identity_number": revealed(invoice.recipient.identity_number),
         "language": language,
         "title": DocumentType.COMMERCIAL_INVOICE.label if commercial else InvoiceKind(invoice.kind).label,
         "company": company_details(),

@@ -13,5 +13,6 @@ urlpatterns = [
     path("webhooks/twilio/whatsapp/", views.TwilioWhatsAppInboundView.as_view(), name="twilio-whatsapp-inbound"),
     path("webhooks/whatsapp/cloud/", views.WhatsAppCloudWebhookView.as_view(), name="whatsapp-cloud-webhook"),
     path("webhooks/email/mailgun/", views.MailgunEventView.as_view(), name="mailgun-events"),
+    path("webhooks/email/mailgun/inbound/", views.MailgunInboundView.as_view(), name="mailgun-inbound"),
     *router.urls,
 ]

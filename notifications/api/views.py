@@ -14,7 +14,14 @@ from rest_framework.views import APIView
 
 from notifications import selectors, services
 from notifications.api import serializers
-from notifications.callbacks import CLOUD_INBOUND, CLOUD_STATUS, TWILIO_INBOUND, TWILIO_STATUS
+from notifications.callbacks import (
+    CLOUD_INBOUND,
+    CLOUD_STATUS,
+    MAILGUN_INBOUND,
+    MAILGUN_INBOUND_FIELDS,
+    TWILIO_INBOUND,
+    TWILIO_STATUS,
+)
 from notifications.channels.mailgun import mailgun_signature_is_valid
 from notifications.channels.twilio import twilio_signature_is_valid
 from notifications.channels.whatsapp_cloud import cloud_signature_is_valid, cloud_verify_token_is_valid
@@ -155,6 +162,32 @@ class MailgunEventView(WebhookView):
             event_type=str(event_data.get("event", "")),
         )  # fmt: skip
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MailgunInboundView(WebhookView):
+    """An e-mail to one of our addresses, forwarded by a Mailgun route (`forward()` to this URL): Mailgun's
+    parsed form (`recipient`, `sender`, `stripped-text`, ...), signed by `timestamp`, `token` and `signature`
+    with the webhook signing key. It counts only when the signature verifies; then it is stored once by its
+    Message-Id (without its attachments) and applied by a worker, which hands it to the app whose address it
+    was sent to: support adds a reply sent to a ticket's reply address to that ticket.
+    https://documentation.mailgun.com/docs/mailgun/user-manual/receive-forward-store/receive-http"""
+
+    parser_classes = [FormParser, MultiPartParser]  # multipart when the e-mail has attachments
+
+    @extend_schema(request=None, responses={200: None})
+    def post(self, request):
+        fields = request.POST
+        if not mailgun_signature_is_valid(
+            timestamp=fields.get("timestamp", ""), token=fields.get("token", ""), signature=fields.get("signature", "")
+        ):
+            return self.bad_signature("Mailgun")
+        self.accept(
+            provider="mailgun",
+            event_id=f"inbound:{fields.get('Message-Id') or fields.get('token', '')}",
+            event_type=MAILGUN_INBOUND,
+            body=json.dumps({name: fields.get(name, "") for name in MAILGUN_INBOUND_FIELDS}).encode(),
+        )
+        return Response(status=status.HTTP_200_OK)  # Mailgun retries a route's POST on anything but 200 or 406
 
 
 class WhatsAppCloudWebhookView(WebhookView):

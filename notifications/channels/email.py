@@ -23,6 +23,7 @@ class EmailSender:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.recipient],
             headers={"Message-ID": message_id, **list_unsubscribe_headers(message)},
+            reply_to=reply_to_of(message),
         )
         email.attach_alternative(html, "text/html")
         for item in message.items:
@@ -39,6 +40,13 @@ class EmailSender:
                 raise PermanentDeliveryError(f"Mail server refused: {error.smtp_code} {error.smtp_error!r}") from error
             raise TransientDeliveryError(f"Mail server deferred: {error.smtp_code}") from error
         return SendReceipt(provider_message_id=message_id.strip("<>"))
+
+
+def reply_to_of(message: MessageLog) -> list[str]:
+    """The e-mail's Reply-To: the one address its notifications name (a batch is about one object, so they
+    agree); none, and replies go to DEFAULT_FROM_EMAIL, when they name none or differ."""
+    addresses = {item.get("reply_to", "") for item in message.items} - {""}
+    return list(addresses) if len(addresses) == 1 else []
 
 
 def _stored_bytes(attachment: dict) -> bytes:

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 from nzila_export.celery import app as celery_app
 
@@ -12,7 +13,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_ENV", "SECRET_KEY"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_ENV", "SECRET_KEY", "FIELD_ENCRYPTION_KEYS"}
+    }
     env.update(environment, DJANGO_SETTINGS_MODULE="nzila_export.settings_production")
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False
@@ -25,6 +30,10 @@ def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
         ({"ALLOWED_HOSTS": "api.nzila.example"}, "SECRET_KEY must be set to at least 50 characters"),
         ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "api.nzila.example"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": secrets.token_urlsafe(60)}, "ALLOWED_HOSTS must be set"),
+        (
+            {"SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "api.nzila.example"},
+            "FIELD_ENCRYPTION_KEYS must be set in production",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(environment, message):
@@ -34,7 +43,10 @@ def test_production_refuses_to_start_without_its_secrets(environment, message):
 
 
 def test_production_settings_pass_the_deployment_checklist():
-    result = manage("check", "--deploy", SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="api.nzila.example")
+    result = manage(
+        "check", "--deploy", SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="api.nzila.example",
+        FIELD_ENCRYPTION_KEYS=f"{Fernet.generate_key().decode()},{Fernet.generate_key().decode()}",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNINGS" not in result.stderr

@@ -27,8 +27,9 @@ class TicketMessageSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TicketMessage
-        fields = ["id", "author", "author_name", "body", "is_internal", "created_at"]
+        fields = ["id", "author", "author_name", "body", "is_internal", "via", "created_at"]
         read_only_fields = fields
+        extra_kwargs = {"via": {"help_text": "Where it was written: in the app, by answering an e-mail, on WhatsApp."}}
 
     def get_author_name(self, message: TicketMessage) -> str:
         author = message.author

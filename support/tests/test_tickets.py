@@ -76,7 +76,9 @@ def test_a_buyer_opens_a_ticket_on_a_late_shipment_and_gets_staffs_reply_on_what
     )
     whatsapp = MessageLog.objects.get(channel="whatsapp")
     assert (whatsapp.status, whatsapp.provider_message_id) == (MessageStatus.SENT, "SM" + "8" * 32)
-    [email] = mail.outbox
+    # Staff heard of the new ticket too (test_inbound_replies).
+    assert sorted(sent.to[0] for sent in mail.outbox) == sorted([buyer.email, staff.email])
+    [email] = [sent for sent in mail.outbox if sent.to == [buyer.email]]
     assert (email.to, email.subject) == ([buyer.email], f"Reply to your ticket #{ticket_id}: My car is late")
     assert REPLY in email.body
     assert list(AuditLog.objects.filter(object_id=str(ticket_id)).order_by("id").values_list("action", "changes")) == [

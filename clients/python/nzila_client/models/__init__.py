@@ -268,6 +268,7 @@ from .ticket_category_enum import TicketCategoryEnum
 from .ticket_detail import TicketDetail
 from .ticket_message import TicketMessage
 from .ticket_message_create_request import TicketMessageCreateRequest
+from .ticket_message_via_enum import TicketMessageViaEnum
 from .ticket_open_request import TicketOpenRequest
 from .ticket_priority_enum import TicketPriorityEnum
 from .ticket_status_enum import TicketStatusEnum
@@ -571,6 +572,7 @@ __all__ = (
     "TicketDetail",
     "TicketMessage",
     "TicketMessageCreateRequest",
+    "TicketMessageViaEnum",
     "TicketOpenRequest",
     "TicketPriorityEnum",
     "TicketStatusEnum",

@@ -281,6 +281,8 @@ class PatchedProfileUpdateRequest:
             * `fr` - Français
         timezone (str | Unset):
         preferred_currency (str | Unset):
+        identity_number (str | Unset): A buyer's national identity or passport number, printed on its invoices for
+            customs: 4 to 30 letters, digits, spaces or dashes; empty removes it.
     """
 
     first_name: str | Unset = UNSET
@@ -294,6 +296,7 @@ class PatchedProfileUpdateRequest:
     preferred_language: LanguageEnum | Unset = UNSET
     timezone: str | Unset = UNSET
     preferred_currency: str | Unset = UNSET
+    identity_number: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -327,6 +330,8 @@ class PatchedProfileUpdateRequest:
 
         preferred_currency = self.preferred_currency
 
+        identity_number = self.identity_number
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -352,6 +357,8 @@ class PatchedProfileUpdateRequest:
             field_dict["timezone"] = timezone
         if preferred_currency is not UNSET:
             field_dict["preferred_currency"] = preferred_currency
+        if identity_number is not UNSET:
+            field_dict["identity_number"] = identity_number
 
         return field_dict
 
@@ -402,6 +409,8 @@ class PatchedProfileUpdateRequest:
 
         preferred_currency = d.pop("preferred_currency", UNSET)
 
+        identity_number = d.pop("identity_number", UNSET)
+
         patched_profile_update_request = cls(
             first_name=first_name,
             last_name=last_name,
@@ -414,6 +423,7 @@ class PatchedProfileUpdateRequest:
             preferred_language=preferred_language,
             timezone=timezone,
             preferred_currency=preferred_currency,
+            identity_number=identity_number,
         )
 
         patched_profile_update_request.additional_properties = d

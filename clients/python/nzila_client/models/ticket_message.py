@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.ticket_message_via_enum import TicketMessageViaEnum
+
 T = TypeVar("T", bound="TicketMessage")
 
 
@@ -19,6 +21,9 @@ class TicketMessage:
         author_name (str):
         body (str):
         is_internal (bool): Seen by staff only.
+        via (TicketMessageViaEnum): * `app` - In the app
+            * `email` - E-mail
+            * `whatsapp` - WhatsApp
         created_at (datetime.datetime):
     """
 
@@ -27,6 +32,7 @@ class TicketMessage:
     author_name: str
     body: str
     is_internal: bool
+    via: TicketMessageViaEnum
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,6 +48,8 @@ class TicketMessage:
 
         is_internal = self.is_internal
 
+        via = self.via.value
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -53,6 +61,7 @@ class TicketMessage:
                 "author_name": author_name,
                 "body": body,
                 "is_internal": is_internal,
+                "via": via,
                 "created_at": created_at,
             }
         )
@@ -77,6 +86,8 @@ class TicketMessage:
 
         is_internal = d.pop("is_internal")
 
+        via = TicketMessageViaEnum(d.pop("via"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         ticket_message = cls(
@@ -85,6 +96,7 @@ class TicketMessage:
             author_name=author_name,
             body=body,
             is_internal=is_internal,
+            via=via,
             created_at=created_at,
         )
 

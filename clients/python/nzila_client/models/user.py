@@ -27,6 +27,8 @@ class User:
             * `broker` - Broker
             * `staff` - Staff
         email (str):
+        identity_number_masked (str): The identity number set with the profile, by its last 4 characters only (empty if
+            none).
         date_joined (datetime.datetime):
         first_name (str | Unset):
         last_name (str | Unset):
@@ -295,6 +297,7 @@ class User:
     username: str
     role: RoleEnum
     email: str
+    identity_number_masked: str
     date_joined: datetime.datetime
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
@@ -316,6 +319,8 @@ class User:
         role = self.role.value
 
         email = self.email
+
+        identity_number_masked = self.identity_number_masked
 
         date_joined = self.date_joined.isoformat()
 
@@ -355,6 +360,7 @@ class User:
                 "username": username,
                 "role": role,
                 "email": email,
+                "identity_number_masked": identity_number_masked,
                 "date_joined": date_joined,
             }
         )
@@ -391,6 +397,8 @@ class User:
         role = RoleEnum(d.pop("role"))
 
         email = d.pop("email")
+
+        identity_number_masked = d.pop("identity_number_masked")
 
         date_joined = datetime.datetime.fromisoformat(d.pop("date_joined"))
 
@@ -441,6 +449,7 @@ class User:
             username=username,
             role=role,
             email=email,
+            identity_number_masked=identity_number_masked,
             date_joined=date_joined,
             first_name=first_name,
             last_name=last_name,

@@ -9883,6 +9883,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The vehicle is reserved by another open deal, or no longer listed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
                 headers: {
@@ -10176,6 +10183,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description The deal is not held, or its status does not allow cancelling it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
@@ -10648,6 +10662,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description The deal's status does not allow this move. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {

@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -13,6 +13,10 @@ from deals.api import serializers
 from deals.models import Deal, DealStatus
 from deals.selectors import deal_list_visible_to, deal_timeline
 from leads.selectors import lead_list_visible_to
+
+RESERVED = OpenApiResponse(description="The vehicle is reserved by another open deal, or no longer listed.")
+NOT_A_MOVE = OpenApiResponse(description="The deal's status does not allow this move.")
+NOT_HELD = OpenApiResponse(description="The deal is not held, or its status does not allow cancelling it.")
 
 
 class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -32,7 +36,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             deals = deals.filter(is_stalled=stalled == "true")
         return deals
 
-    @extend_schema(request=serializers.DealCreateSerializer, responses={201: serializers.DealSerializer})
+    @extend_schema(request=serializers.DealCreateSerializer, responses={201: serializers.DealSerializer, 409: RESERVED})
     def create(self, request):
         terms = serializers.DealCreateSerializer(data=request.data)
         terms.is_valid(raise_exception=True)
@@ -43,7 +47,9 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         deal = services.deal_create(vehicle=vehicle, created_by=request.user, **data)
         return Response(self._fresh(deal), status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=serializers.DealTransitionSerializer, responses=serializers.DealSerializer)
+    @extend_schema(
+        request=serializers.DealTransitionSerializer, responses={200: serializers.DealSerializer, 409: NOT_A_MOVE}
+    )
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         move = serializers.DealTransitionSerializer(data=request.data)
@@ -56,7 +62,7 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def timeline(self, request, pk=None):
         return Response(serializers.DealEventSerializer(deal_timeline(deal=self.get_object()), many=True).data)
 
-    @extend_schema(request=serializers.DealReviewSerializer, responses=serializers.DealSerializer)
+    @extend_schema(request=serializers.DealReviewSerializer, responses={200: serializers.DealSerializer, 409: NOT_HELD})
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         """Staff only: release a deal held for review, or cancel it."""

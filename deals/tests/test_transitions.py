@@ -18,6 +18,19 @@ def move(client, deal, to, **body):
     return client.post(f"/api/v1/deals/{deal.pk}/transition/", {"to": to, **body}, format="json")
 
 
+@pytest.mark.parametrize(
+    ("path", "description"),
+    [
+        ("/api/v1/deals/", "The vehicle is reserved by another open deal, or no longer listed."),
+        ("/api/v1/deals/{id}/transition/", "The deal's status does not allow this move."),
+        ("/api/v1/deals/{id}/review/", "The deal is not held, or its status does not allow cancelling it."),
+    ],
+)
+def test_the_schema_documents_the_409_of_each_deal_write(client, path, description):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    assert schema["paths"][path]["post"]["responses"]["409"]["description"] == description
+
+
 def test_a_move_outside_the_graph_is_a_409_and_changes_nothing(client_for):
     deal = DealFactory()
     response = move(client_for(deal.dealer), deal, "paid")

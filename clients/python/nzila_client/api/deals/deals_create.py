@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -32,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Deal | Error | None:
+) -> Any | Deal | Error | None:
     if response.status_code == 201:
         response_201 = Deal.from_dict(response.json())
 
@@ -63,6 +63,10 @@ def _parse_response(
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -81,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Deal | Error]:
+) -> Response[Any | Deal | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DealCreateRequest,
-) -> Response[Deal | Error]:
+) -> Response[Any | Deal | Error]:
     """Deals: create
 
      Deals the caller is part of (staff: all). Dealers open deals on their own vehicles, staff on
@@ -109,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Deal | Error]
+        Response[Any | Deal | Error]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DealCreateRequest,
-) -> Deal | Error | None:
+) -> Any | Deal | Error | None:
     """Deals: create
 
      Deals the caller is part of (staff: all). Dealers open deals on their own vehicles, staff on
@@ -142,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Deal | Error
+        Any | Deal | Error
     """
 
     return sync_detailed(
@@ -155,7 +159,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DealCreateRequest,
-) -> Response[Deal | Error]:
+) -> Response[Any | Deal | Error]:
     """Deals: create
 
      Deals the caller is part of (staff: all). Dealers open deals on their own vehicles, staff on
@@ -170,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Deal | Error]
+        Response[Any | Deal | Error]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +190,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DealCreateRequest,
-) -> Deal | Error | None:
+) -> Any | Deal | Error | None:
     """Deals: create
 
      Deals the caller is part of (staff: all). Dealers open deals on their own vehicles, staff on
@@ -201,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Deal | Error
+        Any | Deal | Error
     """
 
     return (

@@ -7,7 +7,7 @@ from django.db import models
 from django.forms import BaseForm
 from django.utils.text import camel_case_to_spaces
 
-from audit.masking import NUMBER_MASK, SHORTEST_NUMBER_SHOWN
+from audit.masking import number_masked
 from audit.services import audit_record
 from nzila_export.field_encryption import SealedText
 
@@ -95,8 +95,7 @@ def masked(value) -> str | None:
         return value.masked()
     if value is None or str(value) == "":
         return None
-    text = "".join(str(value).split())
-    return NUMBER_MASK + text[-4:] if len(text) >= SHORTEST_NUMBER_SHOWN else NUMBER_MASK
+    return number_masked(value)
 
 
 def _plain(value):

@@ -56,5 +56,10 @@ def _walk(value, *, kind: str | None):
         return value
     if kind == "secret":
         return MASKED
+    return number_masked(value)
+
+
+def number_masked(value) -> str:
+    """A number as the audit log shows one: its last 4 characters (spaces left out), if it has 8 or more."""
     text = "".join(str(value).split())
     return NUMBER_MASK + text[-4:] if len(text) >= SHORTEST_NUMBER_SHOWN else NUMBER_MASK

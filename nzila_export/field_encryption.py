@@ -28,7 +28,7 @@ from phonenumber_field.phonenumber import PhoneNumber
 from phonenumber_field.phonenumber import to_python as phone_number_parse
 from phonenumber_field.validators import validate_international_phonenumber
 
-from audit.masking import NUMBER_MASK, SHORTEST_NUMBER_SHOWN
+from audit.masking import number_masked
 
 ENCRYPTED_MARK = "[encrypted]"
 
@@ -83,12 +83,6 @@ def token_rotate(token: str) -> str:
         raise FieldDecryptionError(
             "An encrypted value could not be rotated: no key of FIELD_ENCRYPTION_KEYS opens it."
         ) from error
-
-
-def number_masked(clear: str) -> str:
-    """As the audit log masks a number (audit.masking): its last 4 characters, if it has 8 or more."""
-    text = "".join(clear.split())
-    return NUMBER_MASK + text[-4:] if len(text) >= SHORTEST_NUMBER_SHOWN else NUMBER_MASK
 
 
 class SealedText:

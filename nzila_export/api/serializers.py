@@ -1,11 +1,16 @@
 """Serializer building blocks shared by the apps' APIs."""
 
 import copy
+import operator
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 
 from nzila_export.periods import Period
 
@@ -24,7 +29,58 @@ def _field_copy(field: serializers.Field) -> serializers.Field:
     return field.__class__(*field._args, **kwargs)
 
 
-class BuiltOnceModelSerializer(serializers.ModelSerializer):
+def _plain_reader(field: serializers.Field) -> Callable | None:
+    """How to read `field`'s value straight off an object, when DRF's lookup would come to the same: a field
+    that keeps DRF's own `get_attribute` (a relation or a nested list has its own), its source an attribute
+    path or the object itself (`source="*"`)."""
+    if type(field).get_attribute is not serializers.Field.get_attribute:
+        return None
+    if not field.source_attrs:
+        return lambda instance: instance
+    return operator.attrgetter(".".join(field.source_attrs))
+
+
+class ReadPlanMixin:
+    """Writes an object's representation from a plan made once per serializer instance (for a list, once
+    per page): each readable field with a direct reader of its value. DRF walks the fields and looks each
+    value up through its generic path (mappings, callables, missing attributes) for every object: on the
+    catalogue's pages of twenty cards that was a third of the serializing. A value the direct reader cannot
+    settle (a missing attribute, a related object that does not exist, a callable) goes DRF's way, so the
+    result is DRF's."""
+
+    def _read_plan(self) -> list[tuple[str, Callable | None, serializers.Field]]:
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = self._plan = [(field.field_name, _plain_reader(field), field) for field in self._readable_fields]
+        return plan
+
+    def to_representation(self, instance):
+        if isinstance(instance, Mapping):
+            return super().to_representation(instance)
+        representation = {}
+        for name, read, field in self._read_plan():
+            try:
+                attribute = _read(field, read, instance)
+            except SkipField:
+                continue
+            present = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            representation[name] = None if present is None else field.to_representation(attribute)
+        return representation
+
+
+def _read(field: serializers.Field, read: Callable | None, instance):
+    if read is not None:
+        try:
+            value = read(instance)
+        except (AttributeError, ObjectDoesNotExist):
+            pass  # DRF decides: a default, null, a skipped field or its error
+        else:
+            if not callable(value):
+                return value
+    return field.get_attribute(instance)
+
+
+class BuiltOnceModelSerializer(ReadPlanMixin, serializers.ModelSerializer):
     """A ModelSerializer that reads its model once per class. DRF builds a ModelSerializer's fields from
     the model on every instantiation (field mapping, verbose names, validators): on a hot read like the
     catalogue's list that was a tenth of the request. The fields are built the first time and each

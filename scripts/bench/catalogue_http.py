@@ -1,20 +1,25 @@
 """The public catalogue over HTTP, side by side with a bare DRF list of the same rows, in one run.
 
 gunicorn with 3 sync workers on loopback, PostgreSQL on loopback, 1,000 listings with 3 photos each,
-pages of 20, wrk with 16 keep-alive connections, throttles out of reach. Measured in turn:
+pages of 20, wrk with 16 keep-alive connections, throttles out of reach. Measured:
 
 - the reference (scripts/bench/reference: DRF alone, no middleware, authentication or cache): its list
   and a full-text search;
 - the platform with its catalogue cache off (CATALOGUE_CACHE_SECONDS=0): the same list and search.
-  Targets: at least 0.8 of the reference's requests/s, and a p95 at most 1.25 times the reference's;
+  Targets: at least 0.8 of the reference's requests/s, and a p95 at most 1.25 times the reference's.
+  Both servers run at once and are measured in alternation, --rounds times each, and the medians are
+  compared: a shared machine's speed drifts by tens of percent within a minute, and two runs one after
+  the other would measure the drift as much as the difference;
 - the platform with its cache on, as visitors meet it: list, search, detail and facets from Redis.
   Target: at least 1,000 requests/s each.
 
-    .venv/bin/python scripts/bench/catalogue_http.py [--seconds 10] [--connections 16]
+    .venv/bin/python scripts/bench/catalogue_http.py [--seconds 10] [--rounds 5] [--connections 16]
 """
 
 import argparse
+import contextlib
 import os
+import statistics
 import sys
 from pathlib import Path
 
@@ -46,6 +51,10 @@ def row(name: str, figures: dict) -> None:
     )
 
 
+def median_figures(runs: list[dict]) -> dict:
+    return {name: statistics.median(run[name] for run in runs) for name in ("per_second", "p50", "p95", "p99")}
+
+
 def compare(name: str, platform: dict, reference: dict) -> bool:
     throughput = platform["per_second"] / reference["per_second"]
     p95 = platform["p95"] / reference["p95"]
@@ -59,7 +68,8 @@ def compare(name: str, platform: dict, reference: dict) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="of each wrk run")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating runs of the reference and the platform")
     parser.add_argument("--connections", type=int, default=16)
     options = parser.parse_args()
     load = {"seconds": options.seconds, "connections": options.connections}
@@ -74,19 +84,30 @@ def main() -> int:
     listings_fill(LISTINGS, photos_per_listing=3)
     detail = Vehicle.objects.filter(status=VehicleStatus.AVAILABLE).order_by("id").values_list("id", flat=True)[0]
 
-    figures = {}
     reference_env = {
         **os.environ,
         "DATABASE_URL": BENCH_DATABASE_URL,
         "DJANGO_SETTINGS_MODULE": "scripts.bench.reference.settings",
     }
-    with served("scripts.bench.reference.wsgi:application", env=reference_env, ready_path="/vehicles/") as base:
-        figures["reference list"] = wrk(f"{base}/vehicles/", **load)
-        figures["reference search"] = wrk(f"{base}/vehicles/?{SEARCH}", **load)
     uncached = platform_environment(BENCH_DATABASE_URL, CATALOGUE_CACHE_SECONDS="0")
-    with served("nzila_export.wsgi:application", env=uncached) as base:
-        figures["platform list, uncached"] = wrk(f"{base}/api/v1/vehicles/", **load)
-        figures["platform search, uncached"] = wrk(f"{base}/api/v1/vehicles/?{SEARCH}", **load)
+    pairs = {
+        "list": ("/vehicles/", "/api/v1/vehicles/"),
+        "search": (f"/vehicles/?{SEARCH}", f"/api/v1/vehicles/?{SEARCH}"),
+    }
+    runs: dict[str, list[dict]] = {}
+    with contextlib.ExitStack() as servers:
+        reference = servers.enter_context(
+            served("scripts.bench.reference.wsgi:application", env=reference_env, ready_path="/vehicles/")
+        )
+        platform = servers.enter_context(served("nzila_export.wsgi:application", env=uncached))
+        for reference_path, platform_path in pairs.values():  # warm both: connections, plans
+            wrk(f"{reference}{reference_path}", seconds=2, connections=options.connections)
+            wrk(f"{platform}{platform_path}", seconds=2, connections=options.connections)
+        for _ in range(options.rounds):
+            for name, (reference_path, platform_path) in pairs.items():
+                runs.setdefault(f"reference {name}", []).append(wrk(f"{reference}{reference_path}", **load))
+                runs.setdefault(f"platform {name}, uncached", []).append(wrk(f"{platform}{platform_path}", **load))
+    figures = {name: median_figures(measured) for name, measured in runs.items()}
     with served("nzila_export.wsgi:application", env=platform_environment(BENCH_DATABASE_URL)) as base:
         figures["platform list, cached"] = wrk(f"{base}/api/v1/vehicles/", **load)
         figures["platform search, cached"] = wrk(f"{base}/api/v1/vehicles/?{SEARCH}", **load)

@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import filepath_to_uri
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from nzila_export.api.serializers import BuiltOnceModelSerializer
+from nzila_export.api.serializers import BuiltOnceModelSerializer, ReadPlanMixin
 from vehicles.filters import PAGE_PARAMETERS, VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, VehicleStatus
 from vehicles.pricing import supported_currencies
@@ -41,7 +43,7 @@ class VehiclePhotoSerializer(BuiltOnceModelSerializer):
         read_only_fields = fields
 
 
-class DealerSummarySerializer(serializers.Serializer):
+class DealerSummarySerializer(ReadPlanMixin, serializers.Serializer):
     """Read from the vehicle's own columns and annotations (vehicles.selectors.vehicle_for_cards)."""
 
     id = serializers.IntegerField(source="dealer_id", read_only=True)
@@ -56,7 +58,18 @@ class CoverPhotoSerializer(serializers.Serializer):
 
 
 def _file_url(file, request) -> str:
-    return request.build_absolute_uri(file.url) if request is not None else file.url
+    """The file's URL, absolute when there is a request. On the local disk's storage a URL is the storage's
+    base URL and the quoted name, so the absolute base is worked out once per request (a page of cards has
+    forty photo URLs); another storage (S3: signed, or on its own domain) answers each URL itself."""
+    if request is None:
+        return file.url
+    if not isinstance(file.storage, FileSystemStorage):
+        return request.build_absolute_uri(file.url)
+    bases = request.__dict__.setdefault("_absolute_media_bases", {})
+    base = bases.get(file.storage)
+    if base is None:
+        base = bases[file.storage] = request.build_absolute_uri(file.storage.base_url)
+    return base + filepath_to_uri(file.name).lstrip("/")
 
 
 class VehicleSerializer(BuiltOnceModelSerializer):

@@ -106,3 +106,21 @@ def test_a_detail_costs_the_same_queries_whatever_its_gallery(client_for, django
     assert (again["X-Cache"], again.content) == ("hit", full.content)
     write_buffered_views()
     assert ViewHistory.objects.filter(vehicle=pictured).count() == 2
+
+
+def test_a_cards_cover_urls_are_the_gallerys_own_also_for_names_that_need_quoting(api_client):
+    """A card writes its cover's URLs from the storage's base worked out once per page; they are the very
+    URLs the gallery (DRF's file fields) gives, quoting and host included."""
+    vehicle = VehicleFactory()
+    VehiclePhotoFactory(
+        vehicle=vehicle, position=0, image=f"vehicles/{vehicle.pk}/photos/côté gauche #1.jpg", thumbnail="t 1.jpg"
+    )
+    vehicle_galleries_summarize(vehicle_ids=[vehicle.pk])
+
+    card = api_client.get(LIST).json()["results"][0]
+    gallery = api_client.get(f"{LIST}{vehicle.pk}/").json()["photos"]
+
+    assert card["cover_photo"]["image"] == gallery[0]["image"]
+    assert card["cover_photo"]["thumbnail"] == gallery[0]["thumbnail"]
+    assert card["cover_photo"]["image"].startswith("http://testserver/")
+    assert card["cover_photo"]["image"].endswith(f"/vehicles/{vehicle.pk}/photos/c%C3%B4t%C3%A9%20gauche%20%231.jpg")

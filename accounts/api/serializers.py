@@ -2,7 +2,6 @@ from django.contrib.auth.models import update_last_login
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from django_countries.serializers import CountryFieldMixin
 from phonenumber_field.serializerfields import PhoneNumberField
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenObtainSerializer
@@ -12,6 +11,7 @@ from accounts.models import SELF_REGISTERING_ROLE_CHOICES, Language, User
 from accounts.selectors import user_email_taken, username_taken
 from accounts.two_factor import second_factor_verify
 from accounts.validators import validate_currency_code, validate_identity_number, validate_time_zone
+from nzila_export.api.fields import CountryCodeFieldMixin
 from nzila_export.field_encryption import masked
 
 PROFILE_FIELDS = [
@@ -29,7 +29,9 @@ PROFILE_FIELDS = [
 ]
 
 
-class UserSerializer(CountryFieldMixin, serializers.ModelSerializer):
+class UserSerializer(CountryCodeFieldMixin, serializers.ModelSerializer):
+    """An account as its owner, and staff, read it."""
+
     phone = PhoneNumberField(required=False, allow_blank=True)
     identity_number_masked = serializers.SerializerMethodField(
         help_text=_("The identity number set with the profile, by its last 4 characters only (empty if none).")
@@ -72,7 +74,7 @@ def _django_validated(validator, value):
     return value
 
 
-class RegisterSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.ModelSerializer):
+class RegisterSerializer(ProfileFieldsMixin, CountryCodeFieldMixin, serializers.ModelSerializer):
     password = serializers.CharField(write_only=True, style={"input_type": "password"})
     role = serializers.ChoiceField(choices=SELF_REGISTERING_ROLE_CHOICES)
     phone = PhoneNumberField(required=False, allow_blank=True)
@@ -96,7 +98,7 @@ class RegisterSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.Mode
         return attrs
 
 
-class ProfileUpdateSerializer(ProfileFieldsMixin, CountryFieldMixin, serializers.ModelSerializer):
+class ProfileUpdateSerializer(ProfileFieldsMixin, CountryCodeFieldMixin, serializers.ModelSerializer):
     phone = PhoneNumberField(required=False, allow_blank=True)
     # Written, never read back in clear (encrypted at rest; the answer has identity_number_masked).
     identity_number = serializers.CharField(

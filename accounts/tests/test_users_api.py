@@ -123,3 +123,19 @@ def test_email_is_unique_regardless_of_case_in_the_database():
     UserFactory(email="case@example.com")
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create(username="other", email="CASE@example.com")
+
+
+@pytest.mark.parametrize("country", [{}, [], 0])
+def test_a_country_that_is_not_a_code_is_refused_and_the_profiles_kept(client_for, country):
+    """django-countries' field took `{}`, `[]` or `0` as no country and emptied the profile's (the live
+    fuzzer's find on the inquiries, the same field here)."""
+    user = BuyerFactory(country="SN")
+
+    response = client_for(user).patch("/api/v1/users/me/", {"country": country}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"country": [f'"{country}" is not a valid choice.']}
+    user.refresh_from_db()
+    assert user.country.code == "SN"
+    blank = client_for(user).patch("/api/v1/users/me/", {"country": ""}, format="json")
+    assert (blank.status_code, blank.json()["country"]) == (200, "")

@@ -3447,6 +3447,7 @@ export interface components {
          * @enum {string}
          */
         DataRequestStatusEnum: "received" | "completed" | "cancelled";
+        /** @description A deal as its parties and staff read it; it changes through its own actions, never by a write here. */
         Deal: {
             readonly id: number;
             readonly vehicle: number;
@@ -7026,6 +7027,7 @@ export interface components {
             /** @description Inquiries received this calendar month (UTC). */
             leads_this_month: number;
         };
+        /** @description An account as its owner, and staff, read it. */
         User: {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */

@@ -2,13 +2,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
 from accounts.models import Role, User
 from accounts.validators import validate_currency_code
 from deals.models import Deal, DealEvent, DealStatus, Incoterm
-from nzila_export.api.fields import StoredTextField
+from nzila_export.api.fields import CountryCodeFieldMixin, StoredTextField
 from nzila_export.stored_text import stored_text_read
 from vehicles.models import Vehicle
 
@@ -19,7 +18,9 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["id", "username", "company_name", "role"]
 
 
-class DealSerializer(CountryFieldMixin, serializers.ModelSerializer):
+class DealSerializer(CountryCodeFieldMixin, serializers.ModelSerializer):
+    """A deal as its parties and staff read it; it changes through its own actions, never by a write here."""
+
     dealer = PartySerializer(read_only=True)
     buyer = PartySerializer(read_only=True)
     broker = PartySerializer(read_only=True, allow_null=True, help_text="null: a deal without a broker")

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from accounts.models import User
 from leads.models import ContactChannel, Lead, LeadContact, LeadPriority, LeadSource, LeadStatus
 from leads.selectors import lead_can_work, lead_conversion_estimates
-from nzila_export.api.fields import StoredTextField
+from nzila_export.api.fields import CountryCodeField, StoredTextField
 from nzila_export.api.serializers import BuiltOnceModelSerializer
 from vehicles.models import Vehicle
 
@@ -163,7 +163,7 @@ class LeadCreateSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     phone = PhoneNumberField(required=False, allow_blank=True, help_text="E.164, for example +2250701020304.")
     message = serializers.CharField(required=False, allow_blank=True, max_length=5000)
-    destination_country = CountryField(help_text="ISO 3166-1 alpha-2 code of the country the car goes to.")
+    destination_country = CountryCodeField(help_text="ISO 3166-1 alpha-2 code of the country the car goes to.")
     source = serializers.ChoiceField(choices=LeadSource.choices, default=LeadSource.WEBSITE)
 
     def validate_full_name(self, value):

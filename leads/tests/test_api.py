@@ -340,3 +340,17 @@ def test_the_lead_list_runs_a_fixed_number_of_queries(client_for, django_assert_
     with django_assert_num_queries(7):
         response = client.get(LEADS, {"page_size": page_size})
     assert len(response.json()["results"]) == page_size
+
+
+@pytest.mark.parametrize("country", [{}, [], 0, False, {"code": "CI"}, ["CI"]])
+def test_a_destination_that_is_not_a_country_code_is_refused_not_stored_empty(api_client, country):
+    """django-countries' field looked up whatever it was given: `{}`, `[]` or `0` became no country at all,
+    and the inquiry was taken with an empty destination (the live fuzzer's find)."""
+    vehicle = AvailableVehicleFactory()
+
+    response = api_client.post(LEADS, _inquiry(vehicle, destination_country=country), format="json")
+
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == ["destination_country"]
+    assert response.json()["fields"]["destination_country"] == [f'"{country}" is not a valid choice.']
+    assert not Lead.objects.exists()

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -57,21 +58,6 @@ class CoverPhotoSerializer(serializers.Serializer):
     height = serializers.IntegerField()
 
 
-def _file_url(file, request) -> str:
-    """The file's URL, absolute when there is a request. On the local disk's storage a URL is the storage's
-    base URL and the quoted name, so the absolute base is worked out once per request (a page of cards has
-    forty photo URLs); another storage (S3: signed, or on its own domain) answers each URL itself."""
-    if request is None:
-        return file.url
-    if not isinstance(file.storage, FileSystemStorage):
-        return request.build_absolute_uri(file.url)
-    bases = request.__dict__.setdefault("_absolute_media_bases", {})
-    base = bases.get(file.storage)
-    if base is None:
-        base = bases[file.storage] = request.build_absolute_uri(file.storage.base_url)
-    return base + filepath_to_uri(file.name).lstrip("/")
-
-
 class VehicleSerializer(BuiltOnceModelSerializer):
     """A listing as everyone sees it; written by its dealer (never chooses the dealer)."""
 
@@ -106,13 +92,31 @@ class VehicleSerializer(BuiltOnceModelSerializer):
         photo = vehicle.cover_photo
         if photo is None:
             return None
-        request = self.context.get("request")
         return {
-            "image": _file_url(photo.image, request),
-            "thumbnail": _file_url(photo.thumbnail, request),
+            "image": self._file_url(photo.image),
+            "thumbnail": self._file_url(photo.thumbnail),
             "width": photo.width,
             "height": photo.height,
         }
+
+    def _file_url(self, file) -> str:
+        """The file's URL, absolute when there is a request. On the local disk's storage a URL is the storage's
+        base URL and the quoted name, so the absolute base is worked out once per serializer (a list's child
+        serves the whole page: forty photo URLs); another storage (S3: signed, or on its own domain) answers
+        each URL itself."""
+        request = self.context.get("request")
+        if request is None:
+            return file.url
+        if not isinstance(file.storage, FileSystemStorage):
+            return request.build_absolute_uri(file.url)
+        base = self._absolute_storage_bases.get(file.storage)
+        if base is None:
+            base = self._absolute_storage_bases[file.storage] = request.build_absolute_uri(file.storage.base_url)
+        return base + filepath_to_uri(file.name).lstrip("/")
+
+    @cached_property
+    def _absolute_storage_bases(self) -> dict:
+        return {}
 
     def validate_vin(self, value):
         value = value.strip().upper()

@@ -21,7 +21,8 @@ T = TypeVar("T", bound="Deal")
 
 @_attrs_define
 class Deal:
-    """
+    """A deal as its parties and staff read it; it changes through its own actions, never by a write here.
+
     Attributes:
         id (int):
         vehicle (int):

@@ -18,7 +18,8 @@ T = TypeVar("T", bound="User")
 
 @_attrs_define
 class User:
-    """
+    """An account as its owner, and staff, read it.
+
     Attributes:
         id (int):
         username (str): Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.

@@ -43,10 +43,9 @@ def _plain_reader(field: serializers.Field) -> Callable | None:
 class ReadPlanMixin:
     """Writes an object's representation from a plan made once per serializer instance (for a list, once
     per page): each readable field with a direct reader of its value. DRF walks the fields and looks each
-    value up through its generic path (mappings, callables, missing attributes) for every object: on the
-    catalogue's pages of twenty cards that was a third of the serializing. A value the direct reader cannot
-    settle (a missing attribute, a related object that does not exist, a callable) goes DRF's way, so the
-    result is DRF's."""
+    value up through its generic path (mappings, callables, missing attributes) for every field of every
+    object, twenty times over on a page of the catalogue. A value the direct reader cannot settle (a missing
+    attribute, a related object that does not exist, a callable) goes DRF's way, so the result is DRF's."""
 
     def _read_plan(self) -> list[tuple[str, Callable | None, serializers.Field]]:
         plan = self.__dict__.get("_plan")

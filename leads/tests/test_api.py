@@ -353,4 +353,8 @@ def test_a_destination_that_is_not_a_country_code_is_refused_not_stored_empty(ap
     assert response.status_code == 400
     assert list(response.json()["fields"]) == ["destination_country"]
     assert response.json()["fields"]["destination_country"] == [f'"{country}" is not a valid choice.']
+    french = api_client.post(
+        LEADS, _inquiry(vehicle, destination_country=country), format="json", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert french.json()["fields"] == {"destination_country": [f"«\u00a0{country}\u00a0» n'est pas un choix valide."]}
     assert not Lead.objects.exists()

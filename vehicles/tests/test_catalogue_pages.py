@@ -2,6 +2,7 @@
 beside the numbered ones, and a detail whose cost does not grow with its gallery."""
 
 from decimal import Decimal
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -124,3 +125,32 @@ def test_a_cards_cover_urls_are_the_gallerys_own_also_for_names_that_need_quotin
     assert card["cover_photo"]["thumbnail"] == gallery[0]["thumbnail"]
     assert card["cover_photo"]["image"].startswith("http://testserver/")
     assert card["cover_photo"]["image"].endswith(f"/vehicles/{vehicle.pk}/photos/c%C3%B4t%C3%A9%20gauche%20%231.jpg")
+
+
+def test_on_s3_a_cards_cover_urls_are_signed_by_the_storage_each(api_client, settings):
+    """S3 signs each URL (AWS_QUERYSTRING_AUTH, the default): a card's cover URLs are the storage's own, one
+    signature each, not a base with the name after it. Signing is local: no request leaves."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": "photos",
+                "endpoint_url": "https://s3.example.com",
+                "access_key": "testing",
+                "secret_key": "testing",
+                "region_name": "us-east-1",
+                "querystring_auth": True,
+            },
+        },
+    }
+    vehicle = VehicleFactory()
+    VehiclePhotoFactory(vehicle=vehicle, position=0)
+    vehicle_galleries_summarize(vehicle_ids=[vehicle.pk])
+
+    cover = api_client.get(LIST).json()["results"][0]["cover_photo"]
+
+    for url, name in ((cover["image"], "0.jpg"), (cover["thumbnail"], "0-thumb.jpg")):
+        path, query = url.split("?")
+        assert path == f"https://s3.example.com/photos/vehicles/{vehicle.pk}/photos/{name}"
+        assert set(parse_qs(query)) == {"AWSAccessKeyId", "Signature", "Expires"}

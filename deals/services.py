@@ -91,7 +91,8 @@ def deal_create(
             deal.save()
     except IntegrityError as error:
         raise VehicleNotAvailable(gettext("This vehicle already has an open deal."), field="vehicle") from error
-    DealEvent.objects.create(deal=deal, to_status=DealStatus.DRAFT, actor=created_by, reason="Deal opened")
+    opened = text_to_store(_("Deal opened"))
+    DealEvent.objects.create(deal=deal, to_status=DealStatus.DRAFT, actor=created_by, reason=opened)
     audit_record(
         action="deal.create",
         instance=deal,

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from nzila_export.api.errors import not_found
 from nzila_export.api.views import HealthView
+from nzila_export.media import media_file
 
 api_v1 = [
     path("health/", HealthView.as_view(), name="health"),
@@ -35,6 +37,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media"),
     # Last: an API path that matched nothing (an empty id, a typo) is the API's JSON 404 even with DEBUG on,
     # where Django would answer its HTML debug page. Only paths ending in a slash, so that a missing trailing
     # slash is still redirected (APPEND_SLASH).

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from nzila_export.stored_text import stored_text_read
 from shipments.models import Shipment, ShipmentEvent
 
 
@@ -9,9 +11,13 @@ class ShipmentEventInline(admin.TabularInline):
     model = ShipmentEvent
     extra = 0
     can_delete = False
-    fields = ["occurred_at", "status", "location", "note", "recorded_by", "created_at", "notified_at"]
+    fields = ["occurred_at", "status", "location", "note_text", "recorded_by", "created_at", "notified_at"]
     readonly_fields = fields
     ordering = ["occurred_at", "id"]
+
+    @admin.display(description=_("note"))
+    def note_text(self, event: ShipmentEvent) -> str:
+        return stored_text_read(event.note)  # in the staff member's language, not as JSON
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -108,7 +108,9 @@ class ShipmentEvent(models.Model):
     status = models.CharField(verbose_name=_("status"), max_length=20, choices=ShipmentStatus.choices)
     location = models.CharField(verbose_name=_("location"), max_length=120, blank=True)
     occurred_at = models.DateTimeField(verbose_name=_("occurred at"))
-    note = models.TextField(verbose_name=_("note"), blank=True)
+    # A note typed by a person is kept as its text; one the platform writes with values (the booking's) as
+    # nzila_export.stored_text's {"message", "values"}, so that each reader reads it in their language.
+    note = models.JSONField(verbose_name=_("note"), blank=True, default=str)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

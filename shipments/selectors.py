@@ -5,6 +5,7 @@ from django.utils import formats, timezone, translation
 
 from deals.models import Deal
 from deals.selectors import deal_list_visible_to
+from nzila_export.stored_text import stored_text_read
 from shipments.models import ARRIVED_OR_LATER, DEPARTED_OR_LATER, Shipment, ShipmentEvent, ShipmentStatus
 from shipments.ports import port_name
 
@@ -77,7 +78,7 @@ def shipment_track(*, shipment: Shipment, user) -> dict:
                     "status": event.status,
                     "status_label": str(ShipmentStatus(event.status).label),
                     "location": event.location,
-                    "note": event.note,
+                    "note": stored_text_read(event.note),
                     "occurred_at": _moment(event.occurred_at),
                 }
                 for event in events

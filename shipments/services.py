@@ -6,11 +6,13 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from audit.services import audit_record
 from deals.models import CLOSED_STATUSES, Deal, DealStatus
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
+from nzila_export.stored_text import message_to_store, stored_text_lazy, text_to_store
 from nzila_export.transitions import InvalidTransition, transition_check
 from shipments.models import ARRIVED_OR_LATER, SHIPMENT_MOVES, STATUS_ORDER, Shipment, ShipmentEvent, ShipmentStatus
 from shipments.ports import port_name
@@ -91,7 +93,11 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
         status=ShipmentStatus.BOOKED,
         location=port_name(shipment.origin_port) or shipment.origin_port,
         occurred_at=booked_at,
-        note=f"Booked with {shipment.carrier}, booking {shipment.booking_number}.",
+        note=message_to_store(
+            _("Booked with %(carrier)s, booking %(booking_number)s."),
+            carrier=shipment.carrier,
+            booking_number=shipment.booking_number,
+        ),
         recorded_by=user,
     )
     audit_record(
@@ -172,7 +178,8 @@ def _deal_mark_delivered(*, shipment: Shipment) -> None:
 
     try:
         with transaction.atomic():
-            deal_transition(deal=shipment.deal, to=DealStatus.DELIVERED, actor=None, reason="Shipment delivered")
+            delivered = text_to_store(_("Shipment delivered"))
+            deal_transition(deal=shipment.deal, to=DealStatus.DELIVERED, actor=None, reason=delivered)
     except (InvalidTransition, TransitionRefused) as error:
         logger.warning("Deal %s not moved to delivered: %s", shipment.deal_id, error.message)
         audit_record(
@@ -239,6 +246,7 @@ def _message_context(*, shipment: Shipment, event: ShipmentEvent | None = None) 
         "deal": shipment.deal,
         "vehicle": shipment.deal.vehicle,
         "event": event,
+        "note": stored_text_lazy(event.note) if event is not None else "",
         "origin_port_name": port_name(shipment.origin_port) or shipment.origin_port,
         "destination_port_name": port_name(shipment.destination_port) or shipment.destination_port,
     }

@@ -9,7 +9,7 @@ from django.db import transaction
 from accounts.models import User
 from vehicles.catalogue import CATALOGUE, CITIES, COLOURS, DESCRIPTIONS, TRIMS
 from vehicles.models import Condition, Transmission, Vehicle, VehicleStatus
-from vehicles.services import vehicle_create
+from vehicles.services import DEAL_DRIVEN_STATUSES, vehicle_create, vehicle_follow_deal
 from vehicles.vins import vin_random
 
 DEMO_DEALERS = {"dealer_halifax": ("NS", "NB"), "dealer_montreal": ("QC", "ON")}
@@ -76,7 +76,13 @@ def demo_vehicles_seed() -> str:
             spec = vehicle_spec(rng=rng, serial=dealer_index * 100_000 + serial, provinces=provinces)
             if Vehicle.all_objects.filter(vin=spec["vin"]).exists():
                 continue
-            vehicle_create(dealer=dealer, data=spec)
+            if spec["status"] in DEAL_DRIVEN_STATUSES:
+                # Shown reserved or sold as a deal would leave it (the demo opens no deals): listed as a
+                # draft, then moved as vehicle_follow_deal moves it, since a new listing is neither.
+                vehicle = vehicle_create(dealer=dealer, data={**spec, "status": VehicleStatus.DRAFT})
+                vehicle_follow_deal(vehicle=vehicle, status=spec["status"], user=None)
+            else:
+                vehicle_create(dealer=dealer, data=spec)
             created += 1
     total = Vehicle.objects.filter(dealer__username__in=DEMO_DEALERS).count()
     return f"{total} demo vehicles ({created} new)"

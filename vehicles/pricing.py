@@ -10,13 +10,27 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from currencies.conversion import convert
-from currencies.money import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES
+from currencies.money import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES, money_has_valid_precision
 
 
 def supported_currencies() -> list[str]:
     return sorted(SUPPORTED_CURRENCIES)
+
+
+def listed_price_refusal(*, price: Decimal, currency: str) -> str | None:
+    """Why `price` cannot be a listing's price in `currency`, or None when it can: a listed price is
+    positive, with no more decimals than the currency has (none in XOF and XAF)."""
+    if price <= 0:
+        return gettext("The amount must be positive.")
+    if not money_has_valid_precision(price, currency):
+        return gettext("%(amount)s has more decimals than %(currency)s allows.") % {
+            "amount": price,
+            "currency": currency,
+        }
+    return None
 
 
 def price_in_cad(*, amount: Decimal, currency: str, on: date | None = None) -> Decimal:

@@ -31,7 +31,7 @@ from vehicles.models import (
     VehicleStatus,
     ViewHistory,
 )
-from vehicles.pricing import price_in_cad
+from vehicles.pricing import listed_price_refusal, price_in_cad
 
 
 class VinAlreadyListed(Conflict):
@@ -47,8 +47,22 @@ class VehicleStatusFollowsDeal(Conflict):
 
 
 # A vehicle is reserved while a deal on it is open and sold once that deal is paid: only deals move a
-# vehicle into or out of these (vehicle_follow_deal), never an edit of the listing.
+# vehicle into or out of these (vehicle_follow_deal), never a new listing or an edit of one.
 DEAL_DRIVEN_STATUSES = (VehicleStatus.RESERVED, VehicleStatus.SOLD)
+
+
+def status_follows_deal_message() -> str:
+    return gettext(
+        "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and its "
+        "cancellation makes it available again."
+    )
+
+
+def _listed_price_check(*, price, currency: str) -> None:
+    """Refuse (400 on `price`) a price that is not positive or has more decimals than its currency."""
+    refusal = listed_price_refusal(price=price, currency=currency)
+    if refusal:
+        raise DomainError(refusal, field="price")
 
 
 def vehicle_identity_changes(*, vehicle: Vehicle, data: dict) -> list[str]:
@@ -121,11 +135,15 @@ def vehicle_names_register(*, vehicle_ids: list[int] | None = None) -> None:
 
 @transaction.atomic
 def vehicle_create(*, dealer: User, data: dict, user: User | None = None) -> Vehicle:
-    """List a vehicle for `dealer`; `user` is who did it when not the dealer (staff, in the admin)."""
+    """List a vehicle for `dealer`; `user` is who did it when not the dealer (staff, in the admin). A new
+    listing is a draft, available or archived: reserved and sold follow a deal (vehicle_follow_deal)."""
     user = user or dealer
     if not dealer.is_dealer:
         raise DomainError(gettext("Only dealers list vehicles."))
     vehicle = Vehicle(dealer=dealer, **data)
+    if vehicle.status in DEAL_DRIVEN_STATUSES:
+        raise DomainError(status_follows_deal_message(), field="status")
+    _listed_price_check(price=vehicle.price, currency=vehicle.currency)
     vehicle.vin = vehicle.vin.strip().upper()
     vehicle.price_cad = price_in_cad(amount=vehicle.price, currency=vehicle.currency)
     if vehicle.status == VehicleStatus.AVAILABLE:
@@ -155,16 +173,12 @@ def vehicle_update(*, vehicle: Vehicle, data: dict, user: User | None) -> Vehicl
         )
     new_status = data.get("status", vehicle.status)
     if new_status != vehicle.status and {vehicle.status, new_status} & set(DEAL_DRIVEN_STATUSES):
-        raise VehicleStatusFollowsDeal(
-            gettext(
-                "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and its "
-                "cancellation makes it available again."
-            ),
-            field="status",
-        )
+        raise VehicleStatusFollowsDeal(status_follows_deal_message(), field="status")
     changes = field_changes(instance=vehicle, data=data)
     if not changes:
         return vehicle
+    if "price" in changes or "currency" in changes:
+        _listed_price_check(price=data.get("price", vehicle.price), currency=data.get("currency", vehicle.currency))
     was_public = vehicle.status == VehicleStatus.AVAILABLE
     if new_status == VehicleStatus.AVAILABLE and not was_public:
         LISTING_PUBLISHING.announce(dealer=vehicle.dealer)  # plans: the plan's listing limit (402)
@@ -224,7 +238,7 @@ def dealer_listings_renamed(*, user: User) -> None:
 @transaction.atomic
 def vehicle_follow_deal(*, vehicle: Vehicle, status: str, user: User | None) -> Vehicle:
     """Move a vehicle with its deal: reserved when a deal opens, sold when it is paid, available when
-    it is cancelled. Deals are the only caller."""
+    it is cancelled. Deals are the only caller (and the demo seed, which shows such cars without deals)."""
     vehicle = Vehicle.objects.select_for_update().get(pk=vehicle.pk)
     changes = field_changes(instance=vehicle, data={"status": status})
     was_public = vehicle.status == VehicleStatus.AVAILABLE

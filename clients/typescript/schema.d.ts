@@ -3513,7 +3513,19 @@ export interface components {
             destination_country: string;
         };
         DealEvent: {
-            readonly from_status: components["schemas"]["DealStatusEnum"];
+            /**
+             * @description The status the deal left; null on the opening entry, which has none before it.
+             *
+             *     * `draft` - Draft
+             *     * `pending_documents` - Pending documents
+             *     * `pending_payment` - Pending payment
+             *     * `paid` - Paid
+             *     * `in_transit` - In transit
+             *     * `delivered` - Delivered
+             *     * `completed` - Completed
+             *     * `cancelled` - Cancelled
+             */
+            readonly from_status: (components["schemas"]["DealStatusEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly to_status: components["schemas"]["DealStatusEnum"];
             readonly reason: string;
             readonly actor: string;
@@ -5245,7 +5257,10 @@ export interface components {
             drive?: components["schemas"]["DriveEnum"] | components["schemas"]["BlankEnum"];
             /** Exterior colour */
             exterior_color?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Positive, with no more decimals than the currency has (none in XOF and XAF).
+             */
             price?: string;
             /** @default CAD */
             currency: components["schemas"]["CurrencyEnum"];
@@ -5766,6 +5781,7 @@ export interface components {
             stages: components["schemas"]["Stage"][];
             cancelled: number;
         };
+        /** @description Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF. */
         Plan: {
             code: components["schemas"]["PlanCodeEnum"];
             /** @description The plan's name in the caller's language. */
@@ -6348,7 +6364,10 @@ export interface components {
             drive?: components["schemas"]["DriveEnum"] | components["schemas"]["BlankEnum"];
             /** Exterior colour */
             exterior_color?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Positive, with no more decimals than the currency has (none in XOF and XAF).
+             */
             price: string;
             /** @default CAD */
             currency: components["schemas"]["CurrencyEnum"];
@@ -6697,6 +6716,7 @@ export interface components {
          * @enum {string}
          */
         SubscriptionDetailStatusEnum: "incomplete" | "active" | "past_due" | "lapsed" | "canceled";
+        /** @description Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF. */
         SubscriptionInvoice: {
             /** Provider's invoice */
             provider_reference: string;
@@ -7329,7 +7349,10 @@ export interface components {
             drive?: components["schemas"]["DriveEnum"] | components["schemas"]["BlankEnum"];
             /** Exterior colour */
             exterior_color?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Positive, with no more decimals than the currency has (none in XOF and XAF).
+             */
             price: string;
             /** @default CAD */
             currency: components["schemas"]["CurrencyEnum"];
@@ -7374,7 +7397,10 @@ export interface components {
             drive?: components["schemas"]["DriveEnum"] | components["schemas"]["BlankEnum"];
             /** Exterior colour */
             exterior_color?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Positive, with no more decimals than the currency has (none in XOF and XAF).
+             */
             price: string;
             /** @default CAD */
             currency: components["schemas"]["CurrencyEnum"];
@@ -7458,7 +7484,10 @@ export interface components {
             drive?: components["schemas"]["DriveEnum"] | components["schemas"]["BlankEnum"];
             /** Exterior colour */
             exterior_color?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Positive, with no more decimals than the currency has (none in XOF and XAF).
+             */
             price: string;
             /** @default CAD */
             currency: components["schemas"]["CurrencyEnum"];
@@ -9636,6 +9665,8 @@ export interface operations {
                  */
                 destination_country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
                 is_on_hold?: boolean;
+                /** @description Deals that have not moved for their status's allowed days. */
+                is_stalled?: boolean;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -10469,6 +10500,8 @@ export interface operations {
                  */
                 destination_country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
                 is_on_hold?: boolean;
+                /** @description Deals that have not moved for their status's allowed days. */
+                is_stalled?: boolean;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /**
@@ -13160,6 +13193,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description The lead was already converted into a deal, or its vehicle is reserved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
@@ -21074,6 +21114,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `plan_limit_reached`: the listing would pass the dealer plan's limit of listings on the market. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Signed in, but not allowed to do this. */
             403: {
                 headers: {
@@ -21101,6 +21148,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `vin_already_listed`: another live listing has this VIN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
                 headers: {
@@ -21109,6 +21163,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description `exchange_rate_unavailable`: no exchange rate for the price's currency, so the listing cannot be valued in CAD. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests: see Retry-After. */
             429: {
@@ -21273,6 +21334,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `plan_limit_reached`: the listing would pass the dealer plan's limit of listings on the market. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Signed in, but not allowed to do this. */
             403: {
                 headers: {
@@ -21300,6 +21368,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `vin_already_listed`: another live listing has this VIN; or `vehicle_status_follows_deal`: reserved and sold follow the vehicle's deal, so an edit moves no listing into or out of them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
                 headers: {
@@ -21308,6 +21383,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description `exchange_rate_unavailable`: no exchange rate for the price's currency, so the listing cannot be valued in CAD. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests: see Retry-After. */
             429: {
@@ -21395,6 +21477,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `vehicle_status_follows_deal`: the vehicle is reserved by an open deal; cancel the deal first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
                 headers: {
@@ -21468,6 +21557,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `plan_limit_reached`: the listing would pass the dealer plan's limit of listings on the market. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Signed in, but not allowed to do this. */
             403: {
                 headers: {
@@ -21495,6 +21591,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `vin_already_listed`: another live listing has this VIN; or `vehicle_status_follows_deal`: reserved and sold follow the vehicle's deal, so an edit moves no listing into or out of them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unsupported media type: send JSON (or multipart where the operation takes files). */
             415: {
                 headers: {
@@ -21503,6 +21606,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description `exchange_rate_unavailable`: no exchange rate for the price's currency, so the listing cannot be valued in CAD. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests: see Retry-After. */
             429: {

@@ -3,8 +3,8 @@ from rest_framework import serializers
 
 from accounts.models import Role, User
 from commissions.models import CAD_DIGITS, CAD_PLACES, Commission, CommissionEntry, Payout, PayoutRail
+from currencies.api.serializers import MoneyRepresentationMixin
 from nzila_export.api.fields import StoredTextField
-from payments.api.serializers import MoneyRepresentationMixin
 
 MAX_ID = 2**63 - 1
 

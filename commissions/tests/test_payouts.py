@@ -194,7 +194,7 @@ def test_staff_record_a_bank_transfer_and_the_commission_is_paid(commission, bro
     assert AuditLog.objects.get(action="commission.pay").changes["payout"] == payout.pk
     notice = Notification.objects.get(event="commission.paid")
     assert notice.user == broker
-    assert notice.title == f"Your commission on deal {commission.deal_id} was paid: 360.00 CAD"
+    assert notice.title == f"Your commission on deal {commission.deal_id} was paid: CA$360.00"
     assert "Reference: WIRE-2026-0042" in notice.body
 
 

@@ -176,9 +176,10 @@ def test_staff_pay_a_commission_by_mtn_momo_and_everything_agrees(on_disbursemen
     assert list(audited.values_list("action", flat=True)) == ["payout.start", "payout.succeed"]
     assert AuditLog.objects.get(action="commission.pay").user == staff
     notice = Notification.objects.get(event="commission.paid", user=broker)
-    assert notice.title == f"Your commission on deal {commission.deal_id} was paid: 146220 XOF"
+    # Each amount as its currency is written (a title's spaces are plain, a body's are not broken).
+    assert notice.title == f"Your commission on deal {commission.deal_id} was paid: F CFA 146,220"
     assert notice.body.startswith(
-        f"Your commission of 360.00 CAD on deal {commission.deal_id} was paid by MTN MoMo: 146220 XOF "
+        f"Your commission of CA$360.00 on deal {commission.deal_id} was paid by MTN MoMo: F\u202fCFA\xa0146,220 "
         "to ••••4567.\n\nReference: 363440463"  # the number, encrypted at rest, is not written out in clear
     )
 

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from currencies.money import money_round
+
 
 class CurrencySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="ISO 4217 code")
@@ -10,3 +12,17 @@ class CurrencySerializer(serializers.Serializer):
     )
     rate_date = serializers.DateField(allow_null=True)
     rate_source = serializers.CharField(help_text="bank_of_canada, fallback, parity, manual, local or reference")
+
+
+class MoneyRepresentationMixin:
+    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF."""
+
+    money_fields: dict[str, str] = {}  # field → the attribute holding its currency
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        for name, currency_attribute in self.money_fields.items():
+            value = getattr(instance, name)
+            if value is not None:
+                data[name] = str(money_round(value, getattr(instance, currency_attribute)))
+        return data

@@ -6,6 +6,8 @@ from rest_framework import serializers
 
 from accounts.models import Role, User
 from accounts.validators import validate_currency_code
+from currencies.api.serializers import MoneyRepresentationMixin
+from currencies.money import money_has_valid_precision
 from deals.models import Deal, DealEvent, DealStatus, Incoterm
 from nzila_export.api.fields import CountryCodeFieldMixin, StoredTextField
 from nzila_export.stored_text import stored_text_read
@@ -18,8 +20,10 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["id", "username", "company_name", "role"]
 
 
-class DealSerializer(CountryCodeFieldMixin, serializers.ModelSerializer):
+class DealSerializer(CountryCodeFieldMixin, MoneyRepresentationMixin, serializers.ModelSerializer):
     """A deal as its parties and staff read it; it changes through its own actions, never by a write here."""
+
+    money_fields = {"agreed_price": "currency"}
 
     dealer = PartySerializer(read_only=True)
     buyer = PartySerializer(read_only=True)
@@ -69,6 +73,17 @@ class DealTermsSerializer(serializers.Serializer):
             raise serializers.ValidationError(error.messages) from error
         return value.upper()
 
+    def validate(self, attrs):
+        price, currency = attrs["agreed_price"], attrs["currency"]
+        if not money_has_valid_precision(price, currency):  # 1,000,000.50 XOF: there is no half franc
+            raise serializers.ValidationError(
+                {
+                    "agreed_price": gettext("%(amount)s has more decimals than %(currency)s allows.")
+                    % {"amount": price, "currency": currency}
+                }
+            )
+        return attrs
+
 
 class DealCreateSerializer(DealTermsSerializer):
     vehicle = serializers.PrimaryKeyRelatedField(queryset=Vehicle.objects.all())
@@ -104,6 +119,12 @@ class DealReviewSerializer(serializers.Serializer):
 
 
 class DealEventSerializer(serializers.ModelSerializer):
+    from_status = serializers.ChoiceField(
+        choices=DealStatus.choices,
+        allow_null=True,
+        read_only=True,
+        help_text="The status the deal left; null on the opening entry, which has none before it.",
+    )
     actor = serializers.CharField(source="actor.username", default=None, read_only=True)
     reason = StoredTextField()
 
@@ -111,3 +132,8 @@ class DealEventSerializer(serializers.ModelSerializer):
         model = DealEvent
         fields = ["from_status", "to_status", "reason", "actor", "created_at"]
         read_only_fields = fields
+
+    def to_representation(self, event):
+        data = super().to_representation(event)
+        data["from_status"] = data["from_status"] or None  # stored blank on the opening entry
+        return data

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from deals import services
 from deals.api import serializers
+from deals.api.filters import DealFilter
 from deals.models import Deal, DealStatus
 from deals.selectors import deal_list_visible_to, deal_timeline
 from leads.selectors import lead_list_visible_to
@@ -17,6 +18,7 @@ from leads.selectors import lead_list_visible_to
 RESERVED = OpenApiResponse(description="The vehicle is reserved by another open deal, or no longer listed.")
 NOT_A_MOVE = OpenApiResponse(description="The deal's status does not allow this move.")
 NOT_HELD = OpenApiResponse(description="The deal is not held, or its status does not allow cancelling it.")
+CONVERTED = OpenApiResponse(description="The lead was already converted into a deal, or its vehicle is reserved.")
 
 
 class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -26,15 +28,11 @@ class DealViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     permission_classes = [IsAuthenticated]
     serializer_class = serializers.DealSerializer
     queryset = Deal.objects.none()  # for the schema; the real one is scoped to the caller
-    filterset_fields = ["status", "is_on_hold", "risk_level", "destination_country", "vehicle"]
+    filterset_class = DealFilter
     ordering_fields = ["created_at", "status_changed_at", "agreed_price"]
 
     def get_queryset(self):
-        deals = deal_list_visible_to(user=self.request.user)
-        stalled = self.request.query_params.get("is_stalled", "").lower()
-        if stalled in {"true", "false"}:
-            deals = deals.filter(is_stalled=stalled == "true")
-        return deals
+        return deal_list_visible_to(user=self.request.user)
 
     @extend_schema(request=serializers.DealCreateSerializer, responses={201: serializers.DealSerializer, 409: RESERVED})
     def create(self, request):
@@ -86,7 +84,7 @@ class LeadConvertView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=serializers.DealTermsSerializer, responses={201: serializers.DealSerializer})
+    @extend_schema(request=serializers.DealTermsSerializer, responses={201: serializers.DealSerializer, 409: CONVERTED})
     def post(self, request, pk: int):
         lead = get_object_or_404(lead_list_visible_to(user=request.user), pk=pk)
         if not (request.user.is_platform_staff or lead.dealer_id == request.user.pk):

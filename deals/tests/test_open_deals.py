@@ -49,6 +49,60 @@ def test_dealer_converts_a_qualified_lead_into_a_deal(client_for):
     assert told == {lead.dealer_id, lead.buyer_id, lead.broker_id}
 
 
+def test_the_timeline_opens_with_no_status_before_it_as_the_schema_says(client_for):
+    """The opening entry has no status to come from: null, which the schema allows (it answered "", outside the
+    status enum, and a client generated from the schema failed to read the timeline)."""
+    lead = LeadFactory(
+        vehicle__year=2023, status=LeadStatus.QUALIFIED, destination_country="CI", buyer=seasoned_buyer()
+    )
+    deal_id = client_for(lead.dealer).post(f"/api/v1/leads/{lead.pk}/convert/", TERMS, format="json").json()["id"]
+    client_for(lead.dealer).post(f"/api/v1/deals/{deal_id}/transition/", {"to": "pending_documents"}, format="json")
+
+    timeline = client_for(lead.buyer).get(f"/api/v1/deals/{deal_id}/timeline/").json()
+
+    assert [(row["from_status"], row["to_status"]) for row in timeline] == [
+        (None, "draft"),
+        ("draft", "pending_documents"),
+    ]
+    schema = client_for(lead.buyer).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    from_status = schema["components"]["schemas"]["DealEvent"]["properties"]["from_status"]
+    assert from_status["oneOf"] == [
+        {"$ref": "#/components/schemas/DealStatusEnum"},
+        {"$ref": "#/components/schemas/NullEnum"},
+    ]
+
+
+def test_a_price_in_francs_has_no_decimals_whichever_way_the_deal_is_opened(client_for):
+    """Refused on the price the client gave (it was refused on `lines`, a field the client never sent, by the
+    invoice drafted when the deal opens)."""
+    lead = LeadFactory(
+        vehicle__year=2023, status=LeadStatus.QUALIFIED, destination_country="CI", buyer=seasoned_buyer()
+    )
+    terms = {**TERMS, "agreed_price": "5400000.50", "currency": "XOF"}
+    converted = client_for(lead.dealer).post(f"/api/v1/leads/{lead.pk}/convert/", terms, format="json")
+    lead.dealer.preferred_language = "fr"
+    lead.dealer.save()
+    opened = client_for(lead.dealer).post(
+        "/api/v1/deals/",
+        {**terms, "vehicle": lead.vehicle_id, "buyer": lead.buyer_id, "destination_country": "CI"},
+        format="json",
+    )
+
+    assert (converted.status_code, converted.json()["fields"]) == (
+        400,
+        {"agreed_price": ["5400000.50 has more decimals than XOF allows."]},
+    )
+    assert (opened.status_code, opened.json()["fields"]) == (
+        400,
+        {"agreed_price": ["5400000.50 comporte plus de décimales que la devise XOF n'en permet."]},
+    )
+    assert not Deal.objects.exists()
+    terms["agreed_price"] = "5400000"
+    opened = client_for(lead.dealer).post(f"/api/v1/leads/{lead.pk}/convert/", terms, format="json")
+    assert (opened.status_code, opened.json()["agreed_price"]) == (201, "5400000")  # not "5400000.00"
+    assert client_for(lead.buyer).get(f"/api/v1/deals/{opened.json()['id']}/").json()["agreed_price"] == "5400000"
+
+
 def test_a_lead_without_a_buyer_account_cannot_be_converted(client_for):
     lead = LeadFactory(status=LeadStatus.QUALIFIED, buyer=None, email="visitor@example.com")
     response = client_for(lead.dealer).post(f"/api/v1/leads/{lead.pk}/convert/", TERMS, format="json")
@@ -217,3 +271,19 @@ def test_french_readers_get_the_hold_its_reasons_and_the_refusal_in_french(clien
     assert refused.status_code == 400
     assert refused.json()["detail"].endswith(f": {hold}")
     assert refused.json()["detail"].startswith("La transaction est suspendue")
+
+
+def test_each_reader_reads_the_opening_of_the_timeline_in_their_language(client_for):
+    """The platform's "Deal opened" is kept as its English source and read in the reader's language (a French buyer
+    read it in English)."""
+    vehicle = VehicleFactory(year=2023)
+    buyer = seasoned_buyer(preferred_language="fr")
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": buyer.pk, "destination_country": "CI"}
+    deal_id = client_for(vehicle.dealer).post("/api/v1/deals/", terms, format="json").json()["id"]
+
+    read_by_buyer = client_for(buyer).get(f"/api/v1/deals/{deal_id}/timeline/").json()
+    read_by_dealer = client_for(vehicle.dealer).get(f"/api/v1/deals/{deal_id}/timeline/").json()
+
+    assert [(event["to_status"], event["reason"]) for event in read_by_buyer] == [("draft", "Transaction ouverte")]
+    assert [(event["to_status"], event["reason"]) for event in read_by_dealer] == [("draft", "Deal opened")]
+    assert DealEvent.objects.get(deal_id=deal_id).reason == "Deal opened"  # the English source, for any reader

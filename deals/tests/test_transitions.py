@@ -24,6 +24,7 @@ def move(client, deal, to, **body):
         ("/api/v1/deals/", "The vehicle is reserved by another open deal, or no longer listed."),
         ("/api/v1/deals/{id}/transition/", "The deal's status does not allow this move."),
         ("/api/v1/deals/{id}/review/", "The deal is not held, or its status does not allow cancelling it."),
+        ("/api/v1/leads/{id}/convert/", "The lead was already converted into a deal, or its vehicle is reserved."),
     ],
 )
 def test_the_schema_documents_the_409_of_each_deal_write(client, path, description):
@@ -134,6 +135,8 @@ def test_stalled_deals_are_flagged_and_filterable(client_for, settings):
     assert [row["id"] for row in body["results"]] == [stalled.pk]
     assert body["results"][0]["is_stalled"] is True
     assert [row["id"] for row in staff_client.get("/api/v1/deals/?is_stalled=false").json()["results"]] == [fresh.pk]
+    refused = staff_client.get("/api/v1/deals/?is_stalled=maybe")  # was read as no filter: every deal
+    assert (refused.status_code, refused.json()["fields"]) == (400, {"is_stalled": ["Must be a valid boolean."]})
 
 
 def test_deal_row_is_unchanged_after_refusals(client_for):

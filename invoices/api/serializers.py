@@ -4,6 +4,7 @@ from django.utils.translation import get_language, gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from currencies.api.serializers import MoneyRepresentationMixin
 from currencies.money import money_round
 from invoices.models import (
     MONEY_DECIMAL_PLACES,
@@ -15,7 +16,6 @@ from invoices.models import (
     LineKind,
 )
 from invoices.selectors import invoice_balance
-from payments.api.serializers import MoneyRepresentationMixin
 
 MAX_LINES = 50
 BALANCE_FIELD = serializers.DecimalField(

@@ -1,6 +1,7 @@
 import django_filters
 
 from leads.models import Lead, LeadPriority, LeadSource, LeadStatus
+from nzila_export.api.filters import StrictBooleanFilter
 
 
 class LeadFilter(django_filters.FilterSet):
@@ -8,7 +9,7 @@ class LeadFilter(django_filters.FilterSet):
     priority = django_filters.ChoiceFilter(choices=LeadPriority.choices)
     source = django_filters.ChoiceFilter(choices=LeadSource.choices)
     vehicle = django_filters.NumberFilter(field_name="vehicle_id")
-    is_stalled = django_filters.BooleanFilter(
+    is_stalled = StrictBooleanFilter(
         field_name="is_stalled", help_text="Open leads with no contact for 3 days (or never contacted and older)."
     )
 

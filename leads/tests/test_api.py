@@ -291,6 +291,29 @@ def test_stalled_leads_are_flagged_and_filterable(client_for):
     assert len(_ids(client.get(LEADS, {"is_stalled": "false"}))) == 3
 
 
+@pytest.mark.parametrize("value", ["maybe", "2", "tru"])
+def test_a_bad_filter_value_is_a_400_naming_the_filter(client_for, value):
+    dealer = DealerFactory()
+    LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer))
+    response = client_for(dealer).get(LEADS, {"is_stalled": value})
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"is_stalled": ["Must be a valid boolean."]}
+    bad_status = client_for(dealer).get(LEADS, {"status": "bogus"})
+    assert bad_status.status_code == 400
+    assert list(bad_status.json()["fields"]) == ["status"]
+
+
+@pytest.mark.parametrize(
+    ("value", "stalled"), [("true", True), ("True", True), ("1", True), ("false", False), ("0", False), ("no", False)]
+)
+def test_the_stalled_filter_reads_the_usual_spellings_of_a_boolean(client_for, value, stalled):
+    dealer = DealerFactory()
+    lead = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer))
+    Lead.objects.filter(pk=lead.pk).update(created_at=timezone.now() - timedelta(days=4))
+    fresh = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer))
+    assert _ids(client_for(dealer).get(LEADS, {"is_stalled": value})) == [lead.pk if stalled else fresh.pk]
+
+
 def test_a_french_dealer_reads_the_next_action_in_french_old_rows_too(client_for):
     dealer = DealerFactory(preferred_language="fr")
     stalled = LeadFactory(vehicle=AvailableVehicleFactory(dealer=dealer), status="contacted")

@@ -13,6 +13,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from schemathesis import checks
 
 from accounts.tests.factories import BuyerFactory
+from deals.models import DealEvent, DealStatus
 from documents.tests.factories import DocumentFactory
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 from nzila_export.wsgi import application
@@ -101,6 +102,13 @@ def owners(transactional_db, todays_rates, destination_rules) -> list[tuple[str,
     """(access token, {first path segment: the id of a row the owner may see}) for a buyer and a dealer."""
     deal = PayableDealFactory()
     buyer, dealer = deal.buyer, deal.dealer
+    # A timeline as deals.services writes one: an opening entry, with no status before it, then a move.
+    DealEvent.objects.bulk_create(
+        [
+            DealEvent(deal=deal, to_status=DealStatus.DRAFT, actor=dealer),
+            DealEvent(deal=deal, from_status=DealStatus.DRAFT, to_status=DealStatus.PENDING_DOCUMENTS, actor=dealer),
+        ]
+    )
     payer = APIClient()
     payer.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(buyer).access_token}")
     paid = payer.post(

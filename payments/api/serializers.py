@@ -3,25 +3,11 @@ from decimal import Decimal
 from django_countries import countries
 from rest_framework import serializers
 
-from currencies.money import money_round
+from currencies.api.serializers import MoneyRepresentationMixin
 from nzila_export.api.fields import StoredTextField
 from nzila_export.stored_text import stored_text_read
 from payments.fraud import BLOCKED_FAILURE_CODE, PaymentBlocked
 from payments.models import LedgerEntry, Payment, PaymentMethod, ReviewDecision
-
-
-class MoneyRepresentationMixin:
-    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF."""
-
-    money_fields: dict[str, str] = {}  # field → the attribute holding its currency
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        for name, currency_attribute in self.money_fields.items():
-            value = getattr(instance, name)
-            if value is not None:
-                data[name] = str(money_round(value, getattr(instance, currency_attribute)))
-        return data
 
 
 class PaymentSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):

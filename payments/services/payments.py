@@ -19,13 +19,13 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from currencies.conversion import convert
-from currencies.money import REFERENCE_CURRENCY, currency_check, money_has_valid_precision
+from currencies.money import REFERENCE_CURRENCY, currency_check, money_has_valid_precision, money_round
 from deals.models import Deal, DealStatus
 from deals.services import deal_transition
 from notifications.services import notify
@@ -153,6 +153,11 @@ def _payment_create_locked(
 ) -> PaymentAttempt:  # fmt: skip
     deals = Deal.objects.select_for_update(of=("self",)).select_related("vehicle", "buyer", "dealer", "broker")
     deal = deals.get(pk=deal.pk)
+    # A request with this key that held the lock before this one has committed its payment by now: this one is
+    # its replay, not an attempt for the fraud controls to count.
+    earlier = _payment_for_key(user=user, idempotency_key=idempotency_key, fingerprint=fingerprint)
+    if earlier is not None:
+        return PaymentAttempt(payment=earlier, replayed=True)
     _payable_check(deal=deal, user=user, method=method)
     currency = currency_check(currency)
     amount = Decimal(amount)
@@ -171,7 +176,11 @@ def _payment_create_locked(
     if in_deal_currency.amount > balance:
         raise DomainError(
             gettext("That is %(amount)s %(currency)s; %(due)s %(currency)s is due.")
-            % {"amount": in_deal_currency.amount, "currency": deal.currency, "due": max(balance, Decimal(0))},
+            % {
+                "amount": money_round(in_deal_currency.amount, deal.currency),
+                "currency": deal.currency,
+                "due": money_round(max(balance, Decimal(0)), deal.currency),
+            },
             field="amount",
         )
     gateway_for_method(method)  # an unconfigured provider fails here, before anything is stored
@@ -403,7 +412,8 @@ def _deal_mark_paid_if_covered(*, deal: Deal) -> None:
     if deal.status != DealStatus.PENDING_PAYMENT or deal_amount_paid(deal=deal) < deal.agreed_price:
         return
     try:
-        deal_transition(deal=deal, to=DealStatus.PAID, actor=None, reason="Payments cover the agreed price")
+        covered = text_to_store(gettext_lazy("Payments cover the agreed price"))
+        deal_transition(deal=deal, to=DealStatus.PAID, actor=None, reason=covered)
     except DomainError as refusal:
         logger.warning("Deal %s is covered but could not move to paid: %s", deal.pk, refusal.message)
         audit_record(action="payment.deal_not_moved", instance=deal, changes={"reason": refusal.message})

@@ -78,11 +78,31 @@ def test_paying_in_xof_converts_at_the_days_rate_recorded_both_ways(client_for, 
     assert deal_balance(deal=deal) == Decimal("2537.95")
 
 
+def test_the_payment_messages_print_each_amount_as_its_currency_is_written(client_for, todays_rates):
+    """Whole francs for XOF, cents for CAD, in the reader's language (they printed the stored amounts raw: a
+    French reader got "2,000 XOF" for two francs, and "200.000 CAD")."""
+    deal = PayableDealFactory(
+        agreed_price=Decimal("5400000"), currency="XOF", buyer__preferred_language="fr", dealer__preferred_language="en"
+    )
+    assert pay(client_for(deal.buyer), deal, "1000000", currency="XOF").status_code == 201
+
+    to_buyer = Notification.objects.get(event="payment.received", user=deal.buyer)  # a title's spaces are plain
+    to_dealer = Notification.objects.get(event="payment.received", user=deal.dealer)
+    assert to_buyer.title == f"Paiement de 1 000 000 F CFA reçu pour la transaction {deal.pk}"
+    assert (
+        "Payé à ce jour : 1\u202f000\u202f000\xa0F\u202fCFA sur 5\u202f400\u202f000\xa0F\u202fCFA. "
+        "Reste dû : 4\u202f400\u202f000\xa0F\u202fCFA." in to_buyer.body
+    )
+    assert to_dealer.title == f"Payment of F CFA 1,000,000 received for deal {deal.pk}"
+
+
 def test_an_xof_deal_refuses_fractions_of_a_franc(client_for, todays_rates):
     deal = PayableDealFactory(currency="XOF", agreed_price=Decimal("12000000"))
     response = pay(client_for(deal.buyer), deal, "5000.5", currency="XOF")
     assert response.status_code == 400
     assert response.json()["fields"] == {"amount": ["XOF amounts have at most its number of decimals."]}
+    over = pay(client_for(deal.buyer), deal, "12000001", currency="XOF", key="over")
+    assert over.json()["fields"] == {"amount": ["That is 12000001 XOF; 12000000 XOF is due."]}  # not "12000000.00"
     assert not Payment.objects.exists()
 
 
@@ -282,3 +302,17 @@ def test_the_hourly_job_leaves_a_sandbox_payment_awaiting_3d_secure_as_it_is(cli
     Payment.objects.update(status_changed_at=timezone.now() - timedelta(hours=2))
     assert payments_pending_refresh(older_than=timedelta(minutes=30)) == {"checked": 1, "changed": 0, "unreachable": 0}
     assert Payment.objects.get().status == PaymentStatus.REQUIRES_ACTION
+
+
+def test_each_reader_reads_why_the_deal_is_paid_in_their_language(client_for, todays_rates):
+    """The platform's reason for the move to paid is kept as its English source and read in the reader's language
+    (a French buyer read it in English)."""
+    deal = PayableDealFactory(buyer__preferred_language="fr")
+    assert pay(client_for(deal.buyer), deal, "18000.00").status_code == 201
+
+    def paid_reasons(reader):
+        timeline = client_for(reader).get(f"/api/v1/deals/{deal.pk}/timeline/").json()
+        return [event["reason"] for event in timeline if event["to_status"] == DealStatus.PAID]
+
+    assert paid_reasons(deal.buyer) == ["Les paiements couvrent le prix convenu"]
+    assert paid_reasons(deal.dealer) == ["Payments cover the agreed price"]

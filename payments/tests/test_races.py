@@ -1,9 +1,11 @@
 import threading
+import time
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
+from deals.models import Deal
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
 from payments.services.payments import payment_confirm, payment_create
 from payments.tests.factories import PayableDealFactory
@@ -78,6 +80,54 @@ def test_the_same_idempotency_key_sent_twice_at_once_charges_once(todays_rates):
     assert sorted(replayed for _, replayed in outcomes) == [False, True]
     assert Payment.objects.count() == 1
     assert LedgerEntry.objects.count() == 1
+
+
+def sessions_waiting_on_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_key_sent_twice_at_once_is_one_attempt_against_the_daily_limit(todays_rates, settings):
+    """Both requests find no payment for the key and wait for the deal's lock; the second, once it has it, is a
+    replay and not an attempt (it was counted, and a buyer who double-tapped was refused its next payment)."""
+    settings.FRAUD_MAX_ATTEMPTS_PER_USER_PER_DAY = 2
+    deal = PayableDealFactory()
+    outcomes, errors = [], []
+
+    def create():
+        try:
+            attempt = payment_create(
+                deal=deal, user=deal.buyer, amount=Decimal("500"), currency="CAD", method="card",
+                idempotency_key="double-tap",
+            )  # fmt: skip
+            outcomes.append(attempt.replayed)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create) for _ in range(2)]
+    with transaction.atomic():
+        Deal.objects.select_for_update().get(pk=deal.pk)
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 10
+        while sessions_waiting_on_a_lock() < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(outcomes) == [False, True]
+    following = payment_create(
+        deal=deal, user=deal.buyer, amount=Decimal("700"), currency="CAD", method="card", idempotency_key="next"
+    )
+    assert following.payment.status == PaymentStatus.SUCCEEDED
+    assert Payment.objects.count() == 2
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,9 +1,11 @@
 from rest_framework import serializers
 
+from currencies.api.serializers import MoneyRepresentationMixin
 from plans.models import Plan, PlanCode, PlanFeature, Subscription, SubscriptionInvoice
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    money_fields = {"price_per_month": "currency"}
     name = serializers.SerializerMethodField(help_text="The plan's name in the caller's language.")
     features = serializers.ListField(
         child=serializers.ChoiceField(choices=PlanFeature.choices), help_text="The features the plan includes."
@@ -22,7 +24,8 @@ class PlanSerializer(serializers.ModelSerializer):
         return plan_name(plan)
 
 
-class SubscriptionInvoiceSerializer(serializers.ModelSerializer):
+class SubscriptionInvoiceSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    money_fields = {"amount": "currency"}
     plan = serializers.CharField(source="plan.code")
     invoice = serializers.IntegerField(source="invoice_id", allow_null=True, help_text="The platform invoice's id.")
     invoice_number = serializers.CharField(source="invoice.number", default="", allow_null=True)

@@ -35,9 +35,9 @@ def test_anyone_reads_the_plans_with_prices_limits_and_features(api_client):
          plan["features"])
         for plan in answer.json()
     ] == [
-        ("starter", "Starter", "0.000", 10, 100, ["csv_import"]),
-        ("professional", "Professional", "99.000", 100, 1000, ["csv_import", "price_guidance"]),
-        ("enterprise", "Enterprise", "399.000", None, 10000, ["csv_import", "price_guidance", "reports"]),
+        ("starter", "Starter", "0.00", 10, 100, ["csv_import"]),
+        ("professional", "Professional", "99.00", 100, 1000, ["csv_import", "price_guidance"]),
+        ("enterprise", "Enterprise", "399.00", None, 10000, ["csv_import", "price_guidance", "reports"]),
     ]  # fmt: skip
     french = api_client.get("/api/v1/plans/", HTTP_ACCEPT_LANGUAGE="fr").json()
     assert [plan["name"] for plan in french] == ["Starter", "Professionnel", "Entreprise"]

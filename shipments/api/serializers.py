@@ -3,11 +3,14 @@ from rest_framework import serializers
 
 from deals.models import Deal
 from deals.selectors import deal_list_visible_to
+from nzila_export.api.fields import StoredTextField
 from shipments.models import Shipment, ShipmentEvent, ShipmentStatus
 from shipments.ports import port_name
 
 
 class ShipmentEventSerializer(serializers.ModelSerializer):
+    note = StoredTextField()
+
     class Meta:
         model = ShipmentEvent
         fields = ["id", "status", "location", "occurred_at", "note", "created_at", "notified_at"]

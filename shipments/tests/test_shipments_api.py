@@ -201,3 +201,46 @@ def test_delivery_is_recorded_even_when_the_deal_refuses_to_move(client_for):
     deal.refresh_from_db()
     assert deal.status == "in_transit"
     assert AuditLog.objects.get(action="shipment.deal_not_delivered").changes["deal"] == deal.pk
+
+
+def test_each_reader_reads_the_booking_note_in_their_language_and_a_typed_note_as_typed(client_for):
+    """The booking note the platform writes, with the carrier and booking number, is kept as its English source
+    with its values and read in the reader's language (a French buyer read it in English next to French labels)."""
+    deal = DealFactory(status=DealStatus.PAID, buyer=BuyerFactory(preferred_language="fr"))
+    dealer = client_for(deal.dealer)
+    booked = dealer.post("/api/v1/shipments/", booking(deal, booking_number="BK-J1-001"))
+    assert booked.status_code == 201, booked.json()
+    shipment = Shipment.objects.get()
+    typed = post_event(dealer, shipment, "at_origin_port", timezone.now(), note="Gate-in at the terminal.")
+    assert typed.status_code == 201, typed.json()
+    english, french = "Booked with Grimaldi, booking BK-J1-001.", "Réservée auprès de Grimaldi, réservation BK-J1-001."
+
+    tracked = client_for(deal.buyer).get(f"/api/v1/shipments/{shipment.pk}/track/").json()
+    assert [(event["status_label"], event["note"]) for event in tracked["timeline"]] == [
+        ("Réservée", french),
+        ("Au port de départ", "Gate-in at the terminal."),
+    ]
+    read = client_for(deal.buyer).get(f"/api/v1/shipments/{shipment.pk}/").json()
+    assert [event["note"] for event in read["events"]] == [french, "Gate-in at the terminal."]
+    assert booked.json()["events"][0]["note"] == english  # the dealer reads English
+    deal.buyer.preferred_language = "en"
+    deal.buyer.save()
+    tracked = client_for(deal.buyer).get(f"/api/v1/shipments/{shipment.pk}/track/").json()
+    assert [event["note"] for event in tracked["timeline"]] == [english, "Gate-in at the terminal."]
+    assert ShipmentEvent.objects.get(status="booked").note == {
+        "message": "Booked with %(carrier)s, booking %(booking_number)s.",
+        "values": {"carrier": "Grimaldi", "booking_number": "BK-J1-001"},
+    }
+
+
+def test_each_reader_reads_why_the_deal_is_delivered_in_their_language(client_for):
+    deal = DealFactory(status=DealStatus.IN_TRANSIT, buyer=BuyerFactory(preferred_language="fr"))
+    shipment = ShipmentFactory(deal=deal, status="customs_cleared")
+    assert post_event(client_for(deal.dealer), shipment, "delivered", timezone.now()).status_code == 201
+
+    def delivered_reasons(reader):
+        timeline = client_for(reader).get(f"/api/v1/deals/{deal.pk}/timeline/").json()
+        return [event["reason"] for event in timeline if event["to_status"] == DealStatus.DELIVERED]
+
+    assert delivered_reasons(deal.buyer) == ["Expédition livrée"]
+    assert delivered_reasons(deal.dealer) == ["Shipment delivered"]

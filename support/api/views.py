@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from nzila_export.api.filters import StrictBooleanFilter
 from nzila_export.api.permissions import IsPlatformStaff
 from nzila_export.api.serializers import PeriodQuerySerializer
 from nzila_export.signed_links import signed_link_file_response
@@ -28,8 +29,8 @@ class StaffOnly(IsPlatformStaff):
 class TicketFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=TicketStatus.choices)
     assigned_to = filters.NumberFilter(field_name="assigned_to_id", min_value=1, help_text="A staff member's id.")
-    unassigned = filters.BooleanFilter(field_name="assigned_to", lookup_expr="isnull")
-    overdue = filters.BooleanFilter(field_name="is_overdue", help_text="Unresolved and past a target.")
+    unassigned = StrictBooleanFilter(field_name="assigned_to", lookup_expr="isnull")
+    overdue = StrictBooleanFilter(field_name="is_overdue", help_text="Unresolved and past a target.")
 
     class Meta:
         model = Ticket

@@ -190,6 +190,9 @@ def test_staff_filter_tickets_by_status_assignee_and_overdue(client_for, django_
     assert client.get(TICKETS, {"assigned_to": staff.pk}).data["count"] == 1
     assert client.get(TICKETS, {"status": "resolved"}).data["count"] == 1
     assert client.get(TICKETS, {"status": "nope"}).status_code == 400
+    for name in ("overdue", "unassigned"):  # was read as no filter: every ticket
+        refused = client.get(TICKETS, {name: "maybe"})
+        assert (refused.status_code, refused.json()["fields"]) == (400, {name: ["Must be a valid boolean."]})
 
 
 def test_the_database_refuses_a_ticket_about_two_objects():

@@ -9,7 +9,12 @@ from django.utils.translation import gettext
 
 from vehicles.api.serializers import WRITABLE_FIELDS, VehicleSerializer
 from vehicles.models import CLOSED_STATUSES, Vehicle, VehicleStatus
-from vehicles.services import ImportRow, vehicle_identity_changes
+from vehicles.services import (
+    DEAL_DRIVEN_STATUSES,
+    ImportRow,
+    status_follows_deal_message,
+    vehicle_identity_changes,
+)
 
 CSV_COLUMNS = ["vin", *[name for name in WRITABLE_FIELDS if name != "vin"]]
 REQUIRED_COLUMNS = {"vin", "make", "model", "year", "mileage_km", "condition", "price", "city", "province"}
@@ -112,6 +117,14 @@ def import_plan_build(*, upload, dealer) -> ImportPlan:
             continue
         if live is None:
             values.setdefault("status", VehicleStatus.AVAILABLE)  # an import lists; a blank status keeps it
+            if values["status"] in DEAL_DRIVEN_STATUSES:
+                # The export's row of a car a deal sold stays that car as it is; any other is refused.
+                sold = Vehicle.objects.filter(dealer=dealer, vin=vin, status=values["status"]).order_by("-pk").first()
+                if sold is None:
+                    report["errors"]["status"] = [status_follows_deal_message()]
+                else:
+                    report["vehicle"], report["result"] = sold.pk, "unchanged"
+                continue
             plan.rows.append(ImportRow(data=values))
             plan.written_reports.append(report)
             report["result"] = "created"

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from nzila_export.api.serializers import BuiltOnceModelSerializer, ReadPlanMixin
 from vehicles.filters import PAGE_PARAMETERS, VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, VehicleStatus
-from vehicles.pricing import supported_currencies
+from vehicles.pricing import listed_price_refusal, supported_currencies
 from vehicles.validators import validate_vin
 
 WRITABLE_FIELDS = [
@@ -63,7 +63,13 @@ class VehicleSerializer(BuiltOnceModelSerializer):
 
     vin = serializers.CharField(max_length=17, help_text="17 characters; no I, O or Q; check digit verified.")
     year = serializers.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
-    price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0, max_value=MAX_PRICE)
+    price = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        max_value=MAX_PRICE,
+        help_text="Positive, with no more decimals than the currency has (none in XOF and XAF).",
+    )
     currency = serializers.ChoiceField(choices=[(code, code) for code in supported_currencies()], default="CAD")
     dealer = DealerSummarySerializer(source="*", read_only=True)
     cover_photo = serializers.SerializerMethodField(help_text="The gallery's first photo; null without photos.")
@@ -125,6 +131,16 @@ class VehicleSerializer(BuiltOnceModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.messages) from error
         return value
+
+    def validate(self, attrs):
+        """The price against its currency, on an edit that changes either (a new currency, the stored price)."""
+        if "price" in attrs or "currency" in attrs:
+            price = attrs.get("price", getattr(self.instance, "price", None))
+            currency = attrs.get("currency", getattr(self.instance, "currency", None))
+            refusal = listed_price_refusal(price=price, currency=currency) if price is not None and currency else None
+            if refusal:
+                raise serializers.ValidationError({"price": [refusal]})
+        return attrs
 
     def to_internal_value(self, data):
         if hasattr(data, "get") and isinstance(data.get("currency"), str):

@@ -33,6 +33,30 @@ from vehicles.view_buffer import view_buffer
 
 WRITE_ACTIONS = {"update", "partial_update", "destroy"}
 
+# The refusals of a listing's writes besides a 400 (services.VinAlreadyListed, VehicleStatusFollowsDeal,
+# currencies' ExchangeRateUnavailable, plans' listing limit through LISTING_PUBLISHING).
+OVER_PLAN_LIMIT = OpenApiResponse(
+    description="`plan_limit_reached`: the listing would pass the dealer plan's limit of listings on the market."
+)
+VIN_TAKEN = OpenApiResponse(description="`vin_already_listed`: another live listing has this VIN.")
+VIN_TAKEN_OR_FOLLOWS_DEAL = OpenApiResponse(
+    description="`vin_already_listed`: another live listing has this VIN; or `vehicle_status_follows_deal`: "
+    "reserved and sold follow the vehicle's deal, so an edit moves no listing into or out of them."
+)
+NO_RATE = OpenApiResponse(
+    description="`exchange_rate_unavailable`: no exchange rate for the price's currency, so the listing cannot "
+    "be valued in CAD."
+)
+EDIT_RESPONSES = {
+    200: vehicle_serializers.VehicleSerializer,
+    402: OVER_PLAN_LIMIT,
+    409: VIN_TAKEN_OR_FOLLOWS_DEAL,
+    422: NO_RATE,
+}
+HAS_OPEN_DEAL = OpenApiResponse(
+    description="`vehicle_status_follows_deal`: the vehicle is reserved by an open deal; cancel the deal first."
+)
+
 
 class VehiclePagination(PageOrCursorPagination):
     """Numbered or keyset pages, plus `did_you_mean`, which the view fills when a search found nothing."""
@@ -60,8 +84,18 @@ class VehiclePagination(PageOrCursorPagination):
         parameters=[FIELDS_SCHEMA_PARAMETER],
     ),
     retrieve=extend_schema(parameters=[FIELDS_SCHEMA_PARAMETER]),
-    create=extend_schema(description="List a vehicle (dealers). The dealer is the caller."),
-    destroy=extend_schema(description="Soft delete."),
+    create=extend_schema(
+        description="List a vehicle (dealers). The dealer is the caller.",
+        responses={
+            201: vehicle_serializers.VehicleSerializer,
+            402: OVER_PLAN_LIMIT,
+            409: VIN_TAKEN,
+            422: NO_RATE,
+        },
+    ),
+    update=extend_schema(responses=EDIT_RESPONSES),
+    partial_update=extend_schema(responses=EDIT_RESPONSES),
+    destroy=extend_schema(description="Soft delete.", responses={204: None, 409: HAS_OPEN_DEAL}),
 )
 # Outside ATOMIC_REQUESTS: a cached page then touches no database at all (not even to open a transaction),
 # and each write is already its service's own transaction.

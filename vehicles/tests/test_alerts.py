@@ -61,7 +61,7 @@ def test_saved_search_match_is_announced_once(django_capture_on_commit_callbacks
         "vehicle.saved_search_match",
         '1 new vehicle for your search "Toyotas under 20k"',
     )
-    assert "2019 Toyota Corolla, 17999.00 CAD, Halifax (NS)" in notification.body
+    assert "2019 Toyota Corolla, CA$17,999.00, Halifax (NS)" in notification.body
     second = VehicleFactory(make="Toyota", price=Decimal("19000"))
     assert tasks.announce_saved_search_matches() == 1
     assert set(SavedSearchMatch.objects.values_list("vehicle", flat=True)) == {match.pk, second.pk}
@@ -74,7 +74,7 @@ def test_price_drop_is_announced_to_watchers_once(django_capture_on_commit_callb
         vehicle_update(vehicle=vehicle, data={"price": Decimal("21000")}, user=vehicle.dealer)  # a rise: silence
         vehicle_update(vehicle=vehicle, data={"price": Decimal("18000")}, user=vehicle.dealer)
     notification = Notification.objects.get(user=alert.owner)
-    assert notification.title == "Baisse de prix : 2020 Honda Civic, maintenant 18000.00 CAD"
+    assert notification.title == "Baisse de prix : 2020 Honda Civic, maintenant 18 000,00 $CA"  # as French writes it
     alert.refresh_from_db()
     price_change = vehicle.price_changes.order_by("id").last()
     assert alert.last_announced_change == price_change

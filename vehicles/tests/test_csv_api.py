@@ -116,13 +116,17 @@ def test_export_is_the_dealers_own_inventory_as_csv(client_for):
 
 
 def test_export_round_trips_through_import_unchanged(client_for):
+    """Sold cars included: their rows are the cars as they are (a row of one was refused, and before that it
+    listed the sold car again)."""
     dealer = DealerFactory()
     VehicleFactory(dealer=dealer)
+    VehicleFactory(dealer=dealer, vin="1M8GDM9AXKP042788", status=VehicleStatus.SOLD)
     client = client_for(dealer)
     exported = b"".join(client.get("/api/v1/vehicles/export/").streaming_content).decode()
     response = send(client, exported)
-    assert response.status_code == 200
-    assert (response.json()["unchanged"], response.json()["created"]) == (1, 0)
+    assert response.status_code == 200, response.json()
+    assert (response.json()["unchanged"], response.json()["created"]) == (2, 0)
+    assert Vehicle.objects.filter(dealer=dealer).count() == 2
 
 
 def test_import_with_a_blank_status_keeps_a_reserved_cars_status(client_for):
@@ -134,3 +138,29 @@ def test_import_with_a_blank_status_keeps_a_reserved_cars_status(client_for):
     assert response.status_code == 200, response.json()
     reserved.refresh_from_db()
     assert (reserved.status, reserved.price) == (VehicleStatus.RESERVED, Decimal("30000.00"))
+
+
+def test_import_refuses_rows_a_listing_cannot_have(client_for):
+    dealer = DealerFactory()
+    sold = CIVIC.replace(",available\n", ",sold\n")
+    francs = MUSTANG.replace(",30000,usd,", ",16500000.50,XOF,")
+    free = MUSTANG.replace(",30000,", ",0,")
+    response = send(client_for(dealer), HEADER + sold + francs)
+    assert response.status_code == 400
+    assert [(row["row"], row["result"], row["errors"]) for row in response.json()["report"]["rows"]] == [
+        (
+            2,
+            "rejected",
+            {
+                "status": [
+                    "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and "
+                    "its cancellation makes it available again."
+                ]
+            },
+        ),
+        (3, "rejected", {"price": ["16500000.50 has more decimals than XOF allows."]}),
+    ]
+    assert send(client_for(dealer), HEADER + free).json()["report"]["rows"][0]["errors"] == {
+        "price": ["The amount must be positive."]
+    }
+    assert not Vehicle.objects.exists()

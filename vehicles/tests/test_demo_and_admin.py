@@ -83,3 +83,23 @@ def test_a_listing_the_services_refuse_is_an_error_on_the_admin_page_not_a_500(c
     assert refused.status_code == 200
     assert "allows 10 listings on the market at once" in refused.content.decode()
     assert not Vehicle.all_objects.filter(vin="1HGCM82633A004352").exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"status": "sold"}, "Reserved and sold follow the vehicle"),
+        ({"price": "5500000.50", "currency": "XOF"}, "5500000.50 has more decimals than XOF allows."),
+        ({"price": "0"}, "The amount must be positive."),
+    ],
+)
+def test_staff_cannot_add_what_the_services_refuse_in_the_admin(client, admin_login, fields, message):
+    admin_login(client, StaffFactory(is_superuser=True))
+    change = f"/admin/vehicles/vehicle/{VehicleFactory().pk}/change/"
+    listed = admin_form_data(client.get(change), vin="1HGCM82633A004352", **{"status": "draft", **fields})
+
+    refused = client.post("/admin/vehicles/vehicle/add/", listed, follow=True)
+
+    assert refused.status_code == 200
+    assert message in refused.content.decode()
+    assert not Vehicle.all_objects.filter(vin="1HGCM82633A004352").exists()

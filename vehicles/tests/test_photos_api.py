@@ -1,4 +1,5 @@
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.storage import default_storage
@@ -127,3 +128,21 @@ def test_price_is_capped_so_its_cad_value_fits(client_for):
     )
     assert response.status_code == 400
     assert response.json()["fields"] == {"price": ["Ensure this value is less than or equal to 100000000."]}
+
+
+def test_a_photos_urls_serve_the_photo_and_its_thumbnail(client_for, client, settings):
+    """Kept on the local disk, the files are served at the URLs the catalogue gives (they were 404s)."""
+    vehicle = VehicleFactory()
+    content = image_bytes("JPEG")
+    body = upload(client_for(vehicle.dealer), vehicle, content, "car.jpg").json()
+
+    image = client.get(urlsplit(body["image"]).path)
+    thumbnail = client.get(urlsplit(body["thumbnail"]).path)
+
+    assert (image.status_code, image["Content-Type"], b"".join(image.streaming_content)) == (200, "image/jpeg", content)
+    assert (thumbnail.status_code, thumbnail["Content-Type"]) == (200, "image/jpeg")
+    revalidated = client.get(urlsplit(body["image"]).path, HTTP_IF_MODIFIED_SINCE=image["Last-Modified"])
+    assert revalidated.status_code == 304
+    settings.PRIVATE_MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+    (settings.PRIVATE_MEDIA_ROOT / "passport.pdf").write_bytes(b"%PDF-1.7")
+    assert client.get("/media/../private_media/passport.pdf").status_code == 400  # outside MEDIA_ROOT: refused

@@ -261,3 +261,90 @@ def test_listings_in_other_currencies_are_revalued_with_the_days_rates():
     cad.refresh_from_db()
     assert (usd.price_cad, cad.price_cad) == (Decimal("14000.00"), Decimal("10000.00"))
     assert vehicle_prices_revalue() == 0
+
+
+@pytest.mark.parametrize("currency", ["XOF", "XAF"])
+def test_a_price_in_cfa_francs_has_no_decimals(client_for, currency):
+    client = client_for(DealerFactory())
+    response = client.post("/api/v1/vehicles/", {**NEW_CAR, "price": "5500000.50", "currency": currency}, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"price": [f"5500000.50 has more decimals than {currency} allows."]}
+    assert not Vehicle.objects.exists()
+    whole = client.post("/api/v1/vehicles/", {**NEW_CAR, "price": "5500000", "currency": currency}, format="json")
+    assert whole.status_code == 201, whole.json()
+    assert (whole.json()["price"], whole.json()["currency"]) == ("5500000.00", currency)
+
+
+def test_an_edit_cannot_give_cfa_francs_decimals(client_for):
+    vehicle = VehicleFactory(price=Decimal("5500000"), currency="XOF")
+    client = client_for(vehicle.dealer)
+    url = f"/api/v1/vehicles/{vehicle.pk}/"
+    response = client.patch(url, {"price": "5400000.25"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"price": ["5400000.25 has more decimals than XOF allows."]}
+    cad = VehicleFactory(price=Decimal("18500.50"), currency="CAD")
+    only_currency = client_for(cad.dealer).patch(f"/api/v1/vehicles/{cad.pk}/", {"currency": "XOF"}, format="json")
+    assert only_currency.status_code == 400
+    assert only_currency.json()["fields"] == {"price": ["18500.50 has more decimals than XOF allows."]}
+    put = client.put(url, {**NEW_CAR, "vin": vehicle.vin, "price": "1.5", "currency": "XAF"}, format="json")
+    assert put.status_code == 400
+    assert put.json()["fields"] == {"price": ["1.50 has more decimals than XAF allows."]}
+    vehicle.refresh_from_db()
+    cad.refresh_from_db()
+    assert (vehicle.price, vehicle.currency, cad.price, cad.currency) == (
+        Decimal("5500000.00"), "XOF", Decimal("18500.50"), "CAD"
+    )  # fmt: skip
+    assert VehiclePriceChange.objects.count() == 0
+
+
+def test_a_listed_price_is_positive(client_for):
+    dealer = DealerFactory()
+    response = client_for(dealer).post("/api/v1/vehicles/", {**NEW_CAR, "price": "0"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"price": ["The amount must be positive."]}
+    assert not Vehicle.objects.exists()
+    vehicle = VehicleFactory(dealer=dealer)
+    edit = client_for(dealer).patch(f"/api/v1/vehicles/{vehicle.pk}/", {"price": "0.00"}, format="json")
+    assert edit.status_code == 400
+    assert edit.json()["fields"] == {"price": ["The amount must be positive."]}
+    vehicle.refresh_from_db()
+    assert vehicle.price == Decimal("18500.00")
+
+
+@pytest.mark.parametrize("status", [VehicleStatus.RESERVED, VehicleStatus.SOLD])
+def test_a_new_listing_is_never_reserved_or_sold(client_for, status):
+    response = client_for(DealerFactory()).post("/api/v1/vehicles/", {**NEW_CAR, "status": status}, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "status": [
+            "Reserved and sold follow the vehicle's deal: a deal reserves the car, its payment sells it and its "
+            "cancellation makes it available again."
+        ]
+    }
+    assert not Vehicle.objects.exists()
+    assert not AuditLog.objects.filter(action="vehicle.create").exists()
+
+
+@pytest.mark.parametrize("status", [VehicleStatus.DRAFT, VehicleStatus.AVAILABLE, VehicleStatus.ARCHIVED])
+def test_a_new_listing_may_be_a_draft_available_or_archived(client_for, status):
+    response = client_for(DealerFactory()).post("/api/v1/vehicles/", {**NEW_CAR, "status": status}, format="json")
+    assert response.status_code == 201, response.json()
+    assert Vehicle.objects.get().status == status
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "codes"),
+    [
+        ("/api/v1/vehicles/", "post", {"402", "409", "422"}),
+        ("/api/v1/vehicles/{id}/", "put", {"402", "409", "422"}),
+        ("/api/v1/vehicles/{id}/", "patch", {"402", "409", "422"}),
+        ("/api/v1/vehicles/{id}/", "delete", {"409"}),
+    ],
+)
+def test_the_schema_documents_the_refusals_of_each_vehicle_write(client, path, method, codes):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    responses = schema["paths"][path][method]["responses"]
+    assert {code: bool(responses.get(code, {}).get("description")) for code in codes} == dict.fromkeys(codes, True)
+    if "409" in codes and method != "delete":
+        assert "vin_already_listed" in responses["409"]["description"]
+        assert "exchange_rate_unavailable" in responses["422"]["description"]

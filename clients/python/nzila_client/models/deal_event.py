@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,7 +16,10 @@ T = TypeVar("T", bound="DealEvent")
 class DealEvent:
     """
     Attributes:
-        from_status (DealStatusEnum): * `draft` - Draft
+        from_status (DealStatusEnum | None): The status the deal left; null on the opening entry, which has none before
+            it.
+
+            * `draft` - Draft
             * `pending_documents` - Pending documents
             * `pending_payment` - Pending payment
             * `paid` - Paid
@@ -37,7 +40,7 @@ class DealEvent:
         created_at (datetime.datetime):
     """
 
-    from_status: DealStatusEnum
+    from_status: DealStatusEnum | None
     to_status: DealStatusEnum
     reason: str
     actor: str
@@ -45,7 +48,11 @@ class DealEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from_status = self.from_status.value
+        from_status: None | str
+        if isinstance(self.from_status, DealStatusEnum):
+            from_status = self.from_status.value
+        else:
+            from_status = self.from_status
 
         to_status = self.to_status.value
 
@@ -72,7 +79,21 @@ class DealEvent:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        from_status = DealStatusEnum(d.pop("from_status"))
+
+        def _parse_from_status(data: object) -> DealStatusEnum | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                from_status_type_0 = DealStatusEnum(data)
+
+                return from_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DealStatusEnum | None, data)
+
+        from_status = _parse_from_status(d.pop("from_status"))
 
         to_status = DealStatusEnum(d.pop("to_status"))
 

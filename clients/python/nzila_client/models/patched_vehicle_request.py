@@ -41,7 +41,7 @@ class PatchedVehicleRequest:
         transmission (BlankEnum | TransmissionEnum | Unset):
         drive (BlankEnum | DriveEnum | Unset):
         exterior_color (str | Unset):
-        price (str | Unset):
+        price (str | Unset): Positive, with no more decimals than the currency has (none in XOF and XAF).
         currency (CurrencyEnum | Unset): * `CAD` - CAD
             * `EUR` - EUR
             * `GBP` - GBP

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="Plan")
 
 @_attrs_define
 class Plan:
-    """
+    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF.
+
     Attributes:
         code (PlanCodeEnum): * `starter` - Starter
             * `professional` - Professional

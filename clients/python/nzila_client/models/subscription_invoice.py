@@ -14,7 +14,8 @@ T = TypeVar("T", bound="SubscriptionInvoice")
 
 @_attrs_define
 class SubscriptionInvoice:
-    """
+    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF.
+
     Attributes:
         provider_reference (str):
         plan (str):

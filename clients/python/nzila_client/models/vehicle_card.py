@@ -44,7 +44,7 @@ class VehicleCard:
             * `used_good` - Used, good
             * `used_fair` - Used, fair
             * `salvage` - Salvage
-        price (str):
+        price (str): Positive, with no more decimals than the currency has (none in XOF and XAF).
         city (str):
         province (ProvinceEnum): * `AB` - Alberta
             * `BC` - British Columbia

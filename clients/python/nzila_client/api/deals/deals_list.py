@@ -17,6 +17,7 @@ def _get_kwargs(
     *,
     destination_country: DealsListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -34,6 +35,8 @@ def _get_kwargs(
     params["destination_country"] = json_destination_country
 
     params["is_on_hold"] = is_on_hold
+
+    params["is_stalled"] = is_stalled
 
     params["ordering"] = ordering
 
@@ -131,6 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     destination_country: DealsListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -146,6 +150,7 @@ def sync_detailed(
     Args:
         destination_country (DealsListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -164,6 +169,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         destination_country=destination_country,
         is_on_hold=is_on_hold,
+        is_stalled=is_stalled,
         ordering=ordering,
         page=page,
         page_size=page_size,
@@ -184,6 +190,7 @@ def sync(
     client: AuthenticatedClient,
     destination_country: DealsListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -199,6 +206,7 @@ def sync(
     Args:
         destination_country (DealsListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -218,6 +226,7 @@ def sync(
         client=client,
         destination_country=destination_country,
         is_on_hold=is_on_hold,
+        is_stalled=is_stalled,
         ordering=ordering,
         page=page,
         page_size=page_size,
@@ -232,6 +241,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     destination_country: DealsListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -247,6 +257,7 @@ async def asyncio_detailed(
     Args:
         destination_country (DealsListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -265,6 +276,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         destination_country=destination_country,
         is_on_hold=is_on_hold,
+        is_stalled=is_stalled,
         ordering=ordering,
         page=page,
         page_size=page_size,
@@ -283,6 +295,7 @@ async def asyncio(
     client: AuthenticatedClient,
     destination_country: DealsListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -298,6 +311,7 @@ async def asyncio(
     Args:
         destination_country (DealsListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -318,6 +332,7 @@ async def asyncio(
             client=client,
             destination_country=destination_country,
             is_on_hold=is_on_hold,
+            is_stalled=is_stalled,
             ordering=ordering,
             page=page,
             page_size=page_size,

@@ -21,6 +21,7 @@ def _get_kwargs(
     *,
     destination_country: DealsTimelineListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     risk_level: DealsTimelineListRiskLevel | Unset = UNSET,
     status: DealsTimelineListStatus | Unset = UNSET,
@@ -36,6 +37,8 @@ def _get_kwargs(
     params["destination_country"] = json_destination_country
 
     params["is_on_hold"] = is_on_hold
+
+    params["is_stalled"] = is_stalled
 
     params["ordering"] = ordering
 
@@ -137,6 +140,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     destination_country: DealsTimelineListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     risk_level: DealsTimelineListRiskLevel | Unset = UNSET,
     status: DealsTimelineListStatus | Unset = UNSET,
@@ -151,6 +155,7 @@ def sync_detailed(
         id (int):
         destination_country (DealsTimelineListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         risk_level (DealsTimelineListRiskLevel | Unset):
         status (DealsTimelineListStatus | Unset):
@@ -168,6 +173,7 @@ def sync_detailed(
         id=id,
         destination_country=destination_country,
         is_on_hold=is_on_hold,
+        is_stalled=is_stalled,
         ordering=ordering,
         risk_level=risk_level,
         status=status,
@@ -187,6 +193,7 @@ def sync(
     client: AuthenticatedClient,
     destination_country: DealsTimelineListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     risk_level: DealsTimelineListRiskLevel | Unset = UNSET,
     status: DealsTimelineListStatus | Unset = UNSET,
@@ -201,6 +208,7 @@ def sync(
         id (int):
         destination_country (DealsTimelineListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         risk_level (DealsTimelineListRiskLevel | Unset):
         status (DealsTimelineListStatus | Unset):
@@ -219,6 +227,7 @@ def sync(
         client=client,
         destination_country=destination_country,
         is_on_hold=is_on_hold,
+        is_stalled=is_stalled,
         ordering=ordering,
         risk_level=risk_level,
         status=status,
@@ -232,6 +241,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     destination_country: DealsTimelineListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     risk_level: DealsTimelineListRiskLevel | Unset = UNSET,
     status: DealsTimelineListStatus | Unset = UNSET,
@@ -246,6 +256,7 @@ async def asyncio_detailed(
         id (int):
         destination_country (DealsTimelineListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         risk_level (DealsTimelineListRiskLevel | Unset):
         status (DealsTimelineListStatus | Unset):
@@ -263,6 +274,7 @@ async def asyncio_detailed(
         id=id,
         destination_country=destination_country,
         is_on_hold=is_on_hold,
+        is_stalled=is_stalled,
         ordering=ordering,
         risk_level=risk_level,
         status=status,
@@ -280,6 +292,7 @@ async def asyncio(
     client: AuthenticatedClient,
     destination_country: DealsTimelineListDestinationCountry | Unset = UNSET,
     is_on_hold: bool | Unset = UNSET,
+    is_stalled: bool | Unset = UNSET,
     ordering: str | Unset = UNSET,
     risk_level: DealsTimelineListRiskLevel | Unset = UNSET,
     status: DealsTimelineListStatus | Unset = UNSET,
@@ -294,6 +307,7 @@ async def asyncio(
         id (int):
         destination_country (DealsTimelineListDestinationCountry | Unset):
         is_on_hold (bool | Unset):
+        is_stalled (bool | Unset):
         ordering (str | Unset):
         risk_level (DealsTimelineListRiskLevel | Unset):
         status (DealsTimelineListStatus | Unset):
@@ -313,6 +327,7 @@ async def asyncio(
             client=client,
             destination_country=destination_country,
             is_on_hold=is_on_hold,
+            is_stalled=is_stalled,
             ordering=ordering,
             risk_level=risk_level,
             status=status,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -36,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Deal | Error | None:
+) -> Any | Deal | Error | None:
     if response.status_code == 201:
         response_201 = Deal.from_dict(response.json())
 
@@ -67,6 +67,10 @@ def _parse_response(
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
@@ -85,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Deal | Error]:
+) -> Response[Any | Deal | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DealTermsRequest,
-) -> Response[Deal | Error]:
+) -> Response[Any | Deal | Error]:
     """Turn a lead into a deal
 
      Turn a lead into a deal: the dealer of its vehicle (or staff) sets the terms.
@@ -114,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Deal | Error]
+        Response[Any | Deal | Error]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DealTermsRequest,
-) -> Deal | Error | None:
+) -> Any | Deal | Error | None:
     """Turn a lead into a deal
 
      Turn a lead into a deal: the dealer of its vehicle (or staff) sets the terms.
@@ -149,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Deal | Error
+        Any | Deal | Error
     """
 
     return sync_detailed(
@@ -164,7 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DealTermsRequest,
-) -> Response[Deal | Error]:
+) -> Response[Any | Deal | Error]:
     """Turn a lead into a deal
 
      Turn a lead into a deal: the dealer of its vehicle (or staff) sets the terms.
@@ -179,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Deal | Error]
+        Response[Any | Deal | Error]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +201,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DealTermsRequest,
-) -> Deal | Error | None:
+) -> Any | Deal | Error | None:
     """Turn a lead into a deal
 
      Turn a lead into a deal: the dealer of its vehicle (or staff) sets the terms.
@@ -212,7 +216,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Deal | Error
+        Any | Deal | Error
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -32,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     if response.status_code == 201:
         response_201 = Vehicle.from_dict(response.json())
 
@@ -47,6 +47,10 @@ def _parse_response(
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 402:
+        response_402 = cast(Any, None)
+        return response_402
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -63,10 +67,18 @@ def _parse_response(
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -81,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     """Vehicles: create
 
      List a vehicle (dealers). The dealer is the caller.
@@ -108,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Vehicle]
+        Response[Any | Error | Vehicle]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     """Vehicles: create
 
      List a vehicle (dealers). The dealer is the caller.
@@ -140,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Vehicle
+        Any | Error | Vehicle
     """
 
     return sync_detailed(
@@ -153,7 +165,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     """Vehicles: create
 
      List a vehicle (dealers). The dealer is the caller.
@@ -167,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Vehicle]
+        Response[Any | Error | Vehicle]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +195,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     """Vehicles: create
 
      List a vehicle (dealers). The dealer is the caller.
@@ -197,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Vehicle
+        Any | Error | Vehicle
     """
 
     return (

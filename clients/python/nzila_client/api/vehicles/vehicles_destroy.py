@@ -56,6 +56,10 @@ def _parse_response(
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -37,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     if response.status_code == 200:
         response_200 = Vehicle.from_dict(response.json())
 
@@ -52,6 +52,10 @@ def _parse_response(
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 402:
+        response_402 = cast(Any, None)
+        return response_402
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -68,10 +72,18 @@ def _parse_response(
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -86,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedVehicleRequest | Unset = UNSET,
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     """Vehicles: partial update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -117,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Vehicle]
+        Response[Any | Error | Vehicle]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatchedVehicleRequest | Unset = UNSET,
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     """Vehicles: partial update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -154,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Vehicle
+        Any | Error | Vehicle
     """
 
     return sync_detailed(
@@ -169,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatchedVehicleRequest | Unset = UNSET,
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     """Vehicles: partial update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -186,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Vehicle]
+        Response[Any | Error | Vehicle]
     """
 
     kwargs = _get_kwargs(
@@ -204,7 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatchedVehicleRequest | Unset = UNSET,
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     """Vehicles: partial update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -221,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Vehicle
+        Any | Error | Vehicle
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -36,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     if response.status_code == 200:
         response_200 = Vehicle.from_dict(response.json())
 
@@ -51,6 +51,10 @@ def _parse_response(
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 402:
+        response_402 = cast(Any, None)
+        return response_402
 
     if response.status_code == 403:
         response_403 = Error.from_dict(response.json())
@@ -67,10 +71,18 @@ def _parse_response(
 
         return response_405
 
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
     if response.status_code == 415:
         response_415 = Error.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -85,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     """Vehicles: update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -116,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Vehicle]
+        Response[Any | Error | Vehicle]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     """Vehicles: update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -153,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Vehicle
+        Any | Error | Vehicle
     """
 
     return sync_detailed(
@@ -168,7 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Response[Error | Vehicle]:
+) -> Response[Any | Error | Vehicle]:
     """Vehicles: update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -185,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Vehicle]
+        Response[Any | Error | Vehicle]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VehicleRequest,
-) -> Error | Vehicle | None:
+) -> Any | Error | Vehicle | None:
     """Vehicles: update
 
      Listings: anyone reads available ones; a dealer creates and edits its own; staff edit all. The
@@ -220,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Vehicle
+        Any | Error | Vehicle
     """
 
     return (

@@ -5781,7 +5781,7 @@ export interface components {
             stages: components["schemas"]["Stage"][];
             cancelled: number;
         };
-        /** @description Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF. */
+        /** @description A dealer plan: its monthly price, limits and features. */
         Plan: {
             code: components["schemas"]["PlanCodeEnum"];
             /** @description The plan's name in the caller's language. */
@@ -6716,7 +6716,7 @@ export interface components {
          * @enum {string}
          */
         SubscriptionDetailStatusEnum: "incomplete" | "active" | "past_due" | "lapsed" | "canceled";
-        /** @description Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF. */
+        /** @description A period of a dealer's plan as charged, with the platform invoice that records it. */
         SubscriptionInvoice: {
             /** Provider's invoice */
             provider_reference: string;
@@ -7445,6 +7445,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description A price the dealer set, with the one it replaced (null on the first) and both in CAD. */
         VehiclePriceChange: {
             readonly id: number;
             /** Format: decimal */

@@ -22,7 +22,6 @@ class MoneyRepresentationMixin:
     def to_representation(self, instance):
         data = super().to_representation(instance)
         for name, currency_attribute in self.money_fields.items():
-            value = getattr(instance, name)
-            if value is not None:
-                data[name] = str(money_round(value, getattr(instance, currency_attribute)))
+            if data.get(name) is not None:  # absent when the caller left it out (`?fields=`)
+                data[name] = str(money_round(getattr(instance, name), getattr(instance, currency_attribute)))
         return data

@@ -5,6 +5,8 @@ from plans.models import Plan, PlanCode, PlanFeature, Subscription, Subscription
 
 
 class PlanSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    """A dealer plan: its monthly price, limits and features."""
+
     money_fields = {"price_per_month": "currency"}
     name = serializers.SerializerMethodField(help_text="The plan's name in the caller's language.")
     features = serializers.ListField(
@@ -25,6 +27,8 @@ class PlanSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
 
 
 class SubscriptionInvoiceSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    """A period of a dealer's plan as charged, with the platform invoice that records it."""
+
     money_fields = {"amount": "currency"}
     plan = serializers.CharField(source="plan.code")
     invoice = serializers.IntegerField(source="invoice_id", allow_null=True, help_text="The platform invoice's id.")

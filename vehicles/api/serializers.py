@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from currencies.api.serializers import MoneyRepresentationMixin
 from nzila_export.api.serializers import BuiltOnceModelSerializer, ReadPlanMixin
 from vehicles.filters import PAGE_PARAMETERS, VehicleFilterSet
 from vehicles.models import PriceAlert, SavedSearch, Vehicle, VehiclePhoto, VehiclePriceChange, VehicleStatus
@@ -58,8 +59,10 @@ class CoverPhotoSerializer(serializers.Serializer):
     height = serializers.IntegerField()
 
 
-class VehicleSerializer(BuiltOnceModelSerializer):
+class VehicleSerializer(MoneyRepresentationMixin, BuiltOnceModelSerializer):
     """A listing as everyone sees it; written by its dealer (never chooses the dealer)."""
+
+    money_fields = {"price": "currency"}
 
     vin = serializers.CharField(max_length=17, help_text="17 characters; no I, O or Q; check digit verified.")
     year = serializers.IntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
@@ -158,7 +161,11 @@ class VehicleCardSerializer(VehicleSerializer):
         fields = [name for name in VehicleSerializer.Meta.fields if name != "photos"]
 
 
-class VehiclePriceChangeSerializer(serializers.ModelSerializer):
+class VehiclePriceChangeSerializer(MoneyRepresentationMixin, serializers.ModelSerializer):
+    """A price the dealer set, with the one it replaced (null on the first) and both in CAD."""
+
+    money_fields = {"old_price": "old_currency", "new_price": "new_currency"}
+
     class Meta:
         model = VehiclePriceChange
         fields = [

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="Plan")
 
 @_attrs_define
 class Plan:
-    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF.
+    """A dealer plan: its monthly price, limits and features.
 
     Attributes:
         code (PlanCodeEnum): * `starter` - Starter

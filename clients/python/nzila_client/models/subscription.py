@@ -20,7 +20,7 @@ T = TypeVar("T", bound="Subscription")
 class Subscription:
     """
     Attributes:
-        plan (Plan): Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF.
+        plan (Plan): A dealer plan: its monthly price, limits and features.
         subscription (None | SubscriptionDetail):
         usage (Usage):
         invoices (list[SubscriptionInvoice]): The paid periods, newest first.

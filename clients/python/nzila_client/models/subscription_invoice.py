@@ -14,7 +14,7 @@ T = TypeVar("T", bound="SubscriptionInvoice")
 
 @_attrs_define
 class SubscriptionInvoice:
-    """Amounts are shown with exactly their currency's number of decimals: "100.13" CAD, "5000" XOF.
+    """A period of a dealer's plan as charged, with the platform invoice that records it.
 
     Attributes:
         provider_reference (str):

@@ -12,7 +12,8 @@ T = TypeVar("T", bound="VehiclePriceChange")
 
 @_attrs_define
 class VehiclePriceChange:
-    """
+    """A price the dealer set, with the one it replaced (null on the first) and both in CAD.
+
     Attributes:
         id (int):
         old_price (None | str):

@@ -54,6 +54,7 @@ def currency_name(code: str, *, locale: str = "en") -> str:
     return get_currency_name(code.upper(), locale=locale)
 
 
+@cache  # static data, asked for each amount a page shows
 def currency_quantum(code: str) -> Decimal:
     """The smallest unit as a Decimal: Decimal('1') for XOF, Decimal('0.01') for CAD."""
     return Decimal(1).scaleb(-currency_exponent(code))

@@ -135,8 +135,11 @@ def test_stalled_deals_are_flagged_and_filterable(client_for, settings):
     assert [row["id"] for row in body["results"]] == [stalled.pk]
     assert body["results"][0]["is_stalled"] is True
     assert [row["id"] for row in staff_client.get("/api/v1/deals/?is_stalled=false").json()["results"]] == [fresh.pk]
-    refused = staff_client.get("/api/v1/deals/?is_stalled=maybe")  # was read as no filter: every deal
-    assert (refused.status_code, refused.json()["fields"]) == (400, {"is_stalled": ["Must be a valid boolean."]})
+    held = DealFactory(is_on_hold=True, hold_reason="High fraud risk")
+    assert [row["id"] for row in staff_client.get("/api/v1/deals/?is_on_hold=yes").json()["results"]] == [held.pk]
+    for name in ("is_stalled", "is_on_hold"):  # were read as no filter: every deal
+        refused = staff_client.get(f"/api/v1/deals/?{name}=maybe")
+        assert (refused.status_code, refused.json()["fields"]) == (400, {name: ["Must be a valid boolean."]})
 
 
 def test_deal_row_is_unchanged_after_refusals(client_for):

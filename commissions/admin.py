@@ -20,6 +20,7 @@ from commissions.summaries import commissions_with_amount
 from invoices.admin import ReadOnlyInline
 from nzila_export.exceptions import DomainError
 from nzila_export.field_encryption import masked
+from nzila_export.stored_text import stored_text_read
 from payments.admin import ReadOnlyAdmin
 
 PAYOUT_ACCOUNT_FIELDS = ["preferred_rail", "mobile_money_phone", "stripe_account_id", "bank_details"]
@@ -57,8 +58,12 @@ class CommissionPlanAdmin(AuditedAdminMixin, BrokerChoicesOnly, admin.ModelAdmin
 
 class CommissionEntryInline(ReadOnlyInline):
     model = CommissionEntry
-    fields = ["kind", "amount_cad", "percent", "note", "created_at"]
-    readonly_fields = ["created_at"]
+    fields = ["kind", "amount_cad", "percent", "note_text", "created_at"]
+    readonly_fields = ["created_at", "note_text"]
+
+    @admin.display(description=_("note"))
+    def note_text(self, entry: CommissionEntry) -> str:
+        return stored_text_read(entry.note)  # in the staff member's language, not as JSON
 
 
 class CommissionActionForm(ActionForm):

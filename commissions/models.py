@@ -229,7 +229,9 @@ class CommissionEntry(AppendOnlyModel):
     percent = models.DecimalField(
         verbose_name=_("rate (%)"), max_digits=5, decimal_places=3, help_text=_("The rate this entry brings it to")
     )
-    note = models.CharField(verbose_name=_("note"), max_length=255, blank=True)
+    # The platform's own text (with its values: a tier's rate) as nzila_export.stored_text keeps it, so that
+    # each reader reads it in their language; a reason a person typed is kept as its text.
+    note = models.JSONField(verbose_name=_("note"), blank=True, default=str)
     created_at = models.DateTimeField(verbose_name=_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:

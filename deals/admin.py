@@ -5,16 +5,22 @@ from django.utils.translation import ngettext
 from audit.admin_edits import AuditedAdminMixin
 from deals.models import Deal, DealEvent
 from deals.services import deal_release_hold
+from nzila_export.stored_text import stored_text_read
 
 
 class DealEventInline(admin.TabularInline):
     model = DealEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["created_at", "from_status", "to_status", "actor", "reason"]
+    fields = ["created_at", "from_status", "to_status", "actor", "reason_text"]
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("reason"))
+    def reason_text(self, event: DealEvent) -> str:
+        return stored_text_read(event.reason)  # in the staff member's language, not as JSON
 
 
 @admin.register(Deal)

@@ -144,7 +144,9 @@ class DealEvent(models.Model):
     deal = models.ForeignKey(Deal, verbose_name=_("deal"), on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(verbose_name=_("from status"), max_length=20, choices=DealStatus.choices, blank=True)
     to_status = models.CharField(verbose_name=_("to status"), max_length=20, choices=DealStatus.choices)
-    reason = models.TextField(verbose_name=_("reason"), blank=True)
+    # A reason typed by a person is kept as its text; one the platform writes with values (a released hold's
+    # note) as nzila_export.stored_text's {"message", "values"}, so that each reader reads it in their language.
+    reason = models.JSONField(verbose_name=_("reason"), blank=True, default=str)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True, on_delete=models.SET_NULL
     )

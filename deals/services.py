@@ -22,7 +22,7 @@ from leads.models import Lead, LeadStatus
 from leads.services import lead_transition
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError, Forbidden
-from nzila_export.stored_text import stored_text_read, text_to_store
+from nzila_export.stored_text import message_to_store, stored_text_read, text_to_store
 from nzila_export.transitions import transition_check
 from vehicles.models import Vehicle, VehicleStatus
 from vehicles.services import vehicle_follow_deal
@@ -242,7 +242,12 @@ def deal_release_hold(*, deal: Deal, reviewer: User, note: str) -> Deal:
         raise Conflict(gettext("This deal is not on hold."), field="decision")
     deal.is_on_hold = False
     deal.save(update_fields=["is_on_hold", "updated_at"])
-    DealEvent.objects.create(deal=deal, to_status=deal.status, actor=reviewer, reason=f"Hold released: {note}")
+    DealEvent.objects.create(
+        deal=deal,
+        to_status=deal.status,
+        actor=reviewer,
+        reason=message_to_store(_("Hold released: %(note)s"), note=note),
+    )
     audit_record(
         action="deal.release_hold",
         instance=deal,

@@ -20,6 +20,7 @@ from leads.models import Lead
 from notifications.models import MessageLog, Notification
 from notifications.preferences import preference_matrix
 from nzila_export.field_encryption import revealed
+from nzila_export.stored_text import stored_text_read
 from payments.models import LedgerEntry, Payment
 from privacy.models import ConsentRecord, DataRequest
 from privacy.selectors import consent_states, deals_of, invoices_of
@@ -162,8 +163,8 @@ def _deal(deal, user) -> dict:
         "destination_country": deal.destination_country, "destination_port": deal.destination_port,
         "status": deal.status, "created_at": deal.created_at, "status_changed_at": deal.status_changed_at,
         "cancellation_reason": deal.cancellation_reason,
-        "timeline": [{"from": event.from_status, "to": event.to_status, "reason": event.reason, "at": event.created_at}
-                     for event in deal.events.all()],
+        "timeline": [{"from": event.from_status, "to": event.to_status, "reason": stored_text_read(event.reason),
+                      "at": event.created_at} for event in deal.events.all()],
     }  # fmt: skip
 
 
@@ -208,7 +209,7 @@ def _commissions(user, data: PersonalData) -> dict:
             {
                 "id": commission.pk, "deal": commission.deal_id, "role": commission.role, "status": commission.status,
                 "percent": commission.percent, "base_cad": commission.base_cad, "completed_on": commission.completed_on,
-                "entries": [{"kind": entry.kind, "amount_cad": entry.amount_cad, "note": entry.note,
+                "entries": [{"kind": entry.kind, "amount_cad": entry.amount_cad, "note": stored_text_read(entry.note),
                              "created_at": entry.created_at} for entry in commission.entries.all()],
                 "payouts": [{"rail": payout.rail, "amount": payout.amount, "currency": payout.currency,
                              "destination": revealed(payout.destination), "status": payout.status,

@@ -152,7 +152,7 @@ def commissions_reverse(*, deal: Deal, reason: str) -> None:
         amount = commission_amount(commission=commission)
         CommissionEntry.objects.create(
             commission=commission, kind=EntryKind.REVERSAL, amount_cad=-amount, percent=commission.percent,
-            note=reason[:255],
+            note=reason,
         )  # fmt: skip
         commission_status_set(
             commission=commission, to=CommissionStatus.REVERSED, action="commission.reverse",

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.services import audit_record
 from commissions.models import (
@@ -28,6 +29,7 @@ from commissions.selectors import broker_closed_in_period, broker_measure, commi
 from commissions.services.accrual import UNPAID, deal_commission_cad
 from commissions.services.status import commission_status_set
 from currencies.money import REFERENCE_CURRENCY, money_round
+from nzila_export.stored_text import message_to_store
 from payments.models import Payment, PaymentStatus
 
 BATCH_SIZE = 500
@@ -78,7 +80,7 @@ def _deal_adjust(*, commission_id: int, today: date) -> int:
         if difference:
             CommissionEntry.objects.create(
                 commission=commission, kind=EntryKind.ADJUSTMENT, amount_cad=difference, percent=tier.percent,
-                note=f"Tier {tier.percent}% reached in the period",
+                note=message_to_store(_("Tier %(percent)s%% reached in the period"), percent=tier.percent),
             )  # fmt: skip
             adjusted += 1
         commission.tier, commission.percent = tier, tier.percent

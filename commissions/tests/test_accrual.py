@@ -77,7 +77,7 @@ def test_a_marginal_volume_plan_pays_each_part_of_a_deal_at_its_tier(broker):
     assert commission_amount(commission=Commission.objects.get(deal=second)) == Decimal("250.00")
 
 
-def test_a_later_deal_lifting_the_tier_adjusts_the_earlier_ones_once(broker):
+def test_a_later_deal_lifting_the_tier_adjusts_the_earlier_ones_once(broker, client_for):
     plan_make(tiers=[("1", "2.0"), ("3", "2.5")])
     deals = [delivered_deal(broker=broker, price="10000.00") for _ in range(3)]
     for deal in deals:
@@ -94,6 +94,13 @@ def test_a_later_deal_lifting_the_tier_adjusts_the_earlier_ones_once(broker):
     assert list(first.entries.values_list("kind", "amount_cad")) == [
         (EntryKind.ACCRUAL, Decimal("200.00")), (EntryKind.ADJUSTMENT, Decimal("50.00")),
     ]  # fmt: skip
+    # The adjustment says why in the broker's language.
+    for language, why in [("fr", "Palier de 2.500 % atteint sur la période"),
+                          ("en", "Tier 2.500% reached in the period")]:  # fmt: skip
+        broker.preferred_language = language
+        broker.save(update_fields=["preferred_language"])
+        entries = client_for(broker).get(f"/api/v1/commissions/{first.pk}/").json()["entries"]
+        assert [entry["note"] for entry in entries if entry["kind"] == "adjustment"] == [why]
 
 
 def test_a_refund_after_completion_reverses_the_commission_with_a_new_entry(standard_plan, broker):

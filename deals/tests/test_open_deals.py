@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory, StaffFactory
 from audit.models import AuditLog
 from deals.models import Deal, DealEvent, DealStatus
@@ -230,7 +231,12 @@ def test_a_high_risk_deal_is_held_for_staff_review(client_for):
     assert released.json()["is_on_hold"] is False
     moved = client_for(vehicle.dealer).post(f"/api/v1/deals/{deal.pk}/transition/", {"to": "pending_documents"})
     assert moved.status_code == 200
-    assert DealEvent.objects.filter(deal=deal, reason="Hold released: Called the buyer; verified ID.").exists()
+    # The release is read in each reader's language; staff's note as they typed it.
+    for language, released in [("fr", "Suspension levée : Called the buyer; verified ID."),
+                               ("en", "Hold released: Called the buyer; verified ID.")]:  # fmt: skip
+        User.objects.filter(pk=deal.buyer_id).update(preferred_language=language)
+        timeline = client_for(User.objects.get(pk=deal.buyer_id)).get(f"/api/v1/deals/{deal.pk}/timeline/").json()
+        assert released in [event["reason"] for event in timeline]
 
 
 def test_staff_review_can_cancel_a_held_deal_and_free_the_vehicle(client_for):

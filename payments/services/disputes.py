@@ -1,6 +1,7 @@
 """Disputes (chargebacks): the disputed money leaves at once (a negative dispute entry), the payment is
 marked disputed and staff are alerted; a won dispute brings the money back, a lost one is recorded and
-the money stays gone. Each step is keyed by the provider's dispute id, so replays add nothing."""
+the money stays gone. Each step is keyed by the provider's dispute id, so replays add nothing. An entry's kind
+says what happened (in the reader's language, as a choice); its note keeps only the provider's reason code."""
 
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ def payment_dispute_open(*, payment: Payment, dispute_reference: str, amount: De
         return payment
     ledger_entry_write(
         payment=payment, kind=LedgerEntryKind.DISPUTE, amount=-amount, reference=dispute_reference,
-        note=f"Disputed: {reason}",
+        note=reason,
     )  # fmt: skip
     payment_status_set(
         payment=payment, to=PaymentStatus.DISPUTED, action="payment.dispute_open",
@@ -53,10 +54,7 @@ def payment_dispute_close(*, payment: Payment, dispute_reference: str, amount: D
     if _already(payment=payment, kind=kind, reference=dispute_reference):
         return payment
     # Lost: the money left when the dispute opened; the outcome is recorded, nothing more moves.
-    ledger_entry_write(
-        payment=payment, kind=kind, amount=amount if won else Decimal(0), reference=dispute_reference,
-        note="Dispute won" if won else "Dispute lost",
-    )  # fmt: skip
+    ledger_entry_write(payment=payment, kind=kind, amount=amount if won else Decimal(0), reference=dispute_reference)
     changes = {"dispute": dispute_reference, "won": won}
     if not won:
         audit_record(action="payment.dispute_close", instance=payment, changes=changes)

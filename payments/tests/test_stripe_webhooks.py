@@ -200,10 +200,12 @@ def test_a_dispute_takes_the_money_out_alerts_staff_and_a_win_brings_it_back(cli
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.SUCCEEDED
     assert deal_amount_paid(deal=payment.deal) == Decimal("18000.00")
-    kinds = list(LedgerEntry.objects.order_by("id").values_list("kind", "amount"))
-    assert kinds == [
-        ("charge", Decimal("18000.000")), ("dispute", Decimal("-18000.000")), ("dispute_won", Decimal("18000.000"))
-    ]  # fmt: skip
+    entries = list(LedgerEntry.objects.order_by("id").values_list("kind", "amount", "note"))
+    assert entries == [
+        ("charge", Decimal("18000.000"), ""),
+        ("dispute", Decimal("-18000.000"), "fraudulent"),  # Stripe's reason code; the kind is the words
+        ("dispute_won", Decimal("18000.000"), ""),
+    ]
 
 
 def test_a_lost_dispute_is_recorded_and_the_money_stays_gone(client):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from notifications.services import notify
 from privacy.links import export_download_link, export_link_lifetime
@@ -53,7 +53,8 @@ def access_export_send(*, data_request_id: int) -> bool:
 
 def export_build(*, data_request: DataRequest) -> DataRequest:
     user = data_request.user
-    data = personal_data_collect(user=user)
+    with translation.override(user.preferred_language):  # the texts the platform stored, in the person's language
+        data = personal_data_collect(user=user)
     with tempfile.TemporaryFile() as buffer:
         missing = _zip_write(buffer=buffer, data=data, user=user)
         buffer.seek(0)

@@ -6,9 +6,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from accounts.tests.factories import BuyerFactory
+from accounts.tests.factories import BuyerFactory, StaffFactory
 from audit.models import AuditLog
 from deals.models import DealStatus
+from deals.services import deal_release_hold
 from deals.tests.factories import DealFactory
 from documents.models import DocumentType
 from documents.tests.factories import DocumentFactory
@@ -65,6 +66,16 @@ def test_a_buyers_export_holds_its_deal_and_nothing_of_the_dealer_or_another_buy
     data_request = DataRequest.objects.get(user=buyer)
     assert (data_request.kind, data_request.status) == (DataRequestKind.ACCESS, DataRequestStatus.COMPLETED)
     assert AuditLog.objects.filter(action="privacy.export", user=buyer, object_id=str(data_request.pk)).exists()
+
+
+def test_the_texts_the_platform_stored_are_exported_in_the_persons_language(client_for, api_client):
+    deal = DealFactory(is_on_hold=True, hold_reason="High fraud risk", buyer__preferred_language="fr")
+    deal_release_hold(deal=deal, reviewer=StaffFactory(), note="Called the buyer")
+
+    answer = client_for(deal.buyer).get("/api/v1/privacy/export/")
+
+    deals = json.loads(zip_of(api_client.get(answer.json()["url"])).read("deals.json"))
+    assert [event["reason"] for event in deals[0]["timeline"]] == ["Suspension levée : Called the buyer"]
 
 
 def test_a_large_account_is_built_by_a_worker_and_its_link_e_mailed(

@@ -217,7 +217,10 @@ def test_staff_release_a_held_deal(browser, live_server, signed_in, screenshot):
 
     held.refresh_from_db()
     assert held.is_on_hold is False
-    assert DealEvent.objects.get(deal=held).reason == "Hold released: Reviewed in the admin"
+    assert DealEvent.objects.get(deal=held).reason == {
+        "message": "Hold released: %(note)s",
+        "values": {"note": "Reviewed in the admin"},
+    }
     record = AuditLog.objects.get(action="deal.release_hold")
     assert (record.user, record.changes["is_on_hold"]) == (signed_in, [True, False])
 

@@ -3,6 +3,8 @@ decides by the last two digits of the amount in minor units (cents; whole francs
 
     ..13  declined, card_declined          (100.13 CAD, 5013 XOF)
     ..14  declined, insufficient_funds     (100.14 CAD)
+
+(a mobile-money rail it answers for in local mode declines in a wallet's words: declined, insufficient_funds)
     ..33  requires_action (3-D Secure); confirming then succeeds
     ..34  requires_action; confirming then fails, authentication_failed
     anything else succeeds at once
@@ -18,12 +20,17 @@ from django.utils.translation import gettext_lazy as _
 from currencies.money import to_minor_units
 from nzila_export.stored_text import text_to_store
 from payments.gateways.base import ChargeResult, RefundResult, SettingsConfigured
-from payments.models import Payment, PaymentStatus
+from payments.models import Payment, PaymentMethod, PaymentStatus
 
 DECLINES = {
     13: ("card_declined", _("Your card was declined.")),
     14: ("insufficient_funds", _("Your card has insufficient funds.")),
 }
+WALLET_DECLINES = {
+    13: ("declined", _("The payment was declined.")),
+    14: ("insufficient_funds", _("There is not enough money in the account for this payment.")),
+}
+CARD_METHODS = {PaymentMethod.CARD, PaymentMethod.SANDBOX}
 REQUIRES_ACTION = {33, 34}
 FAILS_AUTHENTICATION = 34
 
@@ -39,8 +46,9 @@ class SandboxGateway(SettingsConfigured):
     def charge(self, *, payment: Payment, payment_method: str = "") -> ChargeResult:
         reference = f"sbx_{uuid.uuid4().hex[:24]}"
         ending = _last_two_digits(payment)
-        if ending in DECLINES:
-            code, reason = DECLINES[ending]
+        declines = DECLINES if payment.method in CARD_METHODS else WALLET_DECLINES
+        if ending in declines:
+            code, reason = declines[ending]
             return ChargeResult(
                 status=PaymentStatus.FAILED,
                 provider_reference=reference,

@@ -275,3 +275,18 @@ def test_a_request_to_pay_answered_5xx_is_retried_with_the_same_reference_mtn_ke
     references = {c.request.headers["X-Reference-Id"] for c in on_momo.calls if c.request.url == REQUEST_URL}
     assert len([c for c in on_momo.calls if c.request.url == REQUEST_URL]) == 2
     assert references == {response.json()["provider_reference"]}
+
+
+def test_in_local_mode_a_declined_mtn_payment_reads_as_a_wallet_not_a_card(client_for, xof_deal, settings):
+    settings.MTN_MOMO_API_USER = ""
+    settings.MOBILE_MONEY_SANDBOX = True
+    xof_deal.buyer.preferred_language = "fr"
+    xof_deal.buyer.save(update_fields=["preferred_language"])
+    response = pay(client_for(xof_deal.buyer), xof_deal, amount="5013")  # the sandbox's decline
+    assert response.status_code == 402, response.json()
+    assert (response.json()["code"], response.json()["detail"]) == ("declined", "Le paiement a été refusé.")
+    response = pay(client_for(xof_deal.buyer), xof_deal, amount="5014", key="key-2")
+    assert (response.json()["code"], response.json()["detail"]) == (
+        "insufficient_funds",
+        "Le compte n'a pas assez d'argent pour ce paiement.",
+    )

@@ -61,6 +61,7 @@ def move_blockers(*, deal: Deal, to: str, reason: str) -> list[str]:
 
 
 def _documents_blocker(*, deal: Deal, stage: str, before: str) -> list[str]:
+    from documents.models import DocumentType
     from documents.requirements import deal_documents_missing
 
     missing = deal_documents_missing(deal=deal, stage=stage)
@@ -71,7 +72,8 @@ def _documents_blocker(*, deal: Deal, stage: str, before: str) -> list[str]:
         if before == "payment"
         else gettext("Documents due before departure are not verified yet: %(documents)s.")
     )
-    return [message % {"documents": ", ".join(missing)}]
+    # Named as the reader reads them (the checklist gives the codes).
+    return [message % {"documents": ", ".join(str(DocumentType(code).label) for code in missing)}]
 
 
 def _payment_blocker(*, deal: Deal) -> list[str]:

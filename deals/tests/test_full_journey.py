@@ -66,7 +66,10 @@ def test_a_deal_runs_from_an_inquiry_to_completed(client_for):
     move(dealer, "pending_documents")
     refused = move(dealer, "pending_payment", expected=400)
     before_payment = ["bill_of_sale", "vehicle_title", "lien_search", "commercial_invoice"]
-    assert refused["detail"] == f"Documents due before payment are not verified yet: {', '.join(before_payment)}."
+    assert refused["detail"] == (
+        "Documents due before payment are not verified yet: "
+        "Bill of sale, Vehicle title (ownership), Lien search, Commercial invoice."
+    )
     upload_and_verify(uploader=dealer, staff=staff, deal=deal, document_types=before_payment)
     move(dealer, "pending_payment")
 
@@ -103,7 +106,7 @@ def test_a_deal_runs_from_an_inquiry_to_completed(client_for):
     shipment_event("at_origin_port")
     shipment_event("departed")
     blocked = move(dealer, "in_transit", expected=400)
-    assert "export_declaration" in blocked["detail"]
+    assert "Export declaration (CBSA CERS)" in blocked["detail"]
     upload_and_verify(uploader=dealer, staff=staff, deal=deal,
                       document_types=["export_declaration", "bsc_cargo_tracking_note", "fdi_import_declaration",
                                       "ci_insurance_certificate"])  # fmt: skip

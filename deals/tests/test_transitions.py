@@ -149,3 +149,19 @@ def test_deal_row_is_unchanged_after_refusals(client_for):
     move(client_for(deal.buyer), deal, "pending_documents")
     move(client_for(deal.dealer), deal, "cancelled")
     assert Deal.objects.filter(pk=deal.pk).values().get() == before
+
+
+def test_a_refused_move_names_the_missing_documents_as_the_dealer_reads_them(client_for):
+    """The message is read by a person: the documents' names in the dealer's language, not their codes (the
+    checklist gives the codes)."""
+    deal = DealFactory(status=DealStatus.PENDING_DOCUMENTS, vehicle__dealer__preferred_language="fr")
+
+    response = move(client_for(deal.dealer), deal, "pending_payment")
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        "Des documents exigés avant le paiement ne sont pas encore vérifiés\xa0: Acte de vente, Certificat "
+        "d'immatriculation (propriété), Recherche de privilèges, Facture commerciale."
+    )
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.PENDING_DOCUMENTS

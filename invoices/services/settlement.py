@@ -5,7 +5,7 @@ invoice with a credit note; a failed payment starts the invoice's dunning."""
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from accounts.models import User
@@ -37,20 +37,23 @@ def deal_live_invoice(*, deal_id: int) -> Invoice | None:
 
 def invoice_record_ledger_entry(*, entry: LedgerEntry) -> None:
     """The ledger's hook: a charge gets its receipt, a refund its credit note, each once per entry (the
-    one-to-one on ledger_entry has the last word); then the deal's invoice is settled."""
+    one-to-one on ledger_entry has the last word); then the deal's invoice is settled. Their texts are
+    written in the document's language, the buyer's, not in that of whoever moved the money (staff approving
+    a held payment or refunding one): a sealed document never changes."""
     invoice = deal_live_invoice(deal_id=entry.deal_id)
     payment = entry.payment
-    if entry.kind == LedgerEntryKind.CHARGE:
-        document_issue_now(
-            kind=InvoiceKind.RECEIPT, deal=entry.deal, currency=entry.currency, invoice=invoice, payment=payment,
-            ledger_entry=entry, lines=[LineInput(LineKind.PAYMENT, _payment_description(payment), entry.amount)],
-        )  # fmt: skip
-    elif entry.kind == LedgerEntryKind.REFUND:
-        document_issue_now(
-            kind=InvoiceKind.CREDIT_NOTE, deal=entry.deal, currency=entry.deal_currency, invoice=invoice,
-            payment=payment, ledger_entry=entry, reason=gettext("Refund of a payment"),
-            lines=[LineInput(LineKind.CREDIT, _refund_description(payment), -entry.deal_amount)],
-        )  # fmt: skip
+    with translation.override(entry.deal.buyer.preferred_language):
+        if entry.kind == LedgerEntryKind.CHARGE:
+            document_issue_now(
+                kind=InvoiceKind.RECEIPT, deal=entry.deal, currency=entry.currency, invoice=invoice, payment=payment,
+                ledger_entry=entry, lines=[LineInput(LineKind.PAYMENT, _payment_description(payment), entry.amount)],
+            )  # fmt: skip
+        elif entry.kind == LedgerEntryKind.REFUND:
+            document_issue_now(
+                kind=InvoiceKind.CREDIT_NOTE, deal=entry.deal, currency=entry.deal_currency, invoice=invoice,
+                payment=payment, ledger_entry=entry, reason=gettext("Refund of a payment"),
+                lines=[LineInput(LineKind.CREDIT, _refund_description(payment), -entry.deal_amount)],
+            )  # fmt: skip
     if invoice is not None:
         invoice_settle(invoice=invoice)
 
@@ -61,7 +64,7 @@ def _payment_description(payment: Payment) -> str:
 
 
 def _refund_description(payment: Payment) -> str:
-    return f"Refund: {_payment_description(payment)}"
+    return gettext("Refund: %(payment)s") % {"payment": _payment_description(payment)}
 
 
 @transaction.atomic

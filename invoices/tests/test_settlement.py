@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from invoices.models import Invoice, InvoiceKind, InvoiceStatus
 from invoices.selectors import invoice_balance
@@ -113,3 +114,21 @@ def test_a_failed_payment_starts_the_dunning_once(issued_invoice):
     issued_invoice.refresh_from_db()
     assert started is not None
     assert issued_invoice.dunning_started_on == started
+
+
+def test_a_receipt_and_a_credit_note_read_in_the_buyers_language_whoever_moved_the_money(issued_invoice):
+    """Staff approving a held payment or refunding one work in English: the French buyer's receipt and credit
+    note (sealed documents, rendered in the buyer's language) are still written in French."""
+    with translation.override("en"):
+        payment = _paid(issued_invoice.deal, "18000.00")
+        ledger_entry_write(payment=payment, kind=LedgerEntryKind.REFUND, amount=Decimal("-500.00"))
+
+    receipt = Invoice.objects.get(kind=InvoiceKind.RECEIPT)
+    credit_note = Invoice.objects.get(kind=InvoiceKind.CREDIT_NOTE)
+    assert receipt.language == credit_note.language == "fr"
+    day = f"{payment.created_at:%Y-%m-%d}"
+    assert [line.description for line in receipt.lines.all()] == [f"Carte {payment.provider_reference} ({day})"]
+    assert [line.description for line in credit_note.lines.all()] == [
+        f"Remboursement : Carte {payment.provider_reference} ({day})"
+    ]
+    assert credit_note.reason == "Remboursement d'un paiement"

@@ -1,12 +1,14 @@
 import json
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -28,6 +30,7 @@ from notifications.channels.whatsapp_cloud import cloud_signature_is_valid, clou
 from notifications.models import Category, Notification
 from notifications.preferences import preference_matrix
 from nzila_export.api.errors import error_body
+from nzila_export.api.filters import StrictBooleanField
 from webhooks.views import WebhookView
 
 
@@ -43,7 +46,10 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return selectors.notification_list_for_user(user=self.request.user, unread_only=self._unread_only())
 
     def _unread_only(self) -> bool:
-        return self.request.query_params.get("unread", "").lower() in {"1", "true", "yes"}
+        try:
+            return bool(StrictBooleanField().clean(self.request.query_params.get("unread")))
+        except DjangoValidationError as error:
+            raise ValidationError({"unread": error.messages}) from error
 
     @extend_schema(parameters=[OpenApiParameter("unread", bool, description="Only unread notifications")])
     def list(self, request, *args, **kwargs):

@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory, StaffFactory
 from audit.models import AuditLog
@@ -28,6 +29,22 @@ def test_inbox_lists_only_the_callers_notifications_and_counts_unread(client_for
     assert client.get("/api/v1/notifications/?unread=true").json()["count"] == 0
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_the_unread_filter_reads_a_boolean_strictly(client_for):
+    """?unread=maybe listed the whole inbox as if read ones were asked for: a bad value is a 400 on the
+    filter, as on every other list's boolean filter."""
+    buyer = BuyerFactory()
+    notify(event="account.welcome", recipients=[buyer], context={})
+    Notification.objects.filter(user=buyer).update(read_at=timezone.now())
+    client = client_for(buyer)
+
+    refused = client.get("/api/v1/notifications/?unread=maybe")
+    assert refused.status_code == 400
+    assert refused.json()["fields"] == {"unread": ["Must be a valid boolean."]}
+    assert client.get("/api/v1/notifications/?unread=yes").json()["count"] == 0
+    assert client.get("/api/v1/notifications/?unread=False").json()["count"] == 1
+    assert client.get("/api/v1/notifications/?unread=").json()["count"] == 1
 
 
 def test_mark_all_read(client_for):

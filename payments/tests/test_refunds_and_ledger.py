@@ -4,6 +4,7 @@ import pytest
 
 from accounts.tests.factories import StaffFactory
 from audit.models import AuditLog
+from invoices.formatting import money_format
 from notifications.models import Notification
 from nzila_export.models import AppendOnlyError
 from payments.models import LedgerEntry, LedgerEntryKind, Payment, PaymentStatus
@@ -115,3 +116,17 @@ def test_admin_lists_payments_with_filters_and_the_ledger_read_only(client, paid
     assert client.post(f"/admin/payments/ledgerentry/{entry.pk}/delete/").status_code == 403
     assert client.post(f"/admin/payments/ledgerentry/{entry.pk}/change/", {"note": "x"}).status_code == 403
     assert LedgerEntry.objects.get(pk=entry.pk).note == ""
+
+
+def test_the_refund_message_writes_what_was_refunded_so_far_as_the_currency_is_written(client_for, paid):
+    """No franc fractions and no bare number: XOF as the buyer's language writes it, like the refund itself."""
+    paid.payer.preferred_language = "fr"
+    paid.payer.save(update_fields=["preferred_language"])
+    staff = client_for(StaffFactory())
+    assert refund(staff, paid, amount="300000", reason="Pare-chocs abîmé").status_code == 201
+    assert refund(staff, paid, amount="1000", reason="Geste commercial").status_code == 201
+
+    latest = Notification.objects.filter(event="payment.refunded", user=paid.payer).latest("id")
+    so_far = money_format(amount=Decimal("301000"), currency="XOF", language="fr")
+    assert so_far == "301\u202f000\xa0F\u202fCFA"
+    assert latest.body.endswith(f"Remboursé sur ce paiement à ce jour : {so_far}.")

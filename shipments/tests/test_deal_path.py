@@ -27,7 +27,7 @@ def test_documents_verified_open_the_way_to_payment(client_for):
     assert refused.status_code == 400
     assert refused.json()["detail"] == (
         "Documents due before payment are not verified yet: "
-        "bill_of_sale, vehicle_title, lien_search, commercial_invoice."
+        "Bill of sale, Vehicle title (ownership), Lien search, Commercial invoice."
     )
     for document_type in ["bill_of_sale", "vehicle_title", "lien_search", "commercial_invoice"]:
         uploaded = dealer.post(
@@ -70,7 +70,7 @@ def test_a_departed_shipment_and_departure_documents_open_the_way_to_transit_and
     assert refused.status_code == 400
     assert refused.json()["detail"] == (
         "No shipment of this deal has departed yet. "
-        "Documents due before departure are not verified yet: bsc_cargo_tracking_note."
+        "Documents due before departure are not verified yet: BSC cargo tracking note."
     )
     DocumentFactory(deal=deal, document_type="bsc_cargo_tracking_note", status=DocumentStatus.VERIFIED)
 

@@ -46,7 +46,7 @@ def second_factor_device_for(*, user: User, code: str) -> Device | None:
     authenticator app, anything else is a recovery code. Trying every device in turn would count a
     failure against each one that does not match (django-otp throttles a device after failures)."""
     code = (code or "").strip()
-    model = TOTPDevice if code.isdigit() and len(code) <= 8 else StaticDevice
+    model = TOTPDevice if code.isdecimal() and len(code) <= 8 else StaticDevice
     return model.objects.devices_for_user(user, confirmed=True).first()
 
 

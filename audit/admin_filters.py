@@ -59,7 +59,7 @@ class UserFilter(InputFilter):
         value = self.used_parameters.get("user")
         if not value:
             return queryset
-        return queryset.filter(user_id=int(value)) if value.isdigit() else queryset.filter(user__username=value)
+        return queryset.filter(user_id=int(value)) if value.isdecimal() else queryset.filter(user__username=value)
 
 
 class ObjectFilter(InputFilter):

@@ -184,6 +184,9 @@ def lead_contact_log(
     contacted_at = contacted_at or now
     if contacted_at > now + CONTACT_CLOCK_SKEW:
         raise DomainError(gettext("A contact cannot be logged in the future."), field="contacted_at")
+    # Nor before the inquiry it answers: a contact that old would make a new lead look stalled at once.
+    if contacted_at < lead.created_at - CONTACT_CLOCK_SKEW:
+        raise DomainError(gettext("A contact cannot come before the lead came in."), field="contacted_at")
     lead = _locked(lead)
     if lead.status not in OPEN_STATUSES:
         raise InvalidTransition(

@@ -64,10 +64,10 @@ def whatsapp_cloud_event_apply(event: InboxEvent) -> str:
     data = json.loads(event.body)
     if event.event_type == CLOUD_INBOUND:
         sender = str(data.get("from", "")).removeprefix("+")
-        if not sender.isdigit():
+        if not sender.isdecimal():
             return InboxEventStatus.IGNORED
         sent_at = str(data.get("timestamp", ""))
-        received_at = datetime.fromtimestamp(int(sent_at), tz=UTC) if sent_at.isdigit() else event.created_at
+        received_at = datetime.fromtimestamp(int(sent_at), tz=UTC) if sent_at.isdecimal() else event.created_at
         received_at = min(received_at, event.created_at)
         services.whatsapp_inbound_record(phone=f"+{sender}", received_at=received_at)
         text = data.get("text") if data.get("type") == "text" and isinstance(data.get("text"), dict) else {}

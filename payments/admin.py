@@ -106,7 +106,7 @@ class PaymentAdmin(ReadOnlyAdmin):
         return request.user.is_platform_staff and request.user.has_perm("payments.change_payment")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        payment = Payment.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        payment = Payment.objects.filter(pk=object_id).first() if str(object_id).isdecimal() else None
         can_refund = (
             payment is not None and payment.status in REFUNDABLE_STATUSES and self.has_refund_permission(request)
         )

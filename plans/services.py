@@ -260,7 +260,7 @@ def _locked_subscription(*, stripe_subscription_id: str = "", metadata: dict | N
     if stripe_subscription_id:
         subscription = subscriptions.filter(stripe_subscription_id=stripe_subscription_id).first()
     our_id = str((metadata or {}).get("subscription_id", ""))
-    if subscription is None and our_id.isdigit():
+    if subscription is None and our_id.isdecimal():
         subscription = subscriptions.filter(pk=int(our_id)).first()
     if subscription is None:
         raise SubscriptionNotFound(f"No subscription for Stripe subscription {stripe_subscription_id!r} (yet).")

@@ -2,10 +2,12 @@
 
 import logging
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from audit.services import audit_record
@@ -21,6 +23,10 @@ logger = logging.getLogger(__name__)
 
 # A device clock a little ahead of ours is not an event "in the future".
 CLOCK_SKEW = timedelta(minutes=5)
+# Sailings are booked, and recorded late, within months of today, and a voyage takes weeks: a departure
+# further than a year from today, or an arrival a year after it, is a mistyped year (917, 9999) that,
+# stored, would break every local time shown for the shipment.
+SCHEDULE_HORIZON = timedelta(days=366)
 
 
 class ShipmentForbidden(DomainError):
@@ -68,6 +74,12 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
         )
     if fields["eta"] < fields["etd"]:
         raise DomainError(gettext("The estimated arrival comes after the estimated departure."), field="eta")
+    if abs(fields["etd"] - timezone.now()) > SCHEDULE_HORIZON:
+        raise DomainError(gettext("The estimated departure must be within a year of today."), field="etd")
+    if fields["eta"] - fields["etd"] > SCHEDULE_HORIZON:
+        raise DomainError(gettext("The estimated arrival must be within a year of the departure."), field="eta")
+    if fields.get("booked_at") and fields["booked_at"] < timezone.now() - SCHEDULE_HORIZON:
+        raise DomainError(gettext("A booking recorded late was still made within the last year."), field="booked_at")
     # A shipment recorded after it sailed was booked before it left, not now, so that the events
     # recorded after the fact still come after the booking: `booked_at` when given, else the ETD if past.
     booked_at = fields.get("booked_at") or min(timezone.now(), fields["etd"])
@@ -115,6 +127,12 @@ def shipment_create(*, deal: Deal, user, **fields) -> Shipment:
     return shipment
 
 
+def _moment_for(user, moment: datetime) -> str:
+    """A moment as the person reads it in a message: their language and time zone, to the second (a later
+    event must come after it)."""
+    return format_datetime(moment, format="medium", tzinfo=ZoneInfo(user.timezone), locale=get_language() or "en")
+
+
 @transaction.atomic
 def shipment_record_event(
     *,
@@ -146,13 +164,15 @@ def shipment_record_event(
                 "This event happened before the latest one (%(status)s at %(moment)s); events are recorded in the "
                 "order they happened."
             )
-            % {"status": latest.get_status_display().lower(), "moment": latest.occurred_at.isoformat()},
+            % {"status": latest.get_status_display().lower(), "moment": _moment_for(user, latest.occurred_at)},
             field="occurred_at",
         )
     if occurred_at > timezone.now() + CLOCK_SKEW:
         raise DomainError(gettext("An event cannot happen in the future."), field="occurred_at")
     if eta is not None and eta < shipment.etd:
         raise DomainError(gettext("The new estimated arrival comes before the estimated departure."), field="eta")
+    if eta is not None and eta - shipment.etd > SCHEDULE_HORIZON:
+        raise DomainError(gettext("The estimated arrival must be within a year of the departure."), field="eta")
 
     event = ShipmentEvent.objects.create(
         shipment=shipment, status=status, location=location, occurred_at=occurred_at, note=note, recorded_by=user

@@ -41,4 +41,4 @@ def ticket_id_of_reply_address(address: str) -> int | None:
         ticket_id = _signer().unsign(local_part.removeprefix(LOCAL_PART_PREFIX))
     except signing.BadSignature:
         return None
-    return int(ticket_id) if ticket_id.isdigit() else None
+    return int(ticket_id) if ticket_id.isdecimal() else None

@@ -64,7 +64,7 @@ class MultipleChoiceCommaFilter(django_filters.CharFilter):
 
 def _validate_numbers(value):
     for item in _values(value or ""):
-        if not item.isdigit() or len(item) > 12:
+        if not item.isdecimal() or len(item) > 12:
             raise ValidationError(
                 _("%(item)r is not a whole number; give numbers separated by commas."), params={"item": item}
             )

@@ -3,7 +3,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.exceptions import AuthenticationFailed, Throttled
@@ -27,6 +27,10 @@ from accounts.two_factor import (
 from audit.context import client_ip
 from nzila_export.api.languages import caller_language_activate
 from nzila_export.api.throttling import ScopedThrottle, rate_limit_refused
+
+# simplejwt's French catalogue leaves these two fuzzy, so a French reader got them in English (a token
+# refused on refresh, sign-out or sign-in); ours translates them: every app's catalogue is looked up.
+SIMPLEJWT_MESSAGES_WITHOUT_FRENCH = (gettext_noop("Token is invalid"), gettext_noop("Token is expired"))
 
 
 class AuthThrottleMixin:

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import User
 from accounts.tests.factories import PASSWORD, UserFactory
@@ -156,3 +159,18 @@ def test_logout_with_a_forged_token_is_refused(api_client):
     assert response.status_code == 401
     assert response.json()["code"] == "token_not_valid"
     assert not AuditLog.objects.filter(action="auth.sign_out").exists()
+
+
+def test_a_refused_token_is_explained_in_french_too(api_client):
+    """simplejwt's own French catalogue leaves "Token is invalid" and "Token is expired" untranslated."""
+    user = UserFactory()
+    expired = RefreshToken.for_user(user)
+    expired.set_exp(lifetime=-timedelta(minutes=1))
+    for url, token, detail in (
+        ("/api/v1/auth/token/refresh/", "forged", "Le jeton n'est pas valide."),
+        ("/api/v1/auth/logout/", "forged", "Le jeton n'est pas valide."),
+        ("/api/v1/auth/token/refresh/", str(expired), "Le jeton a expiré."),
+    ):
+        response = api_client.post(url, {"refresh": token}, HTTP_ACCEPT_LANGUAGE="fr")
+        assert response.status_code == 401
+        assert response.json() == {"status": 401, "code": "token_not_valid", "detail": detail}

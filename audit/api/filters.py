@@ -1,3 +1,5 @@
+from datetime import date
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext
@@ -33,4 +35,6 @@ class AuditLogFilter(django_filters.FilterSet):
         return entries.filter(timestamp__gte=day_start(day))
 
     def filter_until(self, entries, name, day):
+        if day == date.max:  # no day after the calendar's last to stop before: every entry is until then
+            return entries
         return entries.filter(timestamp__lt=day_start(day, days_later=1))

@@ -113,3 +113,9 @@ def test_every_audit_operation_answers_within_its_schema_for_staff(case):
     staff = StaffFactory()
     audit_record(action="deal.transition", instance=staff, user=staff, changes={"status": ["draft", "paid"]})
     case.call_and_validate(headers=signed_in(RefreshToken.for_user(staff).access_token), checks=CHECKS)
+
+
+def test_until_the_calendars_last_day_is_everything_not_a_500(client_for, trail):
+    """The day after 9999-12-31, where the filter stops, is past Python's calendar."""
+    client = client_for(trail["staff"])
+    assert actions(client.get(URL, {"until": "9999-12-31"})) == ["auth.sign_in", "deal.transition", "deal.create"]

@@ -303,7 +303,7 @@ def mpesa_b2c_result_verify(*, payout_id: str, kind: str, token: str, body: byte
     """Authenticate what Daraja posted to one of our URLs: the payout's token in the URL, a known kind, and
     a body of Daraja's shape about that payout (WebhookSignatureInvalid otherwise: 400, nothing stored)."""
     payout = None
-    if payout_id.isdigit() and len(payout_id) < 19:
+    if payout_id.isdecimal() and len(payout_id) < 19:
         payout = Payout.objects.filter(pk=int(payout_id), rail=PayoutRail.MPESA_B2C).first()
     if payout is None or kind not in CALLBACK_KINDS or not callback_token_valid(payout, token):
         raise WebhookSignatureInvalid("Unknown payout, kind or wrong token.")

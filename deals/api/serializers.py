@@ -11,6 +11,7 @@ from currencies.money import money_has_valid_precision
 from deals.models import Deal, DealEvent, DealStatus, Incoterm
 from nzila_export.api.fields import CountryCodeFieldMixin, StoredTextField
 from nzila_export.stored_text import stored_text_read
+from vehicles.api.serializers import MAX_PRICE
 from vehicles.models import Vehicle
 
 
@@ -57,7 +58,7 @@ class DealSerializer(CountryCodeFieldMixin, MoneyRepresentationMixin, serializer
 class DealTermsSerializer(serializers.Serializer):
     """The terms every new deal needs, whether opened directly or from a lead."""
 
-    agreed_price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=1)
+    agreed_price = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=1, max_value=MAX_PRICE)
     currency = serializers.CharField(max_length=3)
     destination_port = serializers.RegexField(r"^[A-Za-z]{2}[A-Za-z2-9]{3}$", help_text="UN/LOCODE, e.g. CIABJ")
     incoterm = serializers.ChoiceField(choices=Incoterm.choices, default=Incoterm.CIF)

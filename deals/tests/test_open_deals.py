@@ -189,6 +189,20 @@ def test_bad_terms_are_refused_by_field(client_for, field, value):
     assert list(response.json()["fields"]) == [field]
 
 
+def test_a_price_no_car_is_listed_at_is_refused_and_opens_no_deal(client_for):
+    """A listing stops at 100,000,000; a deal on it took 999,999,999,999.99 and drafted its invoice so."""
+    vehicle = VehicleFactory(year=2023)
+    terms = {**TERMS, "vehicle": vehicle.pk, "buyer": seasoned_buyer().pk, "destination_country": "CI"}
+    response = client_for(vehicle.dealer).post(
+        "/api/v1/deals/", {**terms, "agreed_price": "999999999999.99"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"agreed_price": ["Ensure this value is less than or equal to 100000000."]}
+    assert not Deal.objects.exists()
+    vehicle.refresh_from_db()
+    assert vehicle.status == VehicleStatus.AVAILABLE
+
+
 def test_a_high_risk_deal_is_held_for_staff_review(client_for):
     staff = StaffFactory()
     vehicle = VehicleFactory(year=2023, price=Decimal("30000.00"), price_cad=Decimal("30000.00"))

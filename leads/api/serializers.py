@@ -206,7 +206,7 @@ class BrokerField(serializers.Field):
     def to_internal_value(self, data):
         if data is None:
             return None
-        if isinstance(data, bool) or not isinstance(data, int | str) or not str(data).isdigit():
+        if isinstance(data, bool) or not isinstance(data, int | str) or not str(data).isdecimal():
             raise serializers.ValidationError(gettext("Give a broker's user id, or null."))
         broker = User.objects.filter(pk=int(data)).first()
         if broker is None:

@@ -381,3 +381,28 @@ def test_a_destination_that_is_not_a_country_code_is_refused_not_stored_empty(ap
     )
     assert french.json()["fields"] == {"destination_country": [f"«\u00a0{country}\u00a0» n'est pas un choix valide."]}
     assert not Lead.objects.exists()
+
+
+@pytest.mark.parametrize("broker", ["²", "1²", "x", 1.5, True])
+def test_a_broker_that_is_not_a_whole_number_is_a_400_and_changes_nothing(client_for, broker):
+    lead = LeadFactory()
+    response = client_for(lead.dealer).post(f"{LEADS}{lead.pk}/assign-broker/", {"broker": broker}, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"broker": ["Give a broker's user id, or null."]}
+    lead.refresh_from_db()
+    assert lead.broker is None
+
+
+def test_a_contact_dated_centuries_back_is_a_400_and_stores_nothing(client_for):
+    """The fuzzer logged a contact in the year 917: stored, it made the lead's last contact precede its
+    inquiry and was rendered with the zone's local mean time offset (-05:17:32), which is no RFC 3339 date."""
+    lead = LeadFactory()
+    response = client_for(lead.dealer).post(
+        f"{LEADS}{lead.pk}/contacts/",
+        {"channel": "whatsapp", "note": "Sent photos.", "contacted_at": "0917-01-01T09:31:18Z"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"contacted_at": ["A contact cannot come before the lead came in."]}
+    lead.refresh_from_db()
+    assert (lead.status, lead.last_contacted_at, lead.contacts.count()) == ("new", None, 0)

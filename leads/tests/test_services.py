@@ -177,6 +177,8 @@ def test_a_contact_moves_last_contacted_at_and_makes_a_new_lead_contacted():
 
 def test_an_earlier_contact_logged_late_does_not_move_last_contacted_at_back():
     lead = LeadFactory(status=LeadStatus.CONTACTED)
+    Lead.objects.filter(pk=lead.pk).update(created_at=timezone.now() - timedelta(days=2))
+    lead.refresh_from_db()
     latest = lead_contact_log(lead=lead, channel="phone", note="Called.")
     lead_contact_log(
         lead=lead, channel="email", note="Yesterday's e-mail.", contacted_at=timezone.now() - timedelta(days=1)
@@ -197,6 +199,20 @@ def test_no_contact_in_the_future_or_on_a_closed_lead():
     assert not LeadContact.objects.exists()
     lead.refresh_from_db()
     assert (lead.status, lead.last_contacted_at) == ("new", None)
+
+
+def test_no_contact_before_the_lead_came_in_but_a_slow_clock_is_forgiven():
+    lead = LeadFactory()
+    with pytest.raises(DomainError) as before:
+        lead_contact_log(lead=lead, channel="phone", note="x", contacted_at=lead.created_at - timedelta(days=1))
+    assert before.value.field == "contacted_at"
+    assert before.value.message == "A contact cannot come before the lead came in."
+    assert not LeadContact.objects.exists()
+    lead.refresh_from_db()
+    assert (lead.status, lead.last_contacted_at) == ("new", None)
+    a_minute_before = lead.created_at - timedelta(minutes=1)
+    contact = lead_contact_log(lead=lead, channel="phone", note="x", contacted_at=a_minute_before)
+    assert contact.contacted_at == a_minute_before
 
 
 def test_assigning_a_broker_adds_ten_points_and_only_brokers_can_be_assigned():

@@ -17,7 +17,7 @@ MAX_AGE_SECONDS = 15 * 60
 
 def mailgun_signature_is_valid(*, timestamp: str, token: str, signature: str) -> bool:
     key = settings.MAILGUN_WEBHOOK_SIGNING_KEY
-    if not key or not timestamp.isdigit() or abs(time.time() - int(timestamp)) > MAX_AGE_SECONDS:
+    if not key or not timestamp.isdecimal() or abs(time.time() - int(timestamp)) > MAX_AGE_SECONDS:
         return False
     expected = hmac.new(key.encode(), f"{timestamp}{token}".encode(), hashlib.sha256).hexdigest()
     return hmac.compare_digest(expected, signature)

@@ -49,7 +49,7 @@ CALLBACK_STATUSES = {
 
 
 def error_code_is_undeliverable(error_code: str) -> bool:
-    return error_code.isdigit() and int(error_code) in UNDELIVERABLE_ERROR_CODES
+    return error_code.isdecimal() and int(error_code) in UNDELIVERABLE_ERROR_CODES
 
 
 def twilio_client() -> Client:

@@ -53,7 +53,7 @@ CALLBACK_STATUSES = {
 
 
 def error_code_is_undeliverable(code: int | str | None) -> bool:
-    return str(code).isdigit() and int(code) in UNDELIVERABLE_ERROR_CODES
+    return str(code).isdecimal() and int(code) in UNDELIVERABLE_ERROR_CODES
 
 
 def cloud_messages_url() -> str:

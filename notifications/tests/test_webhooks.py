@@ -95,6 +95,16 @@ def test_an_undelivered_callback_for_a_dead_number_suppresses_it(client, twilio)
     assert SuppressedRecipient.objects.filter(channel="sms", address="+2250701020304").exists()
 
 
+def test_an_error_code_in_superscript_digits_is_not_a_number_nor_a_500(client, twilio):
+    """ "²" passes str.isdigit() but int() refuses it: only decimal digits are read as a code."""
+    message = sent_message()
+    answer = post_twilio_callback(client, STATUS_URL, status_params("undelivered", ErrorCode="²"))
+    assert answer.status_code == 204
+    message.refresh_from_db()
+    assert (message.status, message.error) == (MessageStatus.FAILED, "undelivered (Twilio error ²)")
+    assert not SuppressedRecipient.objects.exists()
+
+
 def test_an_inbound_whatsapp_message_opens_the_24_hour_window(client, twilio):
     params = {"From": "whatsapp:+2250701020304", "To": "whatsapp:+15146550101", "Body": "Bonjour", "MessageSid": SID}
     response = post_twilio_callback(client, "/api/v1/webhooks/twilio/whatsapp/", params)
@@ -159,3 +169,14 @@ def test_status_callbacks_go_through_the_inbox_once_per_status(client, twilio):
     forged = post_twilio_callback(client, STATUS_URL, status_params("failed"), signature="forged")
     assert forged.status_code == 400
     assert InboxEvent.objects.count() == 2
+
+
+def test_a_mailgun_timestamp_in_superscript_digits_is_refused_not_a_500(client, settings):
+    settings.MAILGUN_WEBHOOK_SIGNING_KEY = "mailgun-key"
+    body = mailgun_body("mailgun-key", permanent_failure("abc@nzila.export"))
+    body["signature"]["timestamp"] = "²"
+    response = client.post("/api/v1/webhooks/email/mailgun/", body, content_type="application/json")
+    assert response.status_code == 400
+    inbound = client.post("/api/v1/webhooks/email/mailgun/inbound/", {"timestamp": "²", "token": "a", "signature": "b"})
+    assert inbound.status_code == 400
+    assert not InboxEvent.objects.exists()

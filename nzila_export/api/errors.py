@@ -9,12 +9,14 @@ Retry-After header. Django's own 400/403/404/500 pages and CSRF failures use the
 caller ever receives HTML.
 """
 
+import json
 from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.http import Http404, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -53,6 +55,8 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, exceptions.ParseError):
+        exc = exceptions.ParseError(_parse_error_detail(exc))
     if not isinstance(exc, exceptions.APIException):
         return None  # an unexpected error: Django's handler500 answers it in the same format
     _request_transaction_roll_back(context.get("view"))
@@ -91,6 +95,25 @@ def _headers_of(exc: exceptions.APIException) -> dict:
     if getattr(exc, "wait", None):
         headers["Retry-After"] = str(int(exc.wait))
     return headers
+
+
+def _parse_error_detail(exc: exceptions.ParseError) -> str:
+    """DRF's parsers refuse a body they cannot read in English, with the library's own reason ("JSON parse
+    error - Expecting value: line 1 column 1 (char 0)"); say it in the reader's language instead, from the
+    error they caught."""
+    cause = exc.__context__
+    if isinstance(cause, json.JSONDecodeError):
+        return gettext("The body is not valid JSON: it goes wrong at line %(line)s, column %(column)s.") % {
+            "line": cause.lineno,
+            "column": cause.colno,
+        }
+    if isinstance(cause, UnicodeDecodeError):
+        return gettext("The body is not text in UTF-8.")
+    if isinstance(cause, ValueError):  # NaN or Infinity, which JSON has no words for
+        return gettext("The body is not valid JSON.")
+    if isinstance(cause, MultiPartParserError):
+        return gettext("The body is not a valid multipart form.")
+    return str(exc.detail)
 
 
 def _django_validation_fields(exc: DjangoValidationError) -> dict:

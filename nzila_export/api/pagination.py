@@ -52,7 +52,7 @@ class PageOrCursorPagination(StandardPagination):
 
     def _refuse_too_deep(self, request) -> None:
         page = request.query_params.get(self.page_query_param, "")
-        if page.isdigit() and int(page) * self.get_page_size(request) > self.MAX_DEPTH:
+        if page.isdecimal() and int(page) * self.get_page_size(request) > self.MAX_DEPTH:
             message = gettext("Pages stop at result %(depth)s; walk further with ?cursor= (empty to start).") % {
                 "depth": formats.number_format(self.MAX_DEPTH, force_grouping=True)
             }

@@ -3,7 +3,7 @@
 import copy
 import operator
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
@@ -102,16 +102,30 @@ class PeriodQuerySerializer(serializers.Serializer):
 
     default_days = 30
     max_days: int | None = None
+    # The days the platform can have data for (as a commission summary's year); a day at the calendar's edge
+    # (9999-12-31, 0001-01-01) would also overflow the period's end or its default start.
+    first_day, last_day = date(2000, 1, 1), date(2100, 12, 31)
 
     def get_fields(self):
         fields = super().get_fields()  # `from` is a Python keyword: not a class attribute
         fields["from"] = serializers.DateField(
-            required=False, help_text=f"First day, YYYY-MM-DD (default: {self.default_days - 1} days before `to`)"
+            required=False,
+            help_text=f"First day, YYYY-MM-DD (default: {self.default_days - 1} days before `to`)",
+            validators=[self._day_on_the_calendar],
         )
         fields["to"] = serializers.DateField(
-            required=False, help_text="Last day, included, YYYY-MM-DD (default: today)"
+            required=False,
+            help_text="Last day, included, YYYY-MM-DD (default: today)",
+            validators=[self._day_on_the_calendar],
         )
         return fields
+
+    def _day_on_the_calendar(self, day: date) -> None:
+        if not self.first_day <= day <= self.last_day:
+            raise serializers.ValidationError(
+                gettext("Give a day from %(first)s to %(last)s.")
+                % {"first": self.first_day.isoformat(), "last": self.last_day.isoformat()}
+            )
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -6,6 +6,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.services import user_update_profile
 from accounts.tests.factories import BuyerFactory
+from leads.models import Lead
 from nzila_export.exceptions import Conflict
 from nzila_export.middleware import CONTENT_SECURITY_POLICY
 
@@ -108,6 +109,38 @@ def test_domain_refusal_has_its_status_and_field(client):
         "code": "conflict",
         "detail": "This deal is already paid.",
         "fields": {"status": ["This deal is already paid."]},
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "english", "french"),
+    [
+        (
+            b'{"vehicle": 1,',
+            "The body is not valid JSON: it goes wrong at line 1, column 15.",
+            "Le corps de la requête n'est pas du JSON valide : l'erreur se trouve ligne 1, colonne 15.",
+        ),
+        (b"\xff\xfe", "The body is not text in UTF-8.", "Le corps de la requête n'est pas du texte en UTF-8."),
+        (b'{"vehicle": NaN}', "The body is not valid JSON.", "Le corps de la requête n'est pas du JSON valide."),
+    ],
+)
+def test_a_body_that_is_not_json_is_a_400_in_the_readers_language(client, body, english, french):
+    """DRF's JSON parser words its refusal in English with Python's reason, whatever the reader's language."""
+    for language, detail in (("en", english), ("fr", french)):
+        response = client.post("/api/v1/leads/", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 400
+        assert response.json() == {"status": 400, "code": "parse_error", "detail": detail}
+    assert not Lead.objects.exists()
+
+
+def test_a_broken_multipart_body_is_a_400_in_the_readers_language(client_for):
+    client = client_for(BuyerFactory(preferred_language="fr"))
+    response = client.post("/api/v1/documents/", b"x", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert response.json() == {
+        "status": 400,
+        "code": "parse_error",
+        "detail": "Le corps de la requête n'est pas un formulaire multipart valide.",
     }
 
 

@@ -130,7 +130,7 @@ def mobile_money_callback_verify(*, method: str, payment_id: str, token: str, bo
         if payment is None:
             raise WebhookSignatureInvalid("The callback is about no payment of ours.")
     else:
-        if payment_id.isdigit() and len(payment_id) < 19:
+        if payment_id.isdecimal() and len(payment_id) < 19:
             payment = Payment.objects.filter(pk=int(payment_id), method=method, provider=method).first()
         if payment is None or not callback_token_valid(payment, token):
             raise WebhookSignatureInvalid("Unknown payment or wrong callback token.")

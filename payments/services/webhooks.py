@@ -61,7 +61,7 @@ def _on_payment_intent(intent: dict) -> None:
     if payment is None:  # our answer to the create call may not be stored yet: find it by our metadata
         payment_id = (intent.get("metadata") or {}).get("payment_id", "")
         payment = (
-            Payment.objects.filter(provider="stripe", pk=int(payment_id)).first() if payment_id.isdigit() else None
+            Payment.objects.filter(provider="stripe", pk=int(payment_id)).first() if payment_id.isdecimal() else None
         )
     if payment is None and intent.get("invoice"):
         raise NotOurPayment(f"PaymentIntent {intent['id']!r} pays Stripe invoice {intent['invoice']!r}, not a payment.")

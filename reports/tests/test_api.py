@@ -129,3 +129,19 @@ def test_a_report_takes_the_same_queries_whatever_the_rows(market, client_for, n
     for dealer in (market.dealer_a, market.dealer_b):
         stamp(DealFactory(vehicle__dealer=dealer, vehicle__make="Kia", vehicle__model="Rio"), at(3, 9))
     assert count() == before == 4 + queries
+
+
+@pytest.mark.parametrize("name", REPORTS)
+@pytest.mark.parametrize(
+    ("params", "fields"),
+    [
+        ({"from": "9999-12-30", "to": "9999-12-31"}, ["from", "to"]),
+        ({"to": "0001-01-05"}, ["to"]),
+        ({"from": "1999-12-31"}, ["from"]),
+    ],
+)
+def test_a_day_off_the_platforms_calendar_is_a_400_not_a_500(market, client_for, name, params, fields):
+    """9999-12-31's next day, where the period ends, and 0001-01-05's default start both overflowed."""
+    response = client_for(market.staff).get(f"/api/v1/reports/{name}/", params)
+    assert response.status_code == 400
+    assert response.json()["fields"] == {field: ["Give a day from 2000-01-01 to 2100-12-31."] for field in fields}

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -161,6 +161,27 @@ def test_events_move_the_status_and_may_not_go_back(client_for):
     ]
 
 
+def test_an_event_before_the_latest_is_refused_naming_that_moment_as_the_dealer_reads_it(client_for):
+    """Not a machine's timestamp (UTC, microseconds): the latest event's moment in the dealer's language and
+    time zone, to the second."""
+    shipment = ShipmentFactory(deal__vehicle__dealer__preferred_language="fr")
+    dealer = shipment.deal.dealer
+    dealer.timezone = "America/Montreal"
+    dealer.save(update_fields=["timezone"])
+    client = client_for(dealer)
+    departed = datetime(2026, 11, 30, 14, 5, 9, 123456, tzinfo=UTC)
+    assert post_event(client, shipment, "departed", departed).status_code == 201
+
+    earlier = post_event(client, shipment, "in_transit", departed - timedelta(minutes=1))
+
+    assert earlier.status_code == 400
+    assert earlier.json()["fields"]["occurred_at"] == [
+        "Cet événement est antérieur au dernier enregistré (partie, le 30 nov. 2026, 09:05:09)\xa0; les événements "
+        "s'enregistrent dans l'ordre où ils se sont produits."
+    ]
+    assert list(shipment.events.values_list("status", flat=True)) == ["departed"]
+
+
 def test_only_the_dealer_or_staff_record_events(client_for):
     shipment = ShipmentFactory()
     response = post_event(client_for(shipment.deal.buyer), shipment, "at_origin_port", timezone.now())
@@ -244,3 +265,46 @@ def test_each_reader_reads_why_the_deal_is_delivered_in_their_language(client_fo
 
     assert delivered_reasons(deal.buyer) == ["Expédition livrée"]
     assert delivered_reasons(deal.dealer) == ["Shipment delivered"]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"etd": "0917-01-01T00:00:00Z", "eta": "0918-01-01T00:00:00Z"},
+            "etd",
+            "The estimated departure must be within a year of today.",
+        ),
+        (
+            {"etd": "9999-12-31T00:00:00Z", "eta": "9999-12-31T23:59:59Z"},
+            "etd",
+            "The estimated departure must be within a year of today.",
+        ),
+        ({"eta": "9999-12-31T23:59:59Z"}, "eta", "The estimated arrival must be within a year of the departure."),
+        (
+            {"booked_at": "0917-01-01T00:00:00Z"},
+            "booked_at",
+            "A booking recorded late was still made within the last year.",
+        ),
+    ],
+)
+def test_a_mistyped_year_in_a_booking_is_a_400_and_books_nothing(client_for, overrides, field, message):
+    """The fuzzer booked a sailing in 917 (shown with Toronto's local mean time, -05:17:32, no RFC 3339 offset)
+    and one arriving in 9999 (the buyer's tracking page, an hour east of UTC, failed with a 500)."""
+    deal = DealFactory(status=DealStatus.PAID)
+    response = client_for(deal.dealer).post("/api/v1/shipments/", booking(deal, **overrides))
+    assert response.status_code == 400
+    assert response.json()["fields"] == {field: [message]}
+    assert not Shipment.objects.exists()
+
+
+def test_a_new_eta_a_year_after_the_departure_is_a_400_and_changes_nothing(client_for):
+    shipment = ShipmentFactory()
+    eta = shipment.eta
+    response = post_event(
+        client_for(shipment.deal.dealer), shipment, "at_origin_port", timezone.now(), eta="9999-12-31T23:59:59Z"
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"eta": ["The estimated arrival must be within a year of the departure."]}
+    shipment.refresh_from_db()
+    assert (shipment.status, shipment.eta, shipment.events.count()) == ("booked", eta, 0)

@@ -7,7 +7,7 @@ import pytest
 from accounts.tests.factories import BuyerFactory, DealerFactory
 from notifications.models import Notification
 from vehicles import tasks
-from vehicles.models import SavedSearchMatch, VehicleStatus
+from vehicles.models import SavedSearch, SavedSearchMatch, VehicleStatus
 from vehicles.services import vehicle_update
 from vehicles.tests.factories import PriceAlertFactory, SavedSearchFactory, VehicleFactory
 
@@ -100,3 +100,13 @@ def test_a_draft_published_after_the_search_was_saved_is_a_new_match():
     vehicle_update(vehicle=draft, data={"status": VehicleStatus.AVAILABLE}, user=draft.dealer)
     assert tasks.announce_saved_search_matches() == 1
     assert list(SavedSearchMatch.objects.values_list("saved_search", "vehicle")) == [(saved_search.pk, draft.pk)]
+
+
+def test_a_saved_search_with_a_superscript_year_is_refused_not_stored(client_for):
+    client = client_for(BuyerFactory())
+    response = client.post("/api/v1/saved-searches/", {"name": "x", "query_params": {"year": "²"}}, format="json")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "query_params": ["year: '²' is not a whole number; give numbers separated by commas."]
+    }
+    assert not SavedSearch.objects.exists()

@@ -154,3 +154,10 @@ def test_on_s3_a_cards_cover_urls_are_signed_by_the_storage_each(api_client, set
         path, query = url.split("?")
         assert path == f"https://s3.example.com/photos/vehicles/{vehicle.pk}/photos/{name}"
         assert set(parse_qs(query)) == {"AWSAccessKeyId", "Signature", "Expires"}
+
+
+def test_a_page_number_in_superscript_digits_is_no_such_page_not_a_500(api_client):
+    VehicleFactory()
+    response = api_client.get(LIST + "?page=%C2%B2")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

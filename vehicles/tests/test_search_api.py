@@ -217,3 +217,13 @@ def test_bad_values_with_percent_signs_are_a_400_quoting_them(api_client, lot):
         "year": ["'%d' is not a whole number; give numbers separated by commas."],
     }
     assert api_client.get("/api/v1/vehicles/?condition=%25s").status_code == 400
+
+
+def test_a_number_in_superscript_digits_is_a_400_not_a_500(api_client, lot):
+    """A superscript "²" passes str.isdigit() but int() refuses it: only decimal digits are numbers."""
+    response = api_client.get("/api/v1/vehicles/?year=%C2%B2&dealer=2%C2%B2")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "year": ["'²' is not a whole number; give numbers separated by commas."],
+        "dealer": ["'2²' is not a whole number; give numbers separated by commas."],
+    }

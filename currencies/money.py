@@ -70,6 +70,13 @@ def money_has_valid_precision(amount: Decimal, currency: str) -> bool:
     return Decimal(amount) == Decimal(amount).quantize(currency_quantum(currency), rounding=ROUND_HALF_EVEN)
 
 
+def money_precision_refusal(amount: Decimal, currency: str) -> str | None:
+    """Why `amount` cannot be an amount of `currency` (1000.50 XOF: there is no half franc), or None when it can."""
+    if money_has_valid_precision(amount, currency):
+        return None
+    return gettext("%(amount)s has more decimals than %(currency)s allows.") % {"amount": amount, "currency": currency}
+
+
 def to_minor_units(amount: Decimal, currency: str, *, exponent: int | None = None) -> int:
     """For a provider's API only: 12.34 CAD → 1234, 5000 XOF → 5000. `exponent` overrides ISO when the
     provider counts differently."""

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from currencies.money import currency_exponent, money_has_valid_precision, money_round
+from currencies.money import money_precision_refusal, money_round
 from nzila_export.exceptions import DomainError
 from payments.models import (
     Discrepancy,
@@ -57,14 +57,8 @@ class RefundForm(forms.Form):
         amount, currency = self.cleaned_data["amount"], self.payment.currency
         if amount <= 0:
             raise forms.ValidationError(gettext("The refund must be a positive amount."))
-        if not money_has_valid_precision(amount, currency):
-            places = currency_exponent(currency)
-            message = ngettext(
-                "%(currency)s amounts have at most %(places)d decimal.",
-                "%(currency)s amounts have at most %(places)d decimals.",
-                places,
-            )
-            raise forms.ValidationError(message % {"currency": currency, "places": places})
+        if refusal := money_precision_refusal(amount, currency):
+            raise forms.ValidationError(refusal)
         if amount > self.refundable:
             raise forms.ValidationError(
                 gettext("At most %(amount)s %(currency)s of this payment can still be refunded.")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from currencies.conversion import convert
-from currencies.money import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES, money_has_valid_precision
+from currencies.money import REFERENCE_CURRENCY, SUPPORTED_CURRENCIES, money_precision_refusal
 
 
 def supported_currencies() -> list[str]:
@@ -25,12 +25,7 @@ def listed_price_refusal(*, price: Decimal, currency: str) -> str | None:
     positive, with no more decimals than the currency has (none in XOF and XAF)."""
     if price <= 0:
         return gettext("The amount must be positive.")
-    if not money_has_valid_precision(price, currency):
-        return gettext("%(amount)s has more decimals than %(currency)s allows.") % {
-            "amount": price,
-            "currency": currency,
-        }
-    return None
+    return money_precision_refusal(price, currency)
 
 
 def price_in_cad(*, amount: Decimal, currency: str, on: date | None = None) -> Decimal:

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from accounts.models import Role, User
 from accounts.validators import validate_currency_code
 from currencies.api.serializers import MoneyRepresentationMixin
-from currencies.money import money_has_valid_precision
+from currencies.money import money_precision_refusal
 from deals.models import Deal, DealEvent, DealStatus, Incoterm
 from nzila_export.api.fields import CountryCodeFieldMixin, StoredTextField
 from nzila_export.stored_text import stored_text_read
@@ -76,13 +76,8 @@ class DealTermsSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         price, currency = attrs["agreed_price"], attrs["currency"]
-        if not money_has_valid_precision(price, currency):  # 1,000,000.50 XOF: there is no half franc
-            raise serializers.ValidationError(
-                {
-                    "agreed_price": gettext("%(amount)s has more decimals than %(currency)s allows.")
-                    % {"amount": price, "currency": currency}
-                }
-            )
+        if refusal := money_precision_refusal(price, currency):
+            raise serializers.ValidationError({"agreed_price": refusal})
         return attrs
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from audit.services import audit_record
-from currencies.money import money_has_valid_precision, money_round
+from currencies.money import money_precision_refusal, money_round
 from deals.models import CLOSED_STATUSES, Deal, Incoterm
 from invoices.models import EXPORT_REGIME, Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, InvoiceTax, LineKind
 from invoices.selectors import tax_rates_in_force
@@ -70,12 +70,8 @@ def invoice_draft_for_deal(*, deal: Deal, user=None) -> Invoice:
 def invoice_lines_replace(*, invoice: Invoice, lines: list[LineInput], on: date) -> Invoice:
     """Write `lines` (in order) in place of the invoice's lines, then its taxes and totals as of `on`."""
     for line in lines:
-        if not money_has_valid_precision(line.unit_price, invoice.currency):
-            raise DomainError(
-                gettext("%(amount)s has more decimals than %(currency)s allows.")
-                % {"amount": line.unit_price, "currency": invoice.currency},
-                field="lines",
-            )
+        if refusal := money_precision_refusal(line.unit_price, invoice.currency):
+            raise DomainError(refusal, field="lines")
     invoice.lines.all().delete()
     InvoiceLine.objects.bulk_create(
         InvoiceLine(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from accounts.models import User
 from audit.services import audit_record
-from currencies.money import money_has_valid_precision
+from currencies.money import money_precision_refusal
 from deals.models import CLOSED_STATUSES
 from invoices.models import OPEN_STATUSES, Invoice, InvoiceKind, InvoiceStatus, LineKind
 from invoices.selectors import invoice_balance
@@ -86,12 +86,8 @@ def credit_note_issue(*, invoice: Invoice, amount: Decimal, reason: str, user: U
             % {"uncredited": uncredited, "currency": invoice.currency},
             field="amount",
         )
-    if not money_has_valid_precision(amount, invoice.currency):
-        raise DomainError(
-            gettext("%(amount)s has more decimals than %(currency)s allows.")
-            % {"amount": amount, "currency": invoice.currency},
-            field="amount",
-        )
+    if refusal := money_precision_refusal(amount, invoice.currency):
+        raise DomainError(refusal, field="amount")
     credit_note = document_issue_now(
         kind=InvoiceKind.CREDIT_NOTE, deal=invoice.deal, currency=invoice.currency, invoice=invoice, user=user,
         reason=reason.strip()[:255], lines=[LineInput(LineKind.CREDIT, reason.strip()[:255], amount)],

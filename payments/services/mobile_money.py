@@ -22,7 +22,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
-from currencies.money import currency_check, money_has_valid_precision
+from currencies.money import currency_check, money_precision_refusal
 from notifications.services import notify
 from nzila_export.exceptions import DomainError
 from nzila_export.stored_text import text_to_store
@@ -82,11 +82,8 @@ def mobile_money_payer_check(*, method: str, phone: str, amount: Decimal, curren
             gettext("%(rail)s takes whole amounts of %(currency)s.") % {"rail": label, "currency": expected},
             field="amount",
         )
-    if not money_has_valid_precision(Decimal(amount), expected):
-        raise DomainError(
-            gettext("%(currency)s amounts have at most its number of decimals.") % {"currency": expected},
-            field="amount",
-        )
+    if refusal := money_precision_refusal(Decimal(amount), expected):
+        raise DomainError(refusal, field="amount")
     return number
 
 

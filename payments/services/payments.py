@@ -25,7 +25,7 @@ from accounts.models import User
 from accounts.selectors import staff_list_active
 from audit.services import audit_record
 from currencies.conversion import convert
-from currencies.money import REFERENCE_CURRENCY, currency_check, money_has_valid_precision, money_round
+from currencies.money import REFERENCE_CURRENCY, currency_check, money_precision_refusal, money_round
 from deals.models import Deal, DealStatus
 from deals.services import deal_transition
 from notifications.services import notify
@@ -163,11 +163,8 @@ def _payment_create_locked(
     amount = Decimal(amount)
     if amount <= 0:
         raise DomainError(gettext("The amount must be positive."), field="amount")
-    if not money_has_valid_precision(amount, currency):
-        raise DomainError(
-            gettext("%(currency)s amounts have at most its number of decimals.") % {"currency": currency},
-            field="amount",
-        )
+    if refusal := money_precision_refusal(amount, currency):
+        raise DomainError(refusal, field="amount")
 
     today = timezone.localdate()
     in_deal_currency = convert(amount=amount, from_currency=currency, to_currency=deal.currency, on=today)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from accounts.models import User
-from currencies.money import money_has_valid_precision, money_round
+from currencies.money import money_precision_refusal, money_round
 from notifications.services import notify
 from nzila_export.exceptions import Conflict, DomainError
 from payments.gateways import gateway_for_method
@@ -39,11 +39,8 @@ def payment_refund(*, payment: Payment, reason: str, user: User, amount: Decimal
     amount = refundable if amount is None else Decimal(amount)
     if amount <= 0:
         raise DomainError(gettext("The refund must be a positive amount."), field="amount")
-    if not money_has_valid_precision(amount, payment.currency):
-        raise DomainError(
-            gettext("%(currency)s amounts have at most its number of decimals.") % {"currency": payment.currency},
-            field="amount",
-        )
+    if refusal := money_precision_refusal(amount, payment.currency):
+        raise DomainError(refusal, field="amount")
     if amount > refundable:
         raise DomainError(
             gettext("At most %(amount)s %(currency)s of this payment can still be refunded.")

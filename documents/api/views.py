@@ -106,7 +106,8 @@ class DocumentViewSet(
         """A link to the file, valid for 5 minutes, for the deal's parties and staff."""
         document = self.get_object()
         link = document_download_link(document=document, user=request.user)
-        return Response({"url": request.build_absolute_uri(link.path), "expires_at": link.expires_at})
+        body = {"url": request.build_absolute_uri(link.path), "expires_at": link.expires_at}
+        return Response(serializers.DownloadLinkSerializer(body).data)  # the time as every other: local, not UTC
 
 
 class DocumentDownloadView(APIView):

@@ -1,8 +1,9 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from unittest import mock
 
 import pytest
 from django.core import signing
+from django.utils import timezone
 
 from accounts.tests.factories import BuyerFactory
 from audit.models import AuditLog
@@ -72,3 +73,11 @@ def test_a_valid_token_for_a_missing_document_is_404(api_client):
 def test_another_deals_buyer_cannot_ask_for_a_link(client_for):
     document = DocumentFactory()
     assert client_for(BuyerFactory()).get(f"/api/v1/documents/{document.pk}/download-link/").status_code == 404
+
+
+def test_a_links_expiry_is_given_in_the_platforms_time_like_every_other_moment(client_for):
+    document = DocumentFactory()
+    answer = client_for(document.deal.buyer).get(f"/api/v1/documents/{document.pk}/download-link/").json()
+    expires_at = datetime.fromisoformat(answer["expires_at"])
+    assert expires_at.utcoffset() == timezone.localtime().utcoffset()  # Toronto's, as created_at is; not UTC's Z
+    assert timedelta(minutes=4) < expires_at - timezone.now() <= timedelta(minutes=5)

@@ -46,7 +46,8 @@ class ExportView(APIView):
             detail = gettext("We are gathering your data; we will e-mail you a download link when it is ready.")
             return Response({**body, "detail": detail}, status=status.HTTP_202_ACCEPTED)
         body.update(url=request.build_absolute_uri(link.path), expires_at=link.expires_at)
-        return Response({**body, "detail": gettext("Your data is ready: download it before the link expires.")})
+        detail = gettext("Your data is ready: download it before the link expires.")
+        return Response(serializers.ExportSerializer({**body, "detail": detail}).data)  # the time local, not UTC
 
 
 class ExportDownloadView(APIView):

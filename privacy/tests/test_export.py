@@ -1,6 +1,7 @@
 """The right of access: everything an account holds, and nothing of anyone else's."""
 
 import json
+from datetime import datetime
 
 import pytest
 from django.core import mail
@@ -40,6 +41,8 @@ def test_a_buyers_export_holds_its_deal_and_nothing_of_the_dealer_or_another_buy
 
     assert answer.status_code == 200, answer.json()
     assert answer.json()["status"] == "completed"
+    expires_at = datetime.fromisoformat(answer.json()["expires_at"])
+    assert expires_at.utcoffset() == timezone.localtime().utcoffset()  # the platform's time, not UTC's Z
     download = api_client.get(answer.json()["url"])
     assert download.status_code == 200
     assert download["Content-Type"] == "application/zip"

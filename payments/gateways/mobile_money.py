@@ -138,6 +138,13 @@ def cached_token(key: str, fetch) -> str:
     return token
 
 
+def refund_refused(*, rail: str) -> GatewayRefused:
+    """A rail takes no refund through its collection API: staff send the money back at the provider."""
+    return GatewayRefused(
+        gettext("%(rail)s: refunds are made by staff at the provider (disbursement), not here.") % {"rail": rail}
+    )
+
+
 class MobileMoneyGateway(SettingsConfigured):
     """The base of every rail: `charge` starts the push to the number kept with the payment; subclasses
     implement `start`, `status` and `parse_callback`."""
@@ -177,7 +184,4 @@ class MobileMoneyGateway(SettingsConfigured):
         raise NotImplementedError
 
     def refund(self, *, payment, amount, reason: str, idempotency_key: str):
-        raise GatewayRefused(
-            gettext("%(rail)s: refunds are made by staff at the provider (disbursement), not here.")
-            % {"rail": self.code}
-        )
+        raise refund_refused(rail=self.code)

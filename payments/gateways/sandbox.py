@@ -9,7 +9,7 @@ decides by the last two digits of the amount in minor units (cents; whole francs
     ..34  requires_action; confirming then fails, authentication_failed
     anything else succeeds at once
 
-Refunds always succeed.
+Refunds succeed, but for a mobile-money rail it answers for in local mode: refused, as the rail refuses them.
 """
 
 import uuid
@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from currencies.money import to_minor_units
 from nzila_export.stored_text import text_to_store
 from payments.gateways.base import ChargeResult, RefundResult, SettingsConfigured
+from payments.gateways.mobile_money import MOBILE_MONEY_METHODS, refund_refused
 from payments.models import Payment, PaymentMethod, PaymentStatus
 
 DECLINES = {
@@ -78,4 +79,6 @@ class SandboxGateway(SettingsConfigured):
         )
 
     def refund(self, *, payment: Payment, amount: Decimal, reason: str, idempotency_key: str) -> RefundResult:
+        if payment.method in MOBILE_MONEY_METHODS:  # standing in for a rail, it refuses as the rail would
+            raise refund_refused(rail=payment.method)
         return RefundResult(provider_reference=f"sbx_re_{uuid.uuid4().hex[:20]}")

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.tests.factories import BuyerFactory, StaffFactory
 from deals.models import DealStatus
 from notifications.models import Notification
-from payments.models import LedgerEntry, MobileMoneyPayment, Payment, PaymentStatus
+from payments.models import LedgerEntry, LedgerEntryKind, MobileMoneyPayment, Payment, PaymentStatus
 from payments.tasks import process_pending_payments
 from payments.tests.factories import PayableDealFactory
 from webhooks.models import InboxEvent
@@ -290,3 +290,16 @@ def test_in_local_mode_a_declined_mtn_payment_reads_as_a_wallet_not_a_card(clien
         "insufficient_funds",
         "Le compte n'a pas assez d'argent pour ce paiement.",
     )
+
+
+def test_in_local_mode_a_refund_is_refused_as_the_rail_refuses_it(client_for, xof_deal, settings):
+    settings.MTN_MOMO_API_USER = ""
+    settings.MOBILE_MONEY_SANDBOX = True
+    paid = pay(client_for(xof_deal.buyer), xof_deal)
+    assert (paid.status_code, paid.json()["status"]) == (201, "succeeded")
+    refund = client_for(StaffFactory()).post(
+        f"{URL}{paid.json()['id']}/refund/", {"amount": "1000", "reason": "Goodwill"}, format="json"
+    )
+    assert refund.status_code == 400
+    assert refund.json()["detail"] == "mtn_momo: refunds are made by staff at the provider (disbursement), not here."
+    assert not LedgerEntry.objects.filter(kind=LedgerEntryKind.REFUND).exists()

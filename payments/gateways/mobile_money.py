@@ -139,9 +139,11 @@ def cached_token(key: str, fetch) -> str:
 
 
 def refund_refused(*, rail: str) -> GatewayRefused:
-    """A rail takes no refund through its collection API: staff send the money back at the provider."""
+    """A rail takes no refund through its collection API: staff send the money back at the provider. The rail
+    is named as people know it (MTN MoMo), not by its code."""
     return GatewayRefused(
-        gettext("%(rail)s: refunds are made by staff at the provider (disbursement), not here.") % {"rail": rail}
+        gettext("%(rail)s: refunds are made by staff at the provider (disbursement), not here.")
+        % {"rail": PaymentMethod(rail).label}
     )
 
 

@@ -301,5 +301,5 @@ def test_in_local_mode_a_refund_is_refused_as_the_rail_refuses_it(client_for, xo
         f"{URL}{paid.json()['id']}/refund/", {"amount": "1000", "reason": "Goodwill"}, format="json"
     )
     assert refund.status_code == 400
-    assert refund.json()["detail"] == "mtn_momo: refunds are made by staff at the provider (disbursement), not here."
+    assert refund.json()["detail"] == "MTN MoMo: refunds are made by staff at the provider (disbursement), not here."
     assert not LedgerEntry.objects.filter(kind=LedgerEntryKind.REFUND).exists()

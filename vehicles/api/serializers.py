@@ -59,6 +59,27 @@ class CoverPhotoSerializer(serializers.Serializer):
     height = serializers.IntegerField()
 
 
+class AbsoluteFileUrls:
+    """A stored file's URL, absolute when there is a request, for a whole page of files. On the local disk's
+    storage a URL is the storage's base URL and the quoted name, so the absolute base is worked out once per
+    storage (a page of cards has forty photo URLs); another storage (S3: signed, or on its own domain)
+    answers each URL itself."""
+
+    def __init__(self, request):
+        self.request = request
+        self._absolute_bases: dict = {}
+
+    def __call__(self, storage, name: str) -> str:
+        if self.request is None:
+            return storage.url(name)
+        if not isinstance(storage, FileSystemStorage):
+            return self.request.build_absolute_uri(storage.url(name))
+        base = self._absolute_bases.get(storage)
+        if base is None:
+            base = self._absolute_bases[storage] = self.request.build_absolute_uri(storage.base_url)
+        return base + filepath_to_uri(name).lstrip("/")
+
+
 class VehicleSerializer(MoneyRepresentationMixin, BuiltOnceModelSerializer):
     """A listing as everyone sees it; written by its dealer (never chooses the dealer)."""
 
@@ -102,30 +123,15 @@ class VehicleSerializer(MoneyRepresentationMixin, BuiltOnceModelSerializer):
         if photo is None:
             return None
         return {
-            "image": self._file_url(photo.image),
-            "thumbnail": self._file_url(photo.thumbnail),
+            "image": self._file_urls(photo.image.storage, photo.image.name),
+            "thumbnail": self._file_urls(photo.thumbnail.storage, photo.thumbnail.name),
             "width": photo.width,
             "height": photo.height,
         }
 
-    def _file_url(self, file) -> str:
-        """The file's URL, absolute when there is a request. On the local disk's storage a URL is the storage's
-        base URL and the quoted name, so the absolute base is worked out once per serializer (a list's child
-        serves the whole page: forty photo URLs); another storage (S3: signed, or on its own domain) answers
-        each URL itself."""
-        request = self.context.get("request")
-        if request is None:
-            return file.url
-        if not isinstance(file.storage, FileSystemStorage):
-            return request.build_absolute_uri(file.url)
-        base = self._absolute_storage_bases.get(file.storage)
-        if base is None:
-            base = self._absolute_storage_bases[file.storage] = request.build_absolute_uri(file.storage.base_url)
-        return base + filepath_to_uri(file.name).lstrip("/")
-
     @cached_property
-    def _absolute_storage_bases(self) -> dict:
-        return {}
+    def _file_urls(self) -> AbsoluteFileUrls:
+        return AbsoluteFileUrls(self.context.get("request"))
 
     def validate_vin(self, value):
         value = value.strip().upper()

@@ -20,6 +20,7 @@ from nzila_export.exceptions import DomainError
 from vehicles import photos, selectors, services
 from vehicles.api import serializers as vehicle_serializers
 from vehicles.api.caching import CataloguePageCacheMixin
+from vehicles.api.cards import card_rows, vehicle_cards
 from vehicles.api.csv_io import CsvFileError, export_lines, import_plan_build
 from vehicles.api.permissions import IsBuyer, IsDealer, IsDealerOrStaff, ReadAnyoneWriteDealerOrStaff
 from vehicles.api.visitors import visitor_id
@@ -122,7 +123,7 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
             vehicles = selectors.vehicle_list_visible_to(user=user)
         vehicles = vehicles.order_by("-created_at", "-id")
         if self.action == "list":
-            return selectors.vehicle_for_cards(vehicles)
+            return vehicles  # the cards are written from the page's ids (vehicles.api.cards)
         return selectors.vehicle_with_gallery(vehicles)
 
     def get_serializer_class(self):
@@ -141,7 +142,9 @@ class VehicleViewSet(CataloguePageCacheMixin, SparseFieldsetMixin, viewsets.Mode
         )
 
     def _list_page(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
+        fields = self.requested_fields()
+        rows = self.paginate_queryset(card_rows(self.filter_queryset(self.get_queryset())))
+        response = self.get_paginated_response(vehicle_cards(rows, request=request, fields=fields))
         search = request.query_params.get("search", "").strip()
         if search and not response.data["results"]:
             response.data["did_you_mean"] = vehicle_did_you_mean(

@@ -1,7 +1,7 @@
 """The catalogue's list pages: their cards written by PostgreSQL.
 
 The list is the platform's busiest read. Through model instances and the serializer, a page of 20 cards
-cost about three times what the rest of the request did: Django compiling a 30-column select with its
+cost more than twice what the rest of the request did: Django compiling a 30-column select with its
 joins, psycopg parsing every column (five timestamps a row), a model instance per row and per cover photo,
 then DRF's fields one by one. Here a page costs three plain queries: the count and the page's ids (the
 filtered queryset, with no join), then one constant statement in which PostgreSQL writes each card as

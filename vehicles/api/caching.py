@@ -2,12 +2,14 @@
 buyers and brokers: vehicles.selectors.vehicle_catalogue_is_public_for), with ETag and Last-Modified so
 that a client revalidates with a 304.
 
-A page is stored under the action, the language and the normalized query (the scheme, the host, for its
-links and photo URLs are absolute, and the parameters sorted, as DRF sorts them in the links it writes,
-so that `?a=1&b=2` and `?b=2&a=1` are one page), together with the version token of what it shows
-(vehicles.cache). One read fetches the current token and the page; a page stored under another token
-is stale and computed again. The JSON is kept with its gzip, so that a hit compresses nothing. Only a
-200 in JSON is kept; errors and the browsable API are computed every time.
+A page is stored under the action and the normalized query (the scheme, the host, for its links and
+photo URLs are absolute, and the parameters sorted, as DRF sorts them in the links it writes, so that
+`?a=1&b=2` and `?b=2&a=1` are one page), together with the version token of what it shows
+(vehicles.cache). Not under the language: a page holds data and codes, no text in a reader's language, so
+English and French readers share it (vehicles/tests/test_catalogue_cache.py holds every page to that).
+One read fetches the current token and the page; a page stored under another token is stale and computed
+again. The JSON is kept with its gzip, so that a hit compresses nothing. Only a 200 in JSON is kept;
+errors and the browsable API are computed every time.
 
 Two ways in, one store:
 - CataloguePageCacheMixin, in the views: after authentication, permissions and throttles, for every
@@ -35,7 +37,6 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language
 
 from nzila_export.api.throttling import COUNTED_MARK, CatalogueThrottle
 from vehicles.api.visitors import visitor_id
@@ -44,7 +45,7 @@ from vehicles.search_reports import catalogue_search_report, page_result_count
 from vehicles.selectors import vehicle_catalogue_is_public_for
 from vehicles.view_buffer import view_buffer
 
-PAGE_KEY = "vehicles:catalogue:page:{scope}:{action}:{language}:{query}"
+PAGE_KEY = "vehicles:catalogue:page:{scope}:{action}:{query}"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
 # The routes the middleware answers (by URL name), and the scope of each page.
 EARLY_ROUTES: dict[str, Callable[[dict], str]] = {
@@ -80,7 +81,7 @@ def _normalized_query(request) -> str:
 
 def page_keys(request, *, scope: str, action: str) -> tuple[str, str]:
     """The keys of the scope's version and of the page."""
-    page = PAGE_KEY.format(scope=scope, action=action, language=get_language(), query=_normalized_query(request))
+    page = PAGE_KEY.format(scope=scope, action=action, query=_normalized_query(request))
     return version_key(scope), page
 
 
@@ -176,7 +177,8 @@ class CataloguePageCacheMixin:
 
 class CataloguePageCacheMiddleware:
     """Answers a visitor's cached catalogue page before sessions, authentication and DRF run (see the
-    module's docstring); after LocaleMiddleware, which sets the page's language."""
+    module's docstring); after LocaleMiddleware, so that its answers say their language (Content-Language)
+    as every other answer does."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -250,6 +250,40 @@ def test_only_callers_who_see_the_public_catalogue_share_its_cached_pages(api_cl
         assert not page.has_header("ETag")
 
 
+def test_english_and_french_readers_share_one_page_for_every_page_is_the_same_in_both(api_client, client_for, settings):
+    """Pages are not stored per language (vehicles.api.caching). Should a page ever carry a text in its
+    reader's language, the first half fails: such a page must then be stored under its language."""
+    camry = VehicleFactory(make="Toyota", model="Camry", year=2019, price=Decimal("18500.00"))
+    VehicleFactory(make="Honda", model="Civic", status=VehicleStatus.AVAILABLE)
+    changed_price = client_for(camry.dealer).patch(detail(camry), {"price": "17900.00"}, format="json")
+    assert changed_price.status_code == 200
+    urls = [
+        LIST,
+        LIST + "?search=Toyoya Camri",
+        LIST + "?search=Hondda Civik&year__gte=2030",  # nothing found: did_you_mean is filled
+        detail(camry),
+        f"{detail(camry)}price-history/",
+        "/api/v1/vehicles/facets/",
+        "/api/v1/vehicles/autocomplete/?q=To",
+    ]
+    settings.CATALOGUE_CACHE_SECONDS = 0
+    for url in urls:
+        english, french = (api_client.get(url, HTTP_ACCEPT_LANGUAGE=language) for language in ("en", "fr"))
+        assert (english.status_code, english["Content-Language"], french["Content-Language"]) == (200, "en", "fr")
+        assert english.json() == french.json(), url
+    assert api_client.get(urls[2], HTTP_ACCEPT_LANGUAGE="fr").json()["did_you_mean"] == "Honda Civic"
+
+    settings.CATALOGUE_CACHE_SECONDS = 600
+    french_buyer = BuyerFactory(preferred_language="fr")
+    for url in urls:
+        english = api_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        french = api_client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+        signed_in = client_for(french_buyer).get(url)
+        assert (english["X-Cache"], french["X-Cache"], signed_in["X-Cache"]) == ("miss", "hit", "hit"), url
+        assert (french["Content-Language"], signed_in["Content-Language"]) == ("fr", "fr")
+        assert french.content == signed_in.content == english.content
+
+
 def test_a_visitors_cached_page_is_answered_before_the_views_and_counted_once_against_the_throttle(
     api_client, rates, monkeypatch, django_assert_num_queries
 ):

@@ -7,8 +7,10 @@ production does (gunicorn, 3 sync workers, DEBUG off) on its own database (BENCH
 with catalogue_http.py: 1,000 listings with 3 photos each), with the throttles out of reach. Locust runs
 headless in one process, ramps a level up in about --ramp seconds and keeps its figures from then on
 (--reset-stats), for --run-time seconds in all. One row per level: users, requests, requests/s, p50, p95
-and p99 in ms, failures (any answer outside 2xx). Target: at 1,000 users, no failure and a p95 under 100 ms;
-the exit code is 1 when it is missed, or when any level has a failure.
+and p99 in ms, failures (any answer outside 2xx), the CPU Locust used (a share of one core), and what
+answering cost from the end of the ramp: the CPU of gunicorn, PostgreSQL and Redis per request and in cores
+(of the machine's, which the report counts; Locust runs on them too). Target: at 1,000 users, no failure
+and a p95 under 100 ms; the exit code is 1 when it is missed, or when any level has a failure.
 
     .venv/bin/python scripts/bench/load_test.py [--users 100,500,1000] [--run-time 60] [--ramp 10]
         [--workers 3] [--csv-dir DIR]
@@ -23,6 +25,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,6 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nzila_export.settings")
 os.environ["LOG_LEVEL"] = "WARNING"
 
 import django  # noqa: E402
+import psutil  # noqa: E402
 
 from scripts.bench._listings import listings_fill  # noqa: E402
 from scripts.bench._server import platform_environment, served  # noqa: E402
@@ -107,8 +111,21 @@ def fixture_write(path: Path, *, buyers: list, token_lifetime: timedelta) -> Non
     path.write_text(json.dumps({"vehicles": vehicles, "buyers": accounts}))
 
 
+def serving_cpu_seconds() -> float:
+    """The CPU seconds used so far by what answers the load on this machine: gunicorn's processes, PostgreSQL's
+    and Redis's."""
+    total = 0.0
+    for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
+        name, command, times = process.info["name"] or "", process.info["cmdline"] or [], process.info["cpu_times"]
+        serving = name.startswith(("postgres", "redis-server")) or any("gunicorn" in part for part in command)
+        if serving and times is not None:
+            total += times.user + times.system
+    return total
+
+
 def locust_run(*, base: str, users: int, options, csv_prefix: Path, fixture: Path) -> dict:
-    """Run the locustfile headless at `users` users; Aggregated and per-route figures from its CSV."""
+    """Run the locustfile headless at `users` users; Aggregated and per-route figures from its CSV, and the
+    serving processes' CPU from the end of the ramp (when Locust resets its figures) to the end of the run."""
     spawn_rate = max(1.0, users / options.ramp)
     command = [
         sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", base,
@@ -117,11 +134,15 @@ def locust_run(*, base: str, users: int, options, csv_prefix: Path, fixture: Pat
     ]  # fmt: skip
     log = csv_prefix.with_suffix(".log")
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    serving_at_ramp_end: list[float] = []
+    ramp_end = threading.Timer(users / spawn_rate, lambda: serving_at_ramp_end.append(serving_cpu_seconds()))
+    ramp_end.start()
     with log.open("w") as output:
         result = subprocess.run(
             command, env={**os.environ, "LOAD_TEST_FIXTURE": str(fixture)}, stdout=output, stderr=subprocess.STDOUT
         )
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    serving_seconds = serving_cpu_seconds() - serving_at_ramp_end[0]
     if result.returncode not in (0, 1):  # 1: the run had failures, which the CSV counts
         raise SystemExit(f"locust exited with {result.returncode}; see {log}")
     for line in log.read_text().splitlines():
@@ -132,12 +153,15 @@ def locust_run(*, base: str, users: int, options, csv_prefix: Path, fixture: Pat
     with open(f"{csv_prefix}_failures.csv", newline="") as failures_file:
         failures = sorted(csv.DictReader(failures_file), key=lambda row: -int(row["Occurrences"]))
     cpu_seconds = sum(getattr(cpu_after, field) - getattr(cpu_before, field) for field in ("ru_utime", "ru_stime"))
+    total = figures_of(rows.pop("Aggregated"))
     return {
         "users": users,
-        "total": figures_of(rows.pop("Aggregated")),
+        "total": total,
         "routes": {name: figures_of(row) for name, row in rows.items()},
         "failures": failures,
         "locust_cpu": cpu_seconds / options.run_time,
+        "serving_cpu_ms": 1000 * serving_seconds / max(total["requests"], 1),
+        "serving_cores": serving_seconds / (options.run_time - users / spawn_rate),
     }
 
 
@@ -156,15 +180,17 @@ def figures_of(row: dict) -> dict:
 
 
 def report(levels: list[dict]) -> None:
+    print(f"\n{os.cpu_count()} cores on this machine, for the platform, PostgreSQL, Redis and Locust")
     print(
-        f"\n{'users':>6} {'requests':>9} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'failures':>9}"
-        f" {'locust CPU':>10}"
+        f"{'users':>6} {'requests':>9} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'failures':>9}"
+        f" {'locust CPU':>10} {'serving CPU/request':>19} {'serving cores':>13}"
     )
     for level in levels:
         total = level["total"]
         print(
             f"{level['users']:>6,} {total['requests']:>9,} {total['per_second']:>7.1f} {total['p50']:>7.0f}"
             f" {total['p95']:>7.0f} {total['p99']:>7.0f} {total['failures']:>9,} {level['locust_cpu']:>9.0%}"
+            f" {level['serving_cpu_ms']:>16.1f} ms {level['serving_cores']:>13.2f}"
         )
     for level in levels:
         print(f"\n{level['users']:,} users, per route:")

@@ -142,9 +142,11 @@ def locust_run(*, base: str, users: int, options, csv_prefix: Path, fixture: Pat
             command, env={**os.environ, "LOAD_TEST_FIXTURE": str(fixture)}, stdout=output, stderr=subprocess.STDOUT
         )
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    serving_seconds = serving_cpu_seconds() - serving_at_ramp_end[0]
+    serving_end = serving_cpu_seconds()
+    ramp_end.cancel()
     if result.returncode not in (0, 1):  # 1: the run had failures, which the CSV counts
         raise SystemExit(f"locust exited with {result.returncode}; see {log}")
+    serving_seconds = serving_end - serving_at_ramp_end[0]
     for line in log.read_text().splitlines():
         if "CPU usage" in line:  # the load generator itself was short of CPU: the figures understate
             print(f"locust: {line.strip()}", flush=True)
@@ -228,6 +230,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (production's Dockerfile: 3)")
     parser.add_argument("--csv-dir", type=Path, help="where Locust's CSV and log go (default: a new temp folder)")
     options = parser.parse_args()
+    if options.run_time <= options.ramp:
+        parser.error("--run-time must be longer than --ramp: the figures are kept from the end of the ramp")
     levels = [int(users) for users in options.users.split(",")]
     csv_dir = options.csv_dir or Path(tempfile.mkdtemp(prefix="nzila-load-test-"))
     csv_dir.mkdir(parents=True, exist_ok=True)

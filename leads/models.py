@@ -209,6 +209,13 @@ class Lead(TimeStampedModel):
         help_text=_("The destination check when the lead came in (empty: not checked)."),
     )
     destination_reasons = models.JSONField(verbose_name=_("destination check reasons"), default=list, blank=True)
+    dealer_told_at = models.DateTimeField(
+        verbose_name=_("dealer told at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the dealer was told of the inquiry (empty: not yet)."),
+    )
 
     class Meta:
         verbose_name = _("lead")
@@ -218,6 +225,10 @@ class Lead(TimeStampedModel):
             models.Index(fields=["dealer", "status"], name="leads_dealer_status_idx"),
             models.Index(fields=["broker", "status"], name="leads_broker_status_idx"),
             models.Index(fields=["buyer", "status"], name="leads_buyer_status_idx"),
+            # The leads whose dealer is not told yet, for the sweep that catches a lost task: a few rows at most.
+            models.Index(
+                fields=["created_at"], condition=models.Q(dealer_told_at__isnull=True), name="leads_dealer_untold_idx"
+            ),
         ]
 
     def __str__(self):

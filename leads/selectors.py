@@ -107,6 +107,11 @@ def similar_eligible_vehicles(
     )
 
 
+def lead_untold_ids(*, received_before: datetime) -> QuerySet:
+    """Ids of the leads received before `received_before` whose dealer is not told yet (a lost task)."""
+    return Lead.objects.filter(dealer_told_at__isnull=True, created_at__lt=received_before).values_list("id", flat=True)
+
+
 def lead_stalled_ids_to_follow_up(*, now: datetime | None = None) -> QuerySet:
     """Ids of stalled leads whose dealer has not been reminded since the lead stalled (since its last
     contact, or since it came in when nobody ever contacted the buyer)."""

@@ -172,7 +172,7 @@ class LeadCreateSerializer(serializers.Serializer):
         return value
 
     def validate_vehicle(self, value):
-        vehicle = Vehicle.objects.filter(pk=value).select_related("dealer").first()
+        vehicle = Vehicle.objects.filter(pk=value).first()
         if vehicle is None:
             raise serializers.ValidationError(gettext("No vehicle with this id."))
         return vehicle

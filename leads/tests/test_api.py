@@ -10,6 +10,7 @@ from audit.models import AuditLog
 from leads.models import Lead, LeadStatus
 from leads.services import lead_rescore
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
+from notifications.models import MessageLog, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,19 @@ def test_an_anonymous_visitor_inquires_and_is_linked_to_the_existing_buyer(api_c
     )
     assert body["is_stalled"] is False
     assert lead.buyer == buyer
+
+
+def test_the_dealer_is_told_of_an_inquiry_once_it_is_saved(api_client, django_capture_on_commit_callbacks):
+    vehicle = AvailableVehicleFactory(dealer=DealerFactory(preferred_language="en"), make="Toyota", model="Hilux")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_client.post(LEADS, _inquiry(vehicle), format="json")
+    assert response.status_code == 201, response.json()
+    notification = Notification.objects.get(user=vehicle.dealer, event="lead.received")
+    assert notification.title.startswith("New inquiry: ")
+    assert f"/api/v1/leads/{response.json()['id']}/" in notification.body
+    email = MessageLog.objects.get(user=vehicle.dealer, channel="email", event="lead.received")
+    assert email.recipient == vehicle.dealer.email
+    assert Lead.objects.get().dealer_told_at is not None
 
 
 def test_only_those_who_work_a_lead_see_its_score_and_next_action(client_for):

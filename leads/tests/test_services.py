@@ -11,8 +11,10 @@ from leads.services import (
     lead_assign_broker,
     lead_contact_log,
     lead_create,
+    lead_dealer_tell,
     lead_transition,
 )
+from leads.tasks import UNTOLD_GRACE, tell_dealer_of_lead, tell_dealers_of_untold_leads
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 from notifications.models import MessageLog, Notification
 from nzila_export.exceptions import DomainError
@@ -66,9 +68,18 @@ def test_a_broker_who_submits_a_lead_is_assigned_to_it():
     assert lead.score == 30 + 20 + 12 + 0 + 10 + 10
 
 
-def test_the_dealer_is_notified_of_a_new_lead_in_its_language():
+def test_the_dealer_is_notified_of_a_new_lead_in_its_language_once_the_lead_is_committed(
+    django_capture_on_commit_callbacks,
+):
     dealer = DealerFactory(preferred_language="fr")
-    lead = _create(vehicle=AvailableVehicleFactory(dealer=dealer, make="Honda", model="CR-V", year=2021))
+    with django_capture_on_commit_callbacks() as queued:
+        lead = _create(vehicle=AvailableVehicleFactory(dealer=dealer, make="Honda", model="CR-V", year=2021))
+    assert not Notification.objects.exists()  # the request does not wait for it
+    assert not MessageLog.objects.exists()
+    for callback in queued:
+        callback()
+    lead.refresh_from_db()
+    assert lead.dealer_told_at is not None
     notification = Notification.objects.get(user=dealer, event="lead.received")
     assert notification.title == "Nouvelle demande : Honda CR-V 2021 de Adaeze Okafor"
     assert "Nigeria" in notification.body
@@ -77,8 +88,9 @@ def test_the_dealer_is_notified_of_a_new_lead_in_its_language():
     assert (email.event, email.recipient, email.language) == ("lead.received", dealer.email, "fr")
 
 
-def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons():
-    lead = _create(destination_country="KE")
+def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        lead = _create(destination_country="KE")
     assert lead.pk is not None
     assert lead.destination_allowed is False
     assert [stored_text_read(reason) for reason in lead.destination_reasons] == [
@@ -86,6 +98,32 @@ def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons():
     ]
     assert lead.next_action["action"] == "offer_eligible_alternatives"
     assert "Kenya admits right-hand-drive cars only" in Notification.objects.get(event="lead.received").body
+
+
+def test_the_dealer_is_told_once_however_often_the_task_runs():
+    lead = _create()
+    assert lead_dealer_tell(lead_id=lead.pk) is True
+    told_at = Lead.objects.get(pk=lead.pk).dealer_told_at
+    assert lead_dealer_tell(lead_id=lead.pk) is False
+    assert tell_dealer_of_lead(lead.pk) is False
+    assert Notification.objects.filter(event="lead.received").count() == 1
+    assert MessageLog.objects.filter(event="lead.received", channel="email").count() == 1
+    assert Lead.objects.get(pk=lead.pk).dealer_told_at == told_at
+
+
+def test_the_sweep_tells_the_dealers_of_leads_whose_task_was_lost():
+    lost = _create()  # its task, queued on commit, never ran: the test's transaction never commits
+    Lead.objects.filter(pk=lost.pk).update(created_at=timezone.now() - UNTOLD_GRACE - timedelta(seconds=1))
+    recent = _create(email="another@example.ng")  # its own task may still be on its way
+    already_told = _create(email="third@example.ng")
+    lead_dealer_tell(lead_id=already_told.pk)
+    Lead.objects.filter(pk=already_told.pk).update(created_at=timezone.now() - timedelta(hours=1))
+
+    assert tell_dealers_of_untold_leads() == 1
+    told = Notification.objects.filter(event="lead.received").values_list("related_key", flat=True)
+    assert sorted(told) == sorted([f"leads.lead:{lost.pk}", f"leads.lead:{already_told.pk}"])
+    assert Lead.objects.get(pk=recent.pk).dealer_told_at is None
+    assert tell_dealers_of_untold_leads() == 0
 
 
 @pytest.mark.parametrize("status", [VehicleStatus.DRAFT, VehicleStatus.SOLD, VehicleStatus.RESERVED])

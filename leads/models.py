@@ -225,7 +225,7 @@ class Lead(TimeStampedModel):
             models.Index(fields=["dealer", "status"], name="leads_dealer_status_idx"),
             models.Index(fields=["broker", "status"], name="leads_broker_status_idx"),
             models.Index(fields=["buyer", "status"], name="leads_buyer_status_idx"),
-            # The leads whose dealer is not told yet, for the sweep that catches a lost task: a few rows at most.
+            # The leads whose dealer is not told yet (leads.tasks, every minute): a minute's inquiries at most.
             models.Index(
                 fields=["created_at"], condition=models.Q(dealer_told_at__isnull=True), name="leads_dealer_untold_idx"
             ),

@@ -107,9 +107,9 @@ def similar_eligible_vehicles(
     )
 
 
-def lead_untold_ids(*, received_before: datetime) -> QuerySet:
-    """Ids of the leads received before `received_before` whose dealer is not told yet (a lost task)."""
-    return Lead.objects.filter(dealer_told_at__isnull=True, created_at__lt=received_before).values_list("id", flat=True)
+def lead_untold_ids() -> QuerySet:
+    """Ids of the leads whose dealer is not told yet, oldest first."""
+    return Lead.objects.filter(dealer_told_at__isnull=True).order_by("created_at", "id").values_list("id", flat=True)
 
 
 def lead_stalled_ids_to_follow_up(*, now: datetime | None = None) -> QuerySet:

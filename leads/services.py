@@ -2,7 +2,6 @@
 
 from datetime import datetime, timedelta
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -93,9 +92,9 @@ def lead_create(
     The buyer is the caller when a buyer signs in, otherwise the active buyer whose e-mail matches (an
     anonymous inquiry from a known buyer joins that buyer's leads). A broker who submits a lead is
     assigned to it. A car the destination refuses is still taken: the lead keeps the check's reasons.
-    The dealer is told by a task once the lead is committed (lead_dealer_tell), off the inquiry's request:
-    the one write anyone on the Internet makes at volume answers without rendering and queueing messages.
-    A task lost on the way (the broker down at commit) is caught by the sweep (leads.tasks)."""
+    The dealer is told within a minute by a beat job (leads.tasks.tell_dealers_of_new_leads), not in the
+    request: the one write anyone on the Internet makes at volume answers without rendering messages, and
+    without a queue message of its own to lose."""
     if vehicle.status != VehicleStatus.AVAILABLE or vehicle.deleted_at is not None:
         raise VehicleNotOpenForInquiries(gettext("This vehicle is not available for inquiries."), field="vehicle")
     caller = submitted_by if submitted_by is not None and submitted_by.is_authenticated else None
@@ -130,22 +129,15 @@ def lead_create(
             "buyer": buyer.pk if buyer is not None else None,
         },
     )
-    transaction.on_commit(partial(_dealer_tell_queue, lead_id=lead.pk), robust=True)
     return lead
-
-
-def _dealer_tell_queue(*, lead_id: int) -> None:
-    from leads.tasks import tell_dealer_of_lead
-
-    tell_dealer_of_lead.delay(lead_id)
 
 
 @transaction.atomic
 def lead_dealer_tell(*, lead_id: int) -> bool:
     """Tell the lead's dealer of the inquiry, once, through the notifications service. Returns whether it
-    did; a second run (a duplicate task, the sweep) finds the dealer told and sends nothing."""
+    did; a second run (two beat jobs at once) finds the dealer told, or the lead locked, and sends nothing."""
     lead = (
-        Lead.objects.select_for_update(of=("self",))
+        Lead.objects.select_for_update(of=("self",), skip_locked=True)
         .select_related("vehicle", "dealer")
         .filter(pk=lead_id, dealer_told_at__isnull=True)
         .first()

@@ -66,8 +66,8 @@ BEAT_SCHEDULE: dict[str, dict] = {
     "requeue-inbox-events": {"task": "webhooks.tasks.requeue_inbox_events", "schedule": 60.0},
     # Every minute: send the messages whose quiet hours or batching window have passed.
     "dispatch-due-messages": {"task": "notifications.tasks.dispatch_due_messages", "schedule": 60.0},
-    # Every minute: tell the dealers of the inquiries whose own task was lost (leads.tasks), within minutes.
-    "tell-dealers-of-untold-leads": {"task": "leads.tasks.tell_dealers_of_untold_leads", "schedule": 60.0},
+    # Every minute: tell the dealers of the inquiries received since (leads.tasks), off the inquiry's request.
+    "tell-dealers-of-new-leads": {"task": "leads.tasks.tell_dealers_of_new_leads", "schedule": 60.0},
     # The detail views buffered in Redis, into the view history (vehicles.view_buffer).
     "write-buffered-views": {"task": "vehicles.tasks.write_buffered_views", "schedule": 60.0},
     # Every minute: the catalogue searches buffered in Redis, added to their days' anonymized counts

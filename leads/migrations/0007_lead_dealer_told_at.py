@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(blank=True, editable=False, help_text='When the dealer was told of the inquiry (empty: not yet).', null=True, verbose_name='dealer told at'),
         ),
         migrations.RunSQL(
-            # Every lead before this one was told when it came in: the sweep must not tell its dealer again.
+            # Every lead before this one was told when it came in: the minute job must not tell its dealer again.
             "UPDATE leads_lead SET dealer_told_at = created_at WHERE dealer_told_at IS NULL",
             migrations.RunSQL.noop,
         ),

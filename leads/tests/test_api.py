@@ -9,6 +9,7 @@ from accounts.tests.factories import BrokerFactory, BuyerFactory, DealerFactory,
 from audit.models import AuditLog
 from leads.models import Lead, LeadStatus
 from leads.services import lead_rescore
+from leads.tasks import tell_dealers_of_new_leads
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 from notifications.models import MessageLog, Notification
 
@@ -61,11 +62,11 @@ def test_an_anonymous_visitor_inquires_and_is_linked_to_the_existing_buyer(api_c
     assert lead.buyer == buyer
 
 
-def test_the_dealer_is_told_of_an_inquiry_once_it_is_saved(api_client, django_capture_on_commit_callbacks):
+def test_the_dealer_is_told_of_an_inquiry_within_the_minute(api_client):
     vehicle = AvailableVehicleFactory(dealer=DealerFactory(preferred_language="en"), make="Toyota", model="Hilux")
-    with django_capture_on_commit_callbacks(execute=True):
-        response = api_client.post(LEADS, _inquiry(vehicle), format="json")
+    response = api_client.post(LEADS, _inquiry(vehicle), format="json")
     assert response.status_code == 201, response.json()
+    assert tell_dealers_of_new_leads() == 1  # the beat job, every minute
     notification = Notification.objects.get(user=vehicle.dealer, event="lead.received")
     assert notification.title.startswith("New inquiry: ")
     assert f"/api/v1/leads/{response.json()['id']}/" in notification.body

@@ -14,7 +14,7 @@ from leads.services import (
     lead_dealer_tell,
     lead_transition,
 )
-from leads.tasks import UNTOLD_GRACE, tell_dealer_of_lead, tell_dealers_of_untold_leads
+from leads.tasks import tell_dealers_of_new_leads
 from leads.tests.factories import AvailableVehicleFactory, LeadFactory
 from notifications.models import MessageLog, Notification
 from nzila_export.exceptions import DomainError
@@ -68,16 +68,12 @@ def test_a_broker_who_submits_a_lead_is_assigned_to_it():
     assert lead.score == 30 + 20 + 12 + 0 + 10 + 10
 
 
-def test_the_dealer_is_notified_of_a_new_lead_in_its_language_once_the_lead_is_committed(
-    django_capture_on_commit_callbacks,
-):
+def test_the_dealer_is_notified_of_a_new_lead_in_its_language_by_the_minute_job():
     dealer = DealerFactory(preferred_language="fr")
-    with django_capture_on_commit_callbacks() as queued:
-        lead = _create(vehicle=AvailableVehicleFactory(dealer=dealer, make="Honda", model="CR-V", year=2021))
-    assert not Notification.objects.exists()  # the request does not wait for it
+    lead = _create(vehicle=AvailableVehicleFactory(dealer=dealer, make="Honda", model="CR-V", year=2021))
+    assert not Notification.objects.exists()  # the inquiry does not wait for it
     assert not MessageLog.objects.exists()
-    for callback in queued:
-        callback()
+    assert tell_dealers_of_new_leads() == 1
     lead.refresh_from_db()
     assert lead.dealer_told_at is not None
     notification = Notification.objects.get(user=dealer, event="lead.received")
@@ -88,9 +84,9 @@ def test_the_dealer_is_notified_of_a_new_lead_in_its_language_once_the_lead_is_c
     assert (email.event, email.recipient, email.language) == ("lead.received", dealer.email, "fr")
 
 
-def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        lead = _create(destination_country="KE")
+def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons():
+    lead = _create(destination_country="KE")
+    tell_dealers_of_new_leads()
     assert lead.pk is not None
     assert lead.destination_allowed is False
     assert [stored_text_read(reason) for reason in lead.destination_reasons] == [
@@ -100,30 +96,20 @@ def test_a_lead_on_a_refused_destination_is_taken_with_the_reasons(django_captur
     assert "Kenya admits right-hand-drive cars only" in Notification.objects.get(event="lead.received").body
 
 
-def test_the_dealer_is_told_once_however_often_the_task_runs():
-    lead = _create()
-    assert lead_dealer_tell(lead_id=lead.pk) is True
-    told_at = Lead.objects.get(pk=lead.pk).dealer_told_at
-    assert lead_dealer_tell(lead_id=lead.pk) is False
-    assert tell_dealer_of_lead(lead.pk) is False
-    assert Notification.objects.filter(event="lead.received").count() == 1
-    assert MessageLog.objects.filter(event="lead.received", channel="email").count() == 1
-    assert Lead.objects.get(pk=lead.pk).dealer_told_at == told_at
+def test_each_dealer_is_told_once_however_often_the_job_runs():
+    first = _create()
+    already_told = _create(email="another@example.ng")
+    assert lead_dealer_tell(lead_id=already_told.pk) is True
+    told_at = Lead.objects.get(pk=already_told.pk).dealer_told_at
+    second = _create(email="third@example.ng")
 
-
-def test_the_sweep_tells_the_dealers_of_leads_whose_task_was_lost():
-    lost = _create()  # its task, queued on commit, never ran: the test's transaction never commits
-    Lead.objects.filter(pk=lost.pk).update(created_at=timezone.now() - UNTOLD_GRACE - timedelta(seconds=1))
-    recent = _create(email="another@example.ng")  # its own task may still be on its way
-    already_told = _create(email="third@example.ng")
-    lead_dealer_tell(lead_id=already_told.pk)
-    Lead.objects.filter(pk=already_told.pk).update(created_at=timezone.now() - timedelta(hours=1))
-
-    assert tell_dealers_of_untold_leads() == 1
+    assert tell_dealers_of_new_leads() == 2
+    assert tell_dealers_of_new_leads() == 0
+    assert lead_dealer_tell(lead_id=first.pk) is False
     told = Notification.objects.filter(event="lead.received").values_list("related_key", flat=True)
-    assert sorted(told) == sorted([f"leads.lead:{lost.pk}", f"leads.lead:{already_told.pk}"])
-    assert Lead.objects.get(pk=recent.pk).dealer_told_at is None
-    assert tell_dealers_of_untold_leads() == 0
+    assert sorted(told) == sorted(f"leads.lead:{lead.pk}" for lead in (first, already_told, second))
+    assert MessageLog.objects.filter(event="lead.received", channel="email").count() == 3
+    assert Lead.objects.get(pk=already_told.pk).dealer_told_at == told_at
 
 
 @pytest.mark.parametrize("status", [VehicleStatus.DRAFT, VehicleStatus.SOLD, VehicleStatus.RESERVED])

@@ -101,6 +101,7 @@ class LeadAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "destination_country",
         "destination_reasons_text",
         "source",
+        "dealer_told_at",
         "created_at",
         "updated_at",
     ]

@@ -8,7 +8,7 @@ from accounts.models import User
 from leads.models import ContactChannel, Lead, LeadContact, LeadPriority, LeadSource, LeadStatus
 from leads.selectors import lead_can_work, lead_conversion_estimates
 from nzila_export.api.fields import CountryCodeField, StoredTextField
-from nzila_export.api.serializers import BuiltOnceModelSerializer
+from nzila_export.api.serializers import BuiltOnceModelSerializer, BuiltOnceSerializer
 from vehicles.models import Vehicle
 
 
@@ -157,7 +157,7 @@ class LeadCreatedSerializer(LeadSerializer):
         read_only_fields = fields
 
 
-class LeadCreateSerializer(serializers.Serializer):
+class LeadCreateSerializer(BuiltOnceSerializer):
     vehicle = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text="The id of an available vehicle.")
     full_name = serializers.CharField(max_length=200)
     email = serializers.EmailField(max_length=254)

@@ -1,3 +1,5 @@
+from django.db import transaction
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -19,6 +21,9 @@ from leads.selectors import (
 )
 
 
+# Outside ATOMIC_REQUESTS: each write is its service's own transaction. An inquiry, the one write anyone on
+# the Internet makes at volume, is then one transaction, without a savepoint inside the request's.
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class LeadViewSet(
     mixins.CreateModelMixin,
     mixins.ListModelMixin,

@@ -16,14 +16,28 @@ from nzila_export.periods import Period
 
 
 def _field_copy(field: serializers.Field) -> serializers.Field:
-    """A new, unbound field like `field`. A plain field is made again from the arguments it was made with,
-    as DRF's own deepcopy of a field does, but without deep-copying those arguments (labels, choices,
-    validators), which DRF's fields copy or never change; a field given as an argument (a ListField's
-    `child`) is copied the same way, for binding sets its source; a nested serializer is deep-copied whole."""
+    """A new, unbound field like `field`. DRF's deepcopy of a field makes it again from its arguments, and
+    a ChoiceField then lays out its choices anew (a country field: 250 of them, on every request). A plain
+    field is copied attribute by attribute instead: DRF never changes its choices, labels or validators,
+    and the validators and error messages, which a caller could change, are copied. A nested serializer is
+    deep-copied whole, and a field made with another field (a ListField's `child`) is made again."""
     if isinstance(field, serializers.BaseSerializer):
         return copy.deepcopy(field)
+    if any(isinstance(value, serializers.Field) for value in field._kwargs.values()):
+        return _field_made_again(field)
+    clone = copy.copy(field)
+    clone.error_messages = dict(field.error_messages)
+    if "_validators" in field.__dict__:
+        clone._validators = list(field._validators)
+    return clone
+
+
+def _field_made_again(field: serializers.Field) -> serializers.Field:
+    """`field` made again from the arguments it was made with, as DRF's own deepcopy of a field does, but
+    without deep-copying those arguments; a field among them (a `child`, which binding gave a source) is
+    made again the same way."""
     kwargs = {
-        key: _field_copy(value) if isinstance(value, serializers.Field) else value
+        key: _field_made_again(value) if isinstance(value, serializers.Field) else value
         for key, value in field._kwargs.items()
     }
     return field.__class__(*field._args, **kwargs)
@@ -77,6 +91,14 @@ def _read(field: serializers.Field, read: Callable | None, instance):
             if not callable(value):
                 return value
     return field.get_attribute(instance)
+
+
+class BuiltOnceSerializer(serializers.Serializer):
+    """A Serializer whose declared fields each instance gets as copies made field by field (`_field_copy`),
+    where DRF deep-copies them with their arguments: for a serializer on a hot path, such as the inquiry's."""
+
+    def get_fields(self):
+        return {name: _field_copy(field) for name, field in self._declared_fields.items()}
 
 
 class BuiltOnceModelSerializer(ReadPlanMixin, serializers.ModelSerializer):

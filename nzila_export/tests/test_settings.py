@@ -61,3 +61,17 @@ def test_celery_is_configured_for_reliable_delivery():
     assert conf.task_soft_time_limit < conf.task_time_limit
     assert conf.result_expires == 24 * 60 * 60
     assert conf.broker_transport_options["visibility_timeout"] > conf.task_time_limit
+
+
+@pytest.mark.django_db
+def test_a_statement_run_again_and_again_is_prepared_once_on_the_server():
+    from django.db import connection
+
+    from accounts.models import User
+
+    for _ in range(6):  # psycopg prepares a statement the fifth time a connection runs it
+        list(User.objects.filter(username="nobody-by-this-name"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('FROM "accounts_user"' in statement and '"username" = $1' in statement for statement in prepared)

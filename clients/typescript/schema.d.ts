@@ -4553,12 +4553,6 @@ export interface components {
          * @enum {string}
          */
         LeadStatusEnum: "new" | "contacted" | "qualified" | "negotiating" | "converted" | "lost";
-        /**
-         * @description A ModelSerializer that reads its model once per class. DRF builds a ModelSerializer's fields from
-         *     the model on every instantiation (field mapping, verbose names, validators): on a hot read like the
-         *     catalogue's list that was a tenth of the request. The fields are built the first time and each
-         *     instance gets copies; labels stay lazy translations, so one build serves every language.
-         */
         LeadVehicle: {
             readonly id: number;
             readonly make: string;
@@ -7424,12 +7418,6 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /**
-         * @description A ModelSerializer that reads its model once per class. DRF builds a ModelSerializer's fields from
-         *     the model on every instantiation (field mapping, verbose names, validators): on a hot read like the
-         *     catalogue's list that was a tenth of the request. The fields are built the first time and each
-         *     instance gets copies; labels stay lazy translations, so one build serves every language.
-         */
         VehiclePhoto: {
             readonly id: number;
             readonly position: number;

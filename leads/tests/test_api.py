@@ -64,6 +64,19 @@ def test_an_anonymous_visitor_inquires_and_is_linked_to_the_existing_buyer(api_c
     assert lead.buyer == buyer
 
 
+def test_an_inquiry_is_one_transaction_of_a_fixed_number_of_queries(api_client, django_assert_num_queries):
+    vehicle = AvailableVehicleFactory(year=timezone.localdate().year - 2)
+    # The vehicle, then the service's transaction (a savepoint inside the test's): the buyer by e-mail, the
+    # destination's rule, the lead and its audit row. No savepoint of the request's: the leads' views run
+    # outside ATOMIC_REQUESTS.
+    with django_assert_num_queries(7) as captured:
+        response = api_client.post(LEADS, _inquiry(vehicle), format="json")
+    assert response.status_code == 201, response.json()
+    statements = [query["sql"].split()[0] for query in captured.captured_queries]
+    assert (statements.count("SAVEPOINT"), statements.count("INSERT")) == (1, 2)
+    assert Lead.objects.filter(pk=response.json()["id"], vehicle=vehicle).exists()
+
+
 def test_the_dealer_is_told_of_an_inquiry_within_the_minute(api_client):
     vehicle = AvailableVehicleFactory(dealer=DealerFactory(preferred_language="en"), make="Toyota", model="Hilux")
     response = api_client.post(LEADS, _inquiry(vehicle), format="json")

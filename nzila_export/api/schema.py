@@ -2,7 +2,7 @@
 every operation. Generated clients (`make clients`) take their module and function names from here."""
 
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.plumbing import get_doc
+from drf_spectacular.plumbing import get_doc, get_lib_doc_excludes
 from rest_framework.viewsets import ViewSetMixin
 
 API_PREFIX = "/api/v1/"
@@ -130,6 +130,15 @@ class NzilaAutoSchema(AutoSchema):
         if not description or (isinstance(self.view, ViewSetMixin) and description == get_doc(self.view.__class__)):
             return self._generated_summary()
         return first_sentence(description)
+
+
+def library_doc_excludes() -> list[type]:
+    """drf-spectacular's GET_LIB_DOC_EXCLUDES: DRF's classes, and the platform's serializer building blocks,
+    whose docstrings say how a serializer works, not what a client sends or gets. A serializer without a
+    docstring of its own then has no description, as one made straight from DRF's classes has."""
+    from nzila_export.api.serializers import BuiltOnceModelSerializer, BuiltOnceSerializer, ReadPlanMixin
+
+    return [*get_lib_doc_excludes(), BuiltOnceModelSerializer, BuiltOnceSerializer, ReadPlanMixin]
 
 
 def first_sentence(text: str) -> str:

@@ -176,6 +176,17 @@ def test_api_docs_are_served_without_any_cdn(client):
     assert schema.json()["openapi"].startswith("3.")
 
 
+def test_the_schema_describes_no_serializer_by_the_docstring_of_a_building_block(client):
+    from nzila_export.api.serializers import BuiltOnceModelSerializer, BuiltOnceSerializer, ReadPlanMixin
+
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    described = {name: component.get("description", "") for name, component in schema["components"]["schemas"].items()}
+    for block in (BuiltOnceModelSerializer, BuiltOnceSerializer, ReadPlanMixin):
+        opening = block.__doc__.split("\n")[0]
+        assert not [name for name, text in described.items() if opening in text], block
+    assert {"LeadVehicle", "LeadCreateRequest"} <= set(described)
+
+
 def test_pagination_defaults_to_20_and_caps_page_size_at_100(client_for):
     from accounts.tests.factories import StaffFactory
 

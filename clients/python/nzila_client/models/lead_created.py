@@ -28,11 +28,7 @@ class LeadCreated:
 
         Attributes:
             id (int):
-            vehicle (LeadVehicle): A ModelSerializer that reads its model once per class. DRF builds a ModelSerializer's
-                fields from
-                the model on every instantiation (field mapping, verbose names, validators): on a hot read like the
-                catalogue's list that was a tenth of the request. The fields are built the first time and each
-                instance gets copies; labels stay lazy translations, so one build serves every language.
+            vehicle (LeadVehicle):
             dealer (int):
             buyer (int | None):
             broker (int | None):

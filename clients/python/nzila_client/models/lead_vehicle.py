@@ -14,35 +14,31 @@ T = TypeVar("T", bound="LeadVehicle")
 
 @_attrs_define
 class LeadVehicle:
-    """A ModelSerializer that reads its model once per class. DRF builds a ModelSerializer's fields from
-    the model on every instantiation (field mapping, verbose names, validators): on a hot read like the
-    catalogue's list that was a tenth of the request. The fields are built the first time and each
-    instance gets copies; labels stay lazy translations, so one build serves every language.
-
-        Attributes:
-            id (int):
-            make (str):
-            model (str):
-            trim (str):
-            year (int):
-            body_type (BodyTypeEnum): * `sedan` - Sedan
-                * `suv` - SUV
-                * `pickup` - Pickup truck
-                * `hatchback` - Hatchback
-                * `coupe` - Coupe
-                * `convertible` - Convertible
-                * `wagon` - Wagon
-                * `minivan` - Minivan
-                * `van` - Van
-                * `truck` - Truck
-            price (str):
-            currency (str):
-            price_cad (str): The price in CAD, kept by the service.
-            status (VehicleStatusEnum): * `draft` - Draft
-                * `available` - Available
-                * `reserved` - Reserved
-                * `sold` - Sold
-                * `archived` - Archived
+    """
+    Attributes:
+        id (int):
+        make (str):
+        model (str):
+        trim (str):
+        year (int):
+        body_type (BodyTypeEnum): * `sedan` - Sedan
+            * `suv` - SUV
+            * `pickup` - Pickup truck
+            * `hatchback` - Hatchback
+            * `coupe` - Coupe
+            * `convertible` - Convertible
+            * `wagon` - Wagon
+            * `minivan` - Minivan
+            * `van` - Van
+            * `truck` - Truck
+        price (str):
+        currency (str):
+        price_cad (str): The price in CAD, kept by the service.
+        status (VehicleStatusEnum): * `draft` - Draft
+            * `available` - Available
+            * `reserved` - Reserved
+            * `sold` - Sold
+            * `archived` - Archived
     """
 
     id: int

@@ -14,23 +14,19 @@ T = TypeVar("T", bound="VehiclePhoto")
 
 @_attrs_define
 class VehiclePhoto:
-    """A ModelSerializer that reads its model once per class. DRF builds a ModelSerializer's fields from
-    the model on every instantiation (field mapping, verbose names, validators): on a hot read like the
-    catalogue's list that was a tenth of the request. The fields are built the first time and each
-    instance gets copies; labels stay lazy translations, so one build serves every language.
-
-        Attributes:
-            id (int):
-            position (int):
-            image (None | str):
-            thumbnail (None | str):
-            image_format (ImageFormatEnum): * `JPEG` - JPEG
-                * `PNG` - PNG
-                * `WEBP` - WebP
-            width (int):
-            height (int):
-            size_bytes (int):
-            created_at (datetime.datetime):
+    """
+    Attributes:
+        id (int):
+        position (int):
+        image (None | str):
+        thumbnail (None | str):
+        image_format (ImageFormatEnum): * `JPEG` - JPEG
+            * `PNG` - PNG
+            * `WEBP` - WebP
+        width (int):
+        height (int):
+        size_bytes (int):
+        created_at (datetime.datetime):
     """
 
     id: int
